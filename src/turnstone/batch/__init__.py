@@ -1,0 +1,1 @@
+"""Batch: many articles over many cores or a Dask cluster."""

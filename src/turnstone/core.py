@@ -1,0 +1,55 @@
+"""The library entry points: process one text, or many inputs, through the default pipeline."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError, TurnstoneError
+from .ingest.readers import article_from_text, read_paths
+from .model import Article
+from .pipeline import Pipeline
+
+
+@lru_cache(maxsize=1)
+def default_pipeline() -> Pipeline:
+    return Pipeline.default()
+
+
+def process(text: str, *, published: str | None = None, title: str | None = None,
+            source: str | None = None, url: str | None = None) -> Article:
+    """Clean ``text`` and run every extraction stage over it.
+
+    Args:
+        text: the article as plain text; a short first line without closing punctuation is
+            taken as the headline.
+        published: the publication date (YYYY-MM-DD) that relative dates resolve against.
+        title, source, url: metadata copied into the result.
+
+    Returns:
+        The filled-in Article (see ``SPEC.md``).
+
+    Raises:
+        EmptyInputError: when no text is left after cleaning.
+    """
+    article = article_from_text(text, published=published, title=title, source=source, url=url)
+    return default_pipeline()(article)
+
+
+def process_article(article: Article) -> Article:
+    """Run the default pipeline over an already ingested Article."""
+    return default_pipeline()(article)
+
+
+def process_paths(paths: Iterable[str | Path], **meta: Any) -> Iterator[Article | TurnstoneError]:
+    """Read each input and process its articles; failures come back as errors, in order."""
+    for item in read_paths(paths, **meta):
+        if isinstance(item, InputError):
+            yield item
+            continue
+        try:
+            yield process_article(item)
+        except TurnstoneError as err:
+            yield err

@@ -1,0 +1,1 @@
+"""Extract: entities and actors, quotes, times, places and events from an analysed article."""

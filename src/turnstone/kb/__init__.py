@@ -1,0 +1,1 @@
+"""The knowledge base: countries, organisations, officials and agents for actor coding."""
