@@ -1,0 +1,41 @@
+# Turnstone: the commands behind the README. Everything runs in ./.venv.
+PY ?= python3
+VENV ?= .venv
+BIN = $(VENV)/bin
+SHARED ?= ../shared
+
+.PHONY: install demo test eval bench model lint typecheck clean
+
+$(BIN)/turnstone: pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e ".[test,postgres]"
+	touch $(BIN)/turnstone
+
+install: $(BIN)/turnstone
+
+# Quick start 1: install and run the main job on the bundled sample articles.
+demo: install
+	$(BIN)/turnstone samples --format table --out samples-output.jsonl
+
+# Quick start 2: install and run every test.
+test: install
+	$(BIN)/python -m pytest -q
+
+# Accuracy against gold data and open corpora (long; not part of `make test`).
+eval: install
+	$(BIN)/turnstone eval $(SHARED)/gold/articles/*.gold.json
+	@for f in evals/*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
+
+# Speed benchmarks (long; not part of `make test`).
+bench: install
+	@for f in bench/*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
+
+lint: install
+	$(BIN)/ruff check src tests
+
+typecheck: install
+	$(BIN)/mypy src/turnstone
+
+clean:
+	rm -rf build dist *.egg-info .pytest_cache samples-output.jsonl
