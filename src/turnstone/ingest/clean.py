@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 from ..model import Removed
 
 PROMO_PATTERNS = [
-    r"click here\b",
-    r"(read|see|watch) (more|also)\b",
+    r"^(click|tap) here\b",
+    r"^(read|see|watch) (more|also)\b",
     r"^(related|recommended|more|trending|advertisement|sponsored)( (stories|articles|coverage|content|reading))?\s*:?\s*$",
     r"^(related|more|read|also read|see also|watch)\s*:",
-    r"\b(sign up|subscribe) (for|to) (our|the)\b.*\b(newsletter|alerts?|updates)\b",
+    r"^(sign up|subscribe)\b.*\b(newsletter|alerts?|updates)\b",
     r"^(follow|like) us on\b",
-    r"\bdownload (the|our) .*\bapp\b",
+    r"^download (the|our) .*\bapp\b",
     r"^(share|share this|tweet|email|print|copy link)( (article|story))?$",
     r"^(advertisement|ad|sponsored content|story continues below)$",
     r"^(©|copyright)\s",

@@ -57,9 +57,9 @@ def article_from_text(raw: str, *, source_name: str | None = None, **meta: Any) 
 def article_from_html(html: str, *, source_name: str | None = None, **meta: Any) -> Article:
     import trafilatura
 
-    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                      favor_precision=True, as_dict=True)
-    if not doc or not doc.get("text"):
+    result = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, favor_precision=True)
+    doc: dict[str, Any] = result.as_dict() if result is not None and not isinstance(result, dict) else (result or {})
+    if not doc.get("text"):
         raise EmptyInputError("no article text found in the HTML", source=source_name)
     meta.setdefault("title", doc.get("title"))
     if not meta.get("published") and doc.get("date"):
