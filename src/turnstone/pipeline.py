@@ -54,6 +54,16 @@ def _load_builtin_stages() -> None:
     from .extract import entities, events, places, quotes, times  # noqa: F401
 
 
+def pipeline_version(names: Iterable[str] = DEFAULT_STAGES) -> str:
+    """The version stored with results: the package version and the stages that made them.
+
+    A store re-processes an article whose results carry another version.
+    """
+    from . import __version__
+
+    return f"{__version__}+{'.'.join(names)}"
+
+
 @dataclass
 class Failure:
     article_id: str
@@ -84,6 +94,10 @@ class Pipeline:
     @property
     def names(self) -> list[str]:
         return [s.name for s in self.stages]
+
+    @property
+    def version(self) -> str:
+        return pipeline_version(self.names)
 
     def __call__(self, article: Article) -> Article:
         article.ensure_id()
