@@ -17,6 +17,8 @@ from .model import Article
 LOGGER = logging.getLogger(__name__)
 
 StageFn = Callable[[Article], Article]
+# A stage's optional form over many articles at once (the analyze stage uses ``nlp.pipe``).
+BatchFn = Callable[[list[Article]], list[Article]]
 # Fields an article has when it comes out of ingest.
 INGESTED = ("id", "text", "title", "published", "source", "url", "removed")
 
@@ -27,6 +29,7 @@ class Stage:
     fn: StageFn
     requires: tuple[str, ...] = ()
     assigns: tuple[str, ...] = ()
+    batch: BatchFn | None = None
 
     def __call__(self, article: Article) -> Article:
         return self.fn(article)
@@ -35,11 +38,12 @@ class Stage:
 REGISTRY: dict[str, Stage] = {}
 
 
-def stage(name: str, *, requires: Iterable[str] = (), assigns: Iterable[str] = ()) -> Callable[[StageFn], StageFn]:
-    """Register a function as a named pipeline stage."""
+def stage(name: str, *, requires: Iterable[str] = (), assigns: Iterable[str] = (),
+          batch: BatchFn | None = None) -> Callable[[StageFn], StageFn]:
+    """Register a function as a named pipeline stage (``batch``: its optional many-article form)."""
 
     def register(fn: StageFn) -> StageFn:
-        REGISTRY[name] = Stage(name, fn, tuple(requires), tuple(assigns))
+        REGISTRY[name] = Stage(name, fn, tuple(requires), tuple(assigns), batch)
         return fn
 
     return register
@@ -109,9 +113,45 @@ class Pipeline:
                 return article
         return article
 
-    def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
+    def pipe(self, articles: Iterable[Article], batch_size: int = 1) -> Iterator[Article]:
+        """Run every article through the stages, in order.
+
+        With ``batch_size`` > 1, stages that have a batch form run over that many articles at
+        once (the analyze stage then uses ``nlp.pipe``); the others still run one by one.
+        """
+        if batch_size <= 1:
+            for article in articles:
+                yield self(article)
+            return
+        batch: list[Article] = []
         for article in articles:
-            yield self(article)
+            batch.append(article)
+            if len(batch) >= batch_size:
+                yield from self._run_batch(batch)
+                batch = []
+        if batch:
+            yield from self._run_batch(batch)
+
+    def _run_batch(self, batch: list[Article]) -> list[Article]:
+        for article in batch:
+            article.ensure_id()
+        failed: set[int] = set()  # positions in batch that a stage failed on
+        for st in self.stages:
+            todo = [i for i in range(len(batch)) if i not in failed]
+            if st.batch is not None and len(todo) > 1:
+                try:
+                    for i, article in zip(todo, st.batch([batch[i] for i in todo])):
+                        batch[i] = article
+                    continue
+                except Exception:  # find the article that broke it: run them one by one below
+                    LOGGER.debug("batch form of stage %r failed; retrying article by article", st.name)
+            for i in todo:
+                try:
+                    batch[i] = st(batch[i])
+                except Exception as error:  # a stage bug must not kill a batch
+                    failed.add(i)
+                    self.on_error(batch[i], st, error)
+        return batch
 
 
 def check_order(stages: list[Stage]) -> None:

@@ -12,7 +12,15 @@ def get_nlp():  # type: ignore[no-untyped-def]
     return load_nlp()
 
 
-@stage("analyze", requires=("text",), assigns=("doc",))
+def analyze_many(articles: list[Article]) -> list[Article]:
+    """The analyze stage over many articles at once: ``nlp.pipe`` batches the model's work."""
+    texts = [article.text for article in articles]
+    for article, doc in zip(articles, get_nlp().pipe(texts, batch_size=len(texts))):
+        article.doc = doc
+    return articles
+
+
+@stage("analyze", requires=("text",), assigns=("doc",), batch=analyze_many)
 def analyze(article: Article) -> Article:
     article.doc = get_nlp()(article.text)
     return article
