@@ -1,0 +1,133 @@
+"""Cross-article event clustering: which event reports describe the same real-world event.
+
+Two reports join one cluster when they have the same PLOVER type, their dates lie within a
+window of each other, their participants overlap and their evidence sentences share words.
+The decision is a pure function of two :class:`Signature` objects, so the store (which keeps a
+signature per cluster) and ``evals/events_ecbplus.py`` (which measures it) use the same code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+# How far apart two reports' dates may be and still be the same event. News reports of one
+# event are dated by the article (published the same day or the next) or by the text ("on
+# Tuesday"); three days covers both without merging weekly recurring events too often.
+WINDOW_DAYS = 3
+# Score thresholds, tuned on ECB+ within-topic event coreference (evals/events_ecbplus.py).
+MIN_SCORE = 0.30
+PARTICIPANT_WEIGHT = 0.5
+
+_WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
+_STOP = frozenset("""
+the and for that with from this was were are have has had not but its his her their they them
+been will would said says say told also after before about into over than then there which who
+whom what when where while more most some such other very can could may might should
+""".split())
+
+
+@dataclass
+class Signature:
+    """What the clustering compares: type, date range, participant keys, evidence words."""
+
+    event: str
+    date_start: str | None = None
+    date_end: str | None = None
+    participants: set[str] = field(default_factory=set)
+    tokens: set[str] = field(default_factory=set)
+
+
+def participant_key(name: str | None, country: str | None) -> str:
+    """A participant as the clustering sees it: its country code when known, else its name."""
+    if country:
+        return country.upper()
+    return " ".join((name or "").lower().split())
+
+
+def evidence_tokens(text: str) -> set[str]:
+    """Content words of an evidence sentence, cut to a crude stem (first 6 letters)."""
+    return {w[:6] for w in (m.group(0).lower() for m in _WORD.finditer(text)) if w not in _STOP}
+
+
+def date_range(value: str | None) -> tuple[str | None, str | None]:
+    """The first and last day an ISO date of any precision covers (``2025-02`` → Feb 1..28)."""
+    if not value:
+        return None, None
+    value = value.strip()
+    try:
+        if re.fullmatch(r"\d{4}", value):
+            return f"{value}-01-01", f"{value}-12-31"
+        if re.fullmatch(r"\d{4}-\d{2}", value):
+            year, month = int(value[:4]), int(value[5:7])
+            first = dt.date(year, month, 1)
+            nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
+            return first.isoformat(), (nxt - dt.timedelta(days=1)).isoformat()
+        day = dt.date.fromisoformat(value[:10])
+        return day.isoformat(), day.isoformat()
+    except ValueError:
+        return None, None
+
+
+def _jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def _overlap(a: set[str], b: set[str]) -> float:
+    # Overlap coefficient: a short headline sentence vs a long report sentence still match.
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
+def dates_compatible(a: Signature, b: Signature, window_days: int = WINDOW_DAYS) -> bool:
+    """True when either date is unknown or the ranges lie within ``window_days``."""
+    if not (a.date_start and a.date_end and b.date_start and b.date_end):
+        return True
+    gap = dt.timedelta(days=window_days)
+    a0, a1 = dt.date.fromisoformat(a.date_start), dt.date.fromisoformat(a.date_end)
+    b0, b1 = dt.date.fromisoformat(b.date_start), dt.date.fromisoformat(b.date_end)
+    return a0 <= b1 + gap and b0 <= a1 + gap
+
+
+def score(a: Signature, b: Signature) -> float:
+    """How alike two reports are, 0..1; 0 when the type or dates rule a match out."""
+    if a.event != b.event or not dates_compatible(a, b):
+        return 0.0
+    words = _overlap(a.tokens, b.tokens)
+    if a.participants and b.participants:
+        people = _jaccard(a.participants, b.participants)
+        if people == 0.0:
+            return 0.0
+        return PARTICIPANT_WEIGHT * people + (1 - PARTICIPANT_WEIGHT) * words
+    return words
+
+
+def same_event(a: Signature, b: Signature, min_score: float = MIN_SCORE) -> bool:
+    return score(a, b) >= min_score
+
+
+def merge(into: Signature, other: Signature) -> Signature:
+    """The signature of a cluster after ``other`` joined it (participants and words accumulate)."""
+    start = min(filter(None, [into.date_start, other.date_start]), default=None)
+    end = max(filter(None, [into.date_end, other.date_end]), default=None)
+    return Signature(into.event, start, end, into.participants | other.participants, into.tokens | other.tokens)
+
+
+def cluster_signatures(items: list[Signature], min_score: float = MIN_SCORE) -> list[int]:
+    """Greedy online clustering (the order the store sees reports); returns a cluster index per item."""
+    clusters: list[Signature] = []
+    labels: list[int] = []
+    for item in items:
+        best, best_score = -1, min_score
+        for index, cluster in enumerate(clusters):
+            value = score(item, cluster)
+            if value >= best_score:
+                best, best_score = index, value
+        if best < 0:
+            clusters.append(Signature(item.event, item.date_start, item.date_end, set(item.participants),
+                                      set(item.tokens)))
+            labels.append(len(clusters) - 1)
+        else:
+            clusters[best] = merge(clusters[best], item)
+            labels.append(best)
+    return labels
