@@ -26,12 +26,15 @@ Contract of :class:`Store` (both back ends pass the same tests in ``tests/store`
     an article that is already stored with the same pipeline version changes nothing and returns
     False. Saving it with a newer version replaces every result row (entities, quotes, events,
     search index) in one transaction and returns True; an older version is ignored (False).
-    Versions compare as PEP 440 versions when both parse, otherwise any different version wins.
+    Public PEP 440 versions decide which is newer; the same public version with another local
+    part (``0.1.0+analyze.entities`` vs ``0.1.0+analyze.entities.events``) or an unparsable one
+    counts as newer. An article without an id gets the sha256 of its text (``ensure_id``).
     A successful save clears a recorded failure of that article. Events are assigned to
     cross-article clusters (the same real-world event reported by several articles).
 ``has(article_id, pipeline_version=None) -> bool``
     Whether the article is stored; with a version, whether it is stored with that version or a
-    newer one (what a batch run asks before processing an article again).
+    newer one (what a batch run asks before processing an article again). The id may also be
+    the content hash of a stored article.
 ``get(article_id) -> Article | None``; ``count() -> int``; ``delete(article_id) -> bool``.
 ``record_failure(article_id, source, reason)``; ``failures() -> list[Failure]``;
 ``clear_failure(article_id)``

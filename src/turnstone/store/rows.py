@@ -73,7 +73,9 @@ def article_rows(article: Article, article_id: str) -> ArticleRows:
 def newer_or_same(stored: str, incoming: str) -> bool:
     """Whether results from ``stored`` should be kept when ``incoming`` arrives.
 
-    PEP 440 comparison when both parse; otherwise only an identical version is kept.
+    Identical versions keep. Otherwise the public PEP 440 versions decide (``0.2.0`` replaces
+    ``0.1.0``, never the other way); equal public versions with another local part (the stage
+    list in ``turnstone.pipeline.pipeline_version``) or unparsable versions replace.
     """
     if stored == incoming:
         return True
@@ -82,9 +84,12 @@ def newer_or_same(stored: str, incoming: str) -> bool:
     except ImportError:  # pragma: no cover - packaging ships with pip/setuptools
         return False
     try:
-        return Version(stored) >= Version(incoming)
+        old, new = Version(stored), Version(incoming)
     except InvalidVersion:
         return False
+    if old.public != new.public:
+        return Version(old.public) > Version(new.public)
+    return False
 
 
 _TERM = re.compile(r"\w+", re.UNICODE)

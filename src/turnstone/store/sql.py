@@ -107,7 +107,7 @@ class SqlStore(Store):
     # -- articles ----------------------------------------------------------------------
 
     def save(self, article: Article, pipeline_version: str) -> bool:
-        article_id = article.id or content_hash(article.text)
+        article_id = article.ensure_id()
         digest = content_hash(article.text)
         try:
             with self._write() as conn:
