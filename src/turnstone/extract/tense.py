@@ -1,0 +1,76 @@
+"""The tense of the clause around a time expression, from the words near it.
+
+Used to decide whether "on Friday" is the last or the coming Friday and which year a bare month
+name belongs to. Works on plain text (no tagger needed): it reads the nearest verb-like cue in
+the same clause, looking left first (the governing verb usually precedes the expression in news
+English), then right.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+Tense = Literal["past", "future"] | None
+
+# Cues for an event still to come: modals, plans and schedules.
+FUTURE_CUES = re.compile(
+    r"\b(?:will|won't|shall|'ll|going\s+to|plans?\s+to|planned\s+for|scheduled|slated|set\s+to|due\s+to|expected\s+to|"
+    r"is\s+to|are\s+to|upcoming|next|to\s+be\s+held|to\s+meet|to\s+visit|to\s+vote|to\s+begin|to\s+start|"
+    r"will\s+be|would\s+be\s+held|intends?\s+to|hopes?\s+to|aims?\s+to|prepares?\s+to|preparing\s+to|coming)\b",
+    re.IGNORECASE,
+)
+# Common irregular past forms in news; regular ones end in -ed.
+IRREGULAR_PAST = (
+    "said told met spoke went came took made gave held left saw began fell rose won lost sent struck hit "
+    "killed fled fought wrote read ran led brought bought sold paid found thought knew became broke chose "
+    "drew drove flew grew kept meant rang sang sat shot slept spent stood stole swore "
+    "threw took understood woke wore was were had did got heard felt dealt laid overtook withdrew began "
+    "arrived seized sought taught caught beat bore forgot forgave hid lent rode shook slid spun split spread "
+    "stuck stung strove swept swung tore undertook upheld wept wound"
+).split()
+PAST_CUE = re.compile(r"\b(?:" + "|".join(IRREGULAR_PAST) + r"|\w{3,}ed|ago|last|earlier|previously)\b", re.IGNORECASE)
+# Words ending in -ed that are not past-tense verbs often enough to mislead.
+NOT_PAST = {"need", "needed", "speed", "feed", "seed", "bed", "red", "led", "united", "based", "alleged",
+            "proposed", "planned", "scheduled", "expected", "supposed", "limited", "advanced", "armed",
+            "detailed", "related", "concerned", "interested", "so-called", "called", "hundred", "indeed"}
+# Cues further than this many characters from the expression belong to another verb phrase
+# ("The president put emphasis on ... meeting in Munich on Friday": "put" does not date Friday).
+MAX_CUE_DISTANCE = 45
+CLAUSE_BREAK = re.compile(r"[.;!?\n]|,\s+(?:but|and|while|which|who|where|when)\b|\b(?:but|while|which|after|before)\b")
+
+
+def _clause(text: str, start: int, end: int) -> tuple[str, str]:
+    """The text of the clause left and right of a span, cut at sentence and clause breaks."""
+    left = text[max(0, start - 120): start]
+    breaks = list(CLAUSE_BREAK.finditer(left))
+    if breaks:
+        left = left[breaks[-1].end():]
+    right = text[end: end + 80]
+    cut = CLAUSE_BREAK.search(right)
+    if cut:
+        right = right[: cut.start()]
+    return left, right
+
+
+def tense_near(text: str, start: int, end: int) -> Tense:
+    """'past', 'future' or None for the clause holding ``text[start:end]``."""
+    left, right = _clause(text, start, end)
+    cues: list[tuple[int, Tense]] = []  # (distance, tense)
+    for m in FUTURE_CUES.finditer(left):
+        cues.append((len(left) - m.end(), "future"))
+    for m in PAST_CUE.finditer(left):
+        if m.group(0).lower() not in NOT_PAST:
+            cues.append((len(left) - m.end(), "past"))
+    cues = [c for c in cues if c[0] <= MAX_CUE_DISTANCE]
+    if cues:
+        return min(cues, key=lambda c: c[0])[1]
+    for m in FUTURE_CUES.finditer(right):
+        cues.append((m.start(), "future"))
+    for m in PAST_CUE.finditer(right):
+        if m.group(0).lower() not in NOT_PAST:
+            cues.append((m.start(), "past"))
+    cues = [c for c in cues if c[0] <= MAX_CUE_DISTANCE]
+    if cues:
+        return min(cues, key=lambda c: c[0])[1]
+    return None

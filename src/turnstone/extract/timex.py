@@ -1,0 +1,636 @@
+"""Find temporal expressions in English news text and give them TIMEX3 values.
+
+A small rule grammar in the spirit of HeidelTime: each rule is a regular expression with a
+normaliser that turns the match into a (type, value) pair against an anchor date (the article's
+publication date). We measured dateparser on the shapes news uses (``evals/time_tempeval3.py``)
+and it misses "nearly three years ago", reads "a day after" as anchor+1 and has no notion of
+durations, sets, quarters or tense, so the grammar is our own; only the arithmetic is library code.
+
+Values follow TIMEX3: ``2025-02-14``, ``2025-02``, ``2025``, ``2025-W07``, ``2025-Q1``,
+``2025-SU``, ``199`` (a decade), ``2025-02-14TMO``, ``P3Y``, ``PT5H``, ``PRESENT_REF``. With no
+anchor, expressions that need one keep ``value=None``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from dateutil.relativedelta import relativedelta
+
+from .tense import Tense, tense_near
+
+LOGGER = logging.getLogger(__name__)
+
+
+@dataclass
+class Timex:
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str | None
+
+
+# --- vocabulary ---------------------------------------------------------------------------------
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+SMALL = {
+    "zero": 0, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "hundred": 100, "half a": 0.5, "a couple of": 2, "couple of": 2, "a dozen": 12, "dozen": 12,
+}
+VAGUE = ("several", "a few", "few", "many", "some", "numerous", "multiple")
+ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+PARTS_OF_DAY = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI"}
+
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_UNITS_W = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_WORDNUM = (
+    rf"(?:{_TENS}(?:[- ]{_UNITS_W})?|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
+    rf"|nineteen|ten|zero|{_UNITS_W})"
+)
+NUM = (rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|{_WORDNUM}(?:[- ]and[- ]a[- ]half)?|an?|half\s+an?|a\s+couple\s+of|couple\s+of"
+       rf"|a\s+dozen|dozens\s+of|hundreds\s+of|several|a\s+few|few|many|some|numerous|multiple)")
+UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies))"
+HEDGE = (r"(?:(?:nearly|almost|about|around|approximately|roughly|some|just|only|more\s+than|less\s+than|over|under"
+         r"|at\s+least|at\s+most|up\s+to|barely|fully|well\s+over|close\s+to|within)\s+)")
+MONTH_RE = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+            r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
+WEEKDAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?"
+DAYPART_RE = r"(?:morning|afternoon|evening|night)"
+YEAR_RE = r"(?:1[6-9]\d\d|20\d\d)"
+
+
+def parse_number(text: str) -> float | None:
+    """'three' → 3, 'twenty-four' → 24, '5 1/2' → 5.5, vague quantities → None."""
+    t = text.lower().strip()
+    t = re.sub(r"\s+", " ", t)
+    if t in VAGUE or t.startswith(("dozens", "hundreds")):
+        return None
+    half = 0.0
+    if t.endswith("and-a-half") or t.endswith("and a half"):
+        half, t = 0.5, re.sub(r"[- ]and[- ]a[- ]half$", "", t)
+    if t.endswith(" 1/2"):
+        half, t = 0.5, t[:-4]
+    if t in SMALL:
+        return SMALL[t] + half
+    if re.fullmatch(r"\d+(?:\.\d+)?", t):
+        return float(t) + half
+    parts = re.split(r"[- ]", t)
+    if all(p in SMALL for p in parts):
+        return sum(SMALL[p] for p in parts) + half
+    return None
+
+
+# --- value formatting ---------------------------------------------------------------------------
+
+UNIT_CODE = {"second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "fortnight": "W",
+             "month": "M", "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE"}
+
+
+def unit_of(word: str) -> str:
+    w = word.lower().rstrip("s")
+    if w.startswith("centur"):
+        return "century"
+    return w
+
+
+def duration_value(number: float | None, unit: str) -> str:
+    """ISO 8601 / TIMEX3 duration: P3Y, PT5H, PXM (vague), decades as years (TimeBank's habit)."""
+    if unit == "fortnight":
+        number, unit = (number * 2 if number is not None else None), "week"
+    if unit == "decade":
+        number, unit = (number * 10 if number is not None else None), "year"
+    if unit == "quarter":
+        number, unit = (number * 3 if number is not None else None), "month"
+    if number is None:
+        amount = "X"
+    elif number == int(number):
+        amount = str(int(number))
+    elif unit in ("hour", "minute") and number * 60 == int(number * 60):  # 5 1/2 hours → PT5H30M
+        whole = int(number)
+        sub = "M" if unit == "hour" else "S"
+        return f"PT{whole}{UNIT_CODE[unit]}{int(round((number - whole) * 60))}{sub}"
+    else:
+        amount = f"{number:g}"
+    code = UNIT_CODE[unit]
+    if unit in ("second", "minute", "hour"):
+        return f"PT{amount}{code}"
+    return f"P{amount}{code}"
+
+
+def week_value(day: dt.date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def quarter_of(day: dt.date) -> int:
+    return (day.month - 1) // 3 + 1
+
+
+def at_granularity(day: dt.date, unit: str) -> str:
+    """A date written as precisely as the unit it was counted in ('three years ago' → a year)."""
+    if unit in ("day", "hour", "minute", "second"):
+        return day.isoformat()
+    if unit in ("week", "fortnight"):
+        return week_value(day)
+    if unit == "month":
+        return f"{day.year:04d}-{day.month:02d}"
+    if unit == "quarter":
+        return f"{day.year:04d}-Q{quarter_of(day)}"
+    if unit == "decade":
+        return f"{day.year // 10:03d}"
+    if unit == "century":
+        return f"{day.year // 100:02d}"
+    return f"{day.year:04d}"
+
+
+def shift(day: dt.date, unit: str, amount: float) -> dt.date:
+    n = int(amount)
+    steps = {
+        "day": relativedelta(days=n), "week": relativedelta(weeks=n), "fortnight": relativedelta(weeks=2 * n),
+        "month": relativedelta(months=n), "quarter": relativedelta(months=3 * n), "year": relativedelta(years=n),
+        "decade": relativedelta(years=10 * n), "century": relativedelta(years=100 * n),
+    }
+    return day + steps.get(unit, relativedelta(days=0))
+
+
+def weekday_date(anchor: dt.date, weekday: int, tense: Tense) -> dt.date:
+    """The weekday meant, chosen by tense: past → the last one, future → the coming one, else nearest."""
+    ahead = (weekday - anchor.weekday()) % 7
+    if ahead == 0:
+        return anchor
+    if tense == "past":
+        return anchor - dt.timedelta(days=7 - ahead)
+    if tense == "future":
+        return anchor + dt.timedelta(days=ahead)
+    # No tense cue: the nearest such day; ties and unclear cases lean to the past, as news mostly reports.
+    return anchor + dt.timedelta(days=ahead) if ahead < 3 else anchor - dt.timedelta(days=7 - ahead)
+
+
+def month_year(anchor: dt.date, month: int, tense: Tense) -> int:
+    """The year of a bare month name ('in March'): the latest past one or the coming one, by tense."""
+    if tense == "past" and month > anchor.month:
+        return anchor.year - 1
+    if tense == "future" and month < anchor.month:
+        return anchor.year + 1
+    return anchor.year
+
+
+# --- rules --------------------------------------------------------------------------------------
+
+Context = tuple[str, int, int]  # (whole text, match start, match end) for tense look-ups
+Normaliser = Callable[["re.Match[str]", dt.date | None, Context], tuple[str, str | None] | None]
+
+
+@dataclass
+class Rule:
+    name: str
+    pattern: re.Pattern[str]
+    normalise: Normaliser
+
+
+RULES: list[Rule] = []
+
+
+def rule(name: str, pattern: str, flags: int = re.IGNORECASE) -> Callable[[Normaliser], Normaliser]:
+    def register(fn: Normaliser) -> Normaliser:
+        RULES.append(Rule(name, re.compile(pattern, flags), fn))
+        return fn
+
+    return register
+
+
+def _tense(ctx: Context) -> Tense:
+    return tense_near(*ctx)
+
+
+def _month(word: str) -> int:
+    return MONTHS[word.lower().rstrip(".")]
+
+
+@rule("iso_date", r"\b(\d{4})-(\d{2})-(\d{2})\b")
+def _iso(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
+    return "DATE", f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
+
+
+@rule("numeric_date", r"\b(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})\b")
+def _numeric(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
+    month, day, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    if year < 100:
+        year += 1900 if year > 30 else 2000
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return "DATE", f"{year:04d}-{month:02d}-{day:02d}"
+
+
+@rule("month_day_year",
+      rf"\b(?:(?:early|late|mid)[- ])?({MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+({YEAR_RE}))?\b(?!\s*(?:%|percent|million|billion))",
+      flags=0)
+def _month_day(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
+    month, day = _month(m.group(1)), int(m.group(2))
+    if not 1 <= day <= 31:
+        return None
+    if m.group(3):
+        year = int(m.group(3))
+    elif anchor is None:
+        return "DATE", None
+    else:
+        year = month_year(anchor, month, _tense(ctx))
+    return "DATE", f"{year:04d}-{month:02d}-{day:02d}"
+
+
+@rule("day_month_year", rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_RE})(?:,?\s+({YEAR_RE}))?\b", flags=0)
+def _day_month(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
+    return _month_day(_Swap(m), anchor, ctx)
+
+
+class _Swap:
+    """Present a day-month match as month-day groups."""
+
+    def __init__(self, m: re.Match[str]) -> None:
+        self.groups = {1: m.group(2), 2: m.group(1), 3: m.group(3)}
+
+    def group(self, i: int) -> str:
+        return self.groups[i]
+
+
+@rule("month_year",
+      rf"\b(?:(?:early|late|mid)[- ]|the\s+end\s+of\s+|the\s+beginning\s+of\s+|the\s+start\s+of\s+)?({MONTH_RE})(?:\s+of)?,?\s+({YEAR_RE})\b",
+      flags=0)
+def _month_year(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
+    return "DATE", f"{int(m.group(2)):04d}-{_month(m.group(1)):02d}"
+
+
+@rule("bare_month",
+      r"\b(?:(?:(?:[Ee]arly|[Ll]ate|[Mm]id)[- ]|(?:[Ll]ast|[Nn]ext|[Tt]his|[Tt]he\s+end\s+of|[Tt]he\s+beginning\s+of"
+      r"|[Ee]arlier\s+this|[Ll]ater\s+this)\s+))?"
+      r"(January|February|March|April|June|July|August|September|October|November|December|Sept?\.|Oct\.|Nov\.|Dec\.|Jan\.|Feb\.|Aug\.)"
+      r"(?!\s+\d)\b",
+      flags=0)
+def _bare_month(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
+    if anchor is None:
+        return "DATE", None
+    month = _month(m.group(1))
+    lead = m.group(0)[: m.start(1) - m.start(0)].lower()
+    if "last" in lead:
+        year = anchor.year if month < anchor.month else anchor.year - 1
+    elif "next" in lead:
+        year = anchor.year if month > anchor.month else anchor.year + 1
+    elif "this" in lead:
+        year = anchor.year
+    else:
+        year = month_year(anchor, month, _tense(ctx))
+    return "DATE", f"{year:04d}-{month:02d}"
+
+
+# "May" is also a modal verb: only as a date after a preposition or a time word.
+@rule("may", r"\b(?:(?<=in )|(?<=since )|(?<=until )|(?<=by )|(?<=last )|(?<=next )|(?<=this )|(?<=early )|(?<=late )|(?<=mid-))May\b(?!\s+\d)",
+      flags=0)
+def _may(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
+    if anchor is None:
+        return "DATE", None
+    lead = ctx[0][max(0, m.start() - 6): m.start()].lower()
+    if "last" in lead:
+        year = anchor.year if 5 < anchor.month else anchor.year - 1
+    elif "next" in lead:
+        year = anchor.year if 5 > anchor.month else anchor.year + 1
+    else:
+        year = month_year(anchor, 5, _tense(ctx))
+    return "DATE", f"{year:04d}-05"
+
+
+@rule("decade", r"\b(?:the\s+)?(?:(?:early|mid|late)[- ])?(1[6-9]\d0|20\d0)'?s\b|\bthe\s+'(\d0)s\b")
+def _decade(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
+    if m.group(1):
+        return "DATE", m.group(1)[:3]
+    return "DATE", "19" + m.group(2)[0]
+
+
+@rule("year",
+      rf"\b(?:(?:fiscal|calendar|the\s+year|early|late|mid[- ]?|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of)\s+)?({YEAR_RE})\b"
+      r"(?![-/]\d|\s*(?:%|percent|\$)|,\d|\.\d|\s+(?:people|persons|troops|soldiers|votes|units|tons|feet|metres|meters|miles|km|dollars|shares|points))")
+def _year(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
+    text, start, _ = ctx
+    before = text[max(0, start - 2): start]
+    if "$" in before or re.search(r"\d[,.]$", before):
+        return None
+    return "DATE", m.group(1)
+
+
+@rule("quarter",
+      r"\b(?:the\s+)?(?:(?:fiscal|calendar)\s+)?(?:(first|second|third|fourth|1st|2nd|3rd|4th)|(latest|last|current|previous|past|year-ago|year-earlier|same)|(fiscal))?"
+      r"[- ](?:fiscal\s+)?quarter\b(?:\s+of\s+(?:fiscal\s+)?(\d{4}))?"
+      r"|\b(first|second|third|fourth)-quarter\b")
+def _quarter(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
+    ordinal = m.group(1) or m.group(5)
+    which = (m.group(2) or "").lower()
+    if not ordinal and not which and not m.group(0).lower().startswith("the"):
+        return None
+    if m.group(4):
+        return "DATE", f"{m.group(4)}-Q{ORDINAL[ordinal.lower()]}" if ordinal else f"{m.group(4)}-QX"
+    if anchor is None:
+        return "DATE", None
+    if ordinal:
+        q = ORDINAL[ordinal.lower()]
+        year = anchor.year if q <= quarter_of(anchor) else anchor.year - 1
+        return "DATE", f"{year}-Q{q}"
+    # 'the quarter', 'the latest quarter': the last finished one, as earnings reports mean it.
+    last = anchor - relativedelta(months=3)
+    if which in ("year-ago", "year-earlier"):
+        last = last - relativedelta(years=1)
+    if which == "current":
+        last = anchor
+    return "DATE", f"{last.year}-Q{quarter_of(last)}"
+
+
+@rule("half", r"\b(?:the\s+)?(first|second)\s+half\s+(?:of\s+)?(?:(\d{4})|(this|last|next)\s+year)?\b")
+def _half(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
+    h = "H1" if m.group(1).lower() == "first" else "H2"
+    if m.group(2):
+        return "DATE", f"{m.group(2)}-{h}"
+    if anchor is None:
+        return "DATE", None
+    year = anchor.year + {"last": -1, "next": 1}.get((m.group(3) or "").lower(), 0)
+    return "DATE", f"{year}-{h}"
+
+
+@rule("season", r"\b(?:(this|last|next|the\s+past|the\s+coming|early|late)\s+)?(spring|summer|fall|autumn|winter)(?:\s+of\s+(\d{4}))?\b")
+def _season(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
+    code = SEASONS[m.group(2).lower()]
+    lead = (m.group(1) or "").lower()
+    if not lead and not m.group(3):
+        text, start, _ = ctx
+        if not re.search(r"\b(?:in|this|during|by|until|since|the)\s+$", text[max(0, start - 8): start], re.IGNORECASE):
+            return None
+    if m.group(3):
+        return "DATE", f"{m.group(3)}-{code}"
+    if anchor is None:
+        return "DATE", None
+    year = anchor.year + {"last": -1, "the past": -1, "next": 1, "the coming": 1}.get(lead, 0)
+    return "DATE", f"{year}-{code}"
+
+
+@rule("deictic_day", r"\b(?:(early|late|earlier|later)\s+)?(today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)\b"
+      r"(?:\s+(morning|afternoon|evening|night))?")
+def _deictic(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
+    word = re.sub(r"\s+", " ", m.group(2).lower())
+    offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
+              "the day before yesterday": -2, "the day after tomorrow": 2}[word]
+    if anchor is None:
+        return ("TIME" if word == "tonight" or m.group(3) else "DATE"), None
+    day = (anchor + dt.timedelta(days=offset)).isoformat()
+    if word == "tonight":
+        return "TIME", day + "TNI"
+    if m.group(3):
+        return "TIME", day + PARTS_OF_DAY[m.group(3).lower()]
+    return "DATE", day
+
+
+@rule("daypart", r"\b(this|last|yesterday|tomorrow)\s+(morning|afternoon|evening|night)\b|\bovernight\b")
+def _daypart(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
+    if anchor is None:
+        return "TIME", None
+    if not m.group(1):
+        return "TIME", (anchor - dt.timedelta(days=1)).isoformat() + "TNI"
+    offset = {"this": 0, "last": -1, "yesterday": -1, "tomorrow": 1}[m.group(1).lower()]
+    part = m.group(2).lower()
+    if m.group(1).lower() == "last" and part != "night":
+        offset = -1
+    return "TIME", (anchor + dt.timedelta(days=offset)).isoformat() + PARTS_OF_DAY[part]
+
+
+@rule("weekday",
+      rf"\b(?:(last|next|this|this\s+coming|this\s+past|coming|past|early|late|earlier|later)\s+(?:on\s+)?)?({WEEKDAY_RE})"
+      rf"(?:\s+({DAYPART_RE}))?\b(?:,?\s+({MONTH_RE})\s+(\d{{1,2}})(?:,?\s+({YEAR_RE}))?)?",
+      flags=0)
+def _weekday(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
+    name = m.group(2).lower()
+    if name.endswith("s") and name != "tuesdays" or name.endswith("days") and name[:-1] in WEEKDAYS:
+        return "SET", f"XXXX-WXX-{WEEKDAYS[name[:-1]] + 1}"
+    kind = "TIME" if m.group(3) else "DATE"
+    suffix = PARTS_OF_DAY[m.group(3).lower()] if m.group(3) else ""
+    if m.group(4) and m.group(5):  # "Friday, March 3[, 2024]": the calendar date decides
+        swapped = _Groups({1: m.group(4), 2: m.group(5), 3: m.group(6)})
+        found = _month_day(swapped, anchor, ctx)  # type: ignore[arg-type]
+        return (kind, found[1] + suffix if found and found[1] else None)
+    if anchor is None:
+        return kind, None
+    lead = (m.group(1) or "").lower()
+    lead_lower = lead.split()[0] if lead else ""
+    tense: Tense
+    if lead_lower in ("last", "past") or lead == "this past":
+        tense = "past"
+    elif lead_lower in ("next", "coming") or lead == "this coming":
+        tense = "future"
+    else:
+        tense = _tense(ctx)
+    day = weekday_date(anchor, WEEKDAYS[name], tense)
+    if lead_lower == "next" and (day - anchor).days < 1:
+        day += dt.timedelta(days=7)
+    return kind, day.isoformat() + suffix
+
+
+class _Groups:
+    def __init__(self, groups: dict[int, str | None]) -> None:
+        self.groups = groups
+
+    def group(self, i: int) -> str | None:
+        return self.groups[i]
+
+
+@rule("clock",
+      r"\b(?:(\d{1,2})(?::(\d{2}))?\s*(a\.m\.|p\.m\.|am\b|pm\b)|(noon|midnight))"
+      r"(?:\s+(?:(?:local|GMT|EST|EDT|ET|UTC)\s+time|(?:GMT|EST|EDT|UTC)))?",
+      flags=re.IGNORECASE)
+def _clock(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
+    if m.group(4):
+        hour, minute = (12, 0) if m.group(4).lower() == "noon" else (24, 0)
+    else:
+        hour, minute = int(m.group(1)), int(m.group(2) or 0)
+        if hour > 12:
+            return None
+        pm = m.group(3).lower().startswith("p")
+        hour = (hour % 12) + (12 if pm else 0)
+    if anchor is None:
+        return "TIME", None
+    return "TIME", f"{anchor.isoformat()}T{hour:02d}:{minute:02d}"
+
+
+@rule("ago",
+      rf"\b{HEDGE}?({NUM})[\s-]+({UNIT})\s+(ago|earlier|later|from\s+now|hence|before|after|previously)\b"
+      r"|\b(year|month|week)-(earlier|ago)\b")
+def _ago(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
+    if m.group(4):  # 'year-earlier' results
+        if anchor is None:
+            return "DATE", None
+        unit = m.group(4).lower()
+        return "DATE", at_granularity(shift(anchor, unit, -1), unit)
+    word = re.sub(r"\s+", " ", m.group(3).lower())
+    unit = unit_of(m.group(2))
+    number = parse_number(m.group(1))
+    if word in ("before", "after"):  # anchored to an event, not to the article: only the length is known
+        return None
+    if anchor is None:
+        return "DATE", None
+    if number is None:
+        return "DATE", "PAST_REF" if word in ("ago", "earlier", "previously") else "FUTURE_REF"
+    sign = -1 if word in ("ago", "earlier", "previously") else 1
+    if unit in ("hour", "minute", "second"):
+        return "DATE", anchor.isoformat()
+    return "DATE", at_granularity(shift(anchor, unit, sign * number), unit)
+
+
+@rule("relative_unit",
+      r"\b(?:(early|late|earlier|later|mid)[- ](?:in\s+)?)?(this|last|next|the\s+coming|the\s+past|the\s+previous|the\s+following|the\s+current|the\s+same|the|that|past|coming|previous)\s+"
+      r"(week|weekend|month|year|decade|century)\b(?!s|-)")
+def _relative(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
+    which = re.sub(r"\s+", " ", m.group(2).lower())
+    unit = m.group(3).lower()
+    if which in ("the", "that", "the same"):
+        if unit == "weekend":
+            pass
+        elif unit in ("week", "month") and which == "the":
+            pass
+        else:
+            return None  # 'the year' is as often a duration as a date: leave it
+    if anchor is None:
+        return "DATE", None
+    if which in ("the past", "past") and unit in ("year", "decade", "century", "month", "week"):
+        return "DURATION", duration_value(1, unit)
+    step = {"last": -1, "the previous": -1, "previous": -1, "next": 1, "the coming": 1, "coming": 1,
+            "the following": 1}.get(which, 0)
+    if unit == "weekend":
+        day = anchor + dt.timedelta(weeks=step)
+        return "DATE", week_value(day) + "-WE"
+    return "DATE", at_granularity(shift(anchor, unit, step), unit)
+
+
+@rule("duration",
+      rf"\b(?:(?:the|a|an)\s+)?(?:(past|last|next|first|coming|previous|following|final|recent|latest)\s+)?{HEDGE}?({NUM})[\s-]+({UNIT})"
+      r"(?:[- ]long)?\b(?!-old)")
+def _duration(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
+    text, start, end = ctx
+    if re.match(r"-old|\s+old\b|-olds", text[end: end + 6]):
+        return None  # an age, not a time
+    number = parse_number(m.group(2))
+    if number is None and m.group(2).lower() in ("a", "an"):
+        number = 1
+    unit = unit_of(m.group(3))
+    return "DURATION", duration_value(number, unit)
+
+
+@rule("vague_duration", r"\b(?:for\s+|over\s+|in\s+)?(?:(recent|coming|past|the\s+past)\s+)?(years|months|weeks|days|decades|hours|minutes)\b(?!\s+(?:ago|earlier|later))")
+def _vague(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
+    text, start, _ = ctx
+    lead = (m.group(1) or "").lower()
+    before = text[max(0, start - 12): start].lower()
+    if not lead and not re.search(r"\b(for|over|in|within|took|take|takes|lasted|last)\s*$", before + m.group(0)[:0]):
+        if not m.group(0).lower().startswith(("for", "over", "in ")):
+            return None
+    if lead == "recent" and m.group(2).lower() == "years":
+        return "DATE", "PAST_REF"
+    return "DURATION", duration_value(None, unit_of(m.group(2)))
+
+
+@rule("set",
+      r"\b(?:(?:every|each|per)\s+(?:(other)\s+)?(day|week|month|year|quarter|morning|evening|night|weekend|" + WEEKDAY_RE + r")"
+      r"|(daily|weekly|monthly|yearly|annually|hourly|nightly|quarterly)"
+      r"|(once|twice|three\s+times)\s+a\s+(day|week|month|year))\b")
+def _set(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
+    if m.group(3):
+        word = m.group(3).lower()
+        unit = {"daily": "day", "nightly": "day", "weekly": "week", "monthly": "month", "yearly": "year",
+                "annually": "year", "hourly": "hour", "quarterly": "quarter"}[word]
+        return "SET", duration_value(1, unit)
+    if m.group(5):
+        return "SET", duration_value(1, m.group(5).lower())
+    unit = m.group(2).lower()
+    if unit in WEEKDAYS:
+        return "SET", f"XXXX-WXX-{WEEKDAYS[unit] + 1}"
+    if unit in ("morning", "evening", "night"):
+        return "SET", "XXXX-XX-XX" + PARTS_OF_DAY[unit]
+    if unit == "weekend":
+        return "SET", "XXXX-WXX-WE"
+    return "SET", duration_value(2 if m.group(1) else 1, unit)
+
+
+@rule("ref",
+      r"\b(?:(now|currently|current|presently|at\s+present|nowadays|these\s+days|at\s+the\s+moment|right\s+now|at\s+this\s+time)"
+      r"|(recently|recent|previously|formerly|in\s+the\s+past|the\s+past|lately|once|earlier)"
+      r"|(in\s+the\s+future|the\s+future|future|soon|shortly|in\s+the\s+coming\s+(?:days|weeks|months|years)|eventually))\b")
+def _ref(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
+    text, start, end = ctx
+    word = m.group(0).lower()
+    after = text[end: end + 12].lower()
+    if word == "once" or word == "earlier":
+        return None  # 'once' is mostly 'one time' or 'as soon as'; 'earlier' alone is mostly comparative
+    if word == "now" and re.match(r"\s*that\b", after):
+        return None
+    if word in ("current", "recent", "future") and not re.match(r"\s+\w", after):
+        return None
+    if m.group(1):
+        return "DATE", "PRESENT_REF"
+    if m.group(2):
+        return "DATE", "PAST_REF"
+    return "DATE", "FUTURE_REF"
+
+
+# Expressions whose words are time words but which are not time expressions.
+NOT_TIME = re.compile(r"\b(?:may\s+day|the\s+times\b|new\s+year's\s+resolution)", re.IGNORECASE)
+
+
+def find_timexes(text: str, anchor: dt.date | None) -> list[Timex]:
+    """Every temporal expression in ``text``, longest match first, normalised against ``anchor``."""
+    found: list[tuple[int, int, str, str | None, int]] = []
+    for priority, r in enumerate(RULES):
+        for m in r.pattern.finditer(text):
+            if m.end() == m.start():
+                continue
+            try:
+                result = r.normalise(m, anchor, (text, m.start(), m.end()))
+            except (KeyError, ValueError, OverflowError) as error:  # a malformed date in the text
+                LOGGER.debug("rule %s failed on %r: %s", r.name, m.group(0), error)
+                continue
+            if result is None:
+                continue
+            start, end = _trim(text, m.start(), m.end())
+            found.append((start, end, result[0], result[1], priority))
+    # Longest span wins; on equal length the earlier rule (more specific) wins.
+    found.sort(key=lambda f: (-(f[1] - f[0]), f[4], f[0]))
+    taken: list[tuple[int, int]] = []
+    chosen: list[Timex] = []
+    for start, end, kind, value, _ in found:
+        if any(start < e and s < end for s, e in taken):
+            continue
+        taken.append((start, end))
+        chosen.append(Timex(start, end, text[start:end], kind, value))
+    chosen.sort(key=lambda t: t.start)
+    return chosen
+
+
+_LEADING = re.compile(r"^(?:for|over|in|on|at|during|since|until|by)\s+", re.IGNORECASE)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading preposition and trailing punctuation: TIMEX3 spans do not include them."""
+    span = text[start:end]
+    m = _LEADING.match(span)
+    if m and not span.lower().startswith(("in the past", "in the future", "in the coming", "at present", "at the moment",
+                                          "at least", "at most", "at this time")):
+        start += m.end()
+    while end > start and text[end - 1] in " ,;":
+        end -= 1
+    return start, end
