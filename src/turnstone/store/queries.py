@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Connection, text
 
 from ..errors import StoreError
+from .rows import pg_tsquery
 
 EVENT_FILTERS = ("event", "actor", "recipient", "country", "date_from", "date_to", "place", "article_id",
                  "cluster_id", "source", "include_negated", "min_confidence", "limit", "offset")
@@ -119,11 +120,11 @@ def search_articles(conn: Connection, dialect: str, fts_query: str, raw: str, li
     else:
         sql = ("SELECT a.id, a.title, a.source, a.url, a.published, a.n_events,"
                " ts_headline('english', a.text, q, 'StartSel=[[, StopSel=]], MaxWords=24, MinWords=8') AS snippet"
-               " FROM articles a, plainto_tsquery('english', :q) q"
+               " FROM articles a, to_tsquery('english', :q) q"
                " WHERE to_tsvector('english', coalesce(a.title, '') || ' ' || a.text) @@ q"
                " ORDER BY ts_rank(to_tsvector('english', coalesce(a.title, '') || ' ' || a.text), q) DESC, a.id"
                " LIMIT :l OFFSET :o")
-        params = {"q": raw, "l": limit, "o": offset}
+        params = {"q": pg_tsquery(raw), "l": limit, "o": offset}
     return [dict(r._mapping) for r in conn.execute(text(sql), params)]
 
 
@@ -143,9 +144,9 @@ def search_quotes(conn: Connection, dialect: str, fts_query: str, raw: str, limi
         sql = ("SELECT q.article_id, q.quote_id, q.text, q.kind, q.speaker_name, q.q_start AS start,"
                " q.q_end AS \"end\", a.title, a.published,"
                " ts_headline('english', q.text, tq, 'StartSel=[[, StopSel=]], MaxWords=30, MinWords=8') AS snippet"
-               f" FROM quotes q JOIN articles a ON a.id = q.article_id, plainto_tsquery('english', :q) tq"
+               f" FROM quotes q JOIN articles a ON a.id = q.article_id, to_tsquery('english', :q) tq"
                f" WHERE {doc} @@ tq ORDER BY ts_rank({doc}, tq) DESC, q.article_id, q.seq LIMIT :l OFFSET :o")
-        params = {"q": raw, "l": limit, "o": offset}
+        params = {"q": pg_tsquery(raw), "l": limit, "o": offset}
     return [dict(r._mapping) for r in conn.execute(text(sql), params)]
 
 

@@ -105,3 +105,11 @@ def quote_fts_query(query: str) -> str:
     for match in re.finditer(r"(\w+)(\*?)", query, re.UNICODE):
         parts.append(f'"{match.group(1)}"{match.group(2)}')
     return " ".join(parts)
+
+
+def pg_tsquery(query: str) -> str:
+    """The same words as a PostgreSQL ``to_tsquery`` string: all required, ``word*`` as prefix."""
+    parts = []
+    for match in re.finditer(r"(\w+)(\*?)", query, re.UNICODE):
+        parts.append(match.group(1) + (":*" if match.group(2) else ""))
+    return " & ".join(parts)
