@@ -1,30 +1,210 @@
-"""Quotes: text between quotation marks, with the speaker named by a nearby speech verb."""
+"""Quotes: who said what, as direct quotes, partial quotes and reported speech.
+
+Finding is separate from writing (``find_quotes`` → ``extract_quotes``):
+
+1. quotation marks are paired per paragraph (``quote_text``); a quote left open at a
+   paragraph's end ends there and the next paragraph may continue it;
+2. each quote gets a *frame* — its cue verb and speaker phrase — from the words around it
+   (``quote_frames``), refined by the dependency parse when the trained model is loaded
+   (``quote_parse``); a quote with no frame continues the previous speaker when it follows
+   that speaker's quote in the same or the next paragraph;
+3. the speaker phrase is resolved to an entity of the entities stage (``quote_speakers``);
+4. reported speech without quotation marks is found by ``quote_reported``.
+
+Headline-like lines (short, mostly capitalised) never hold quotes. A quoted stretch inside a
+sentence with no speech cue (a title, a nickname, a scare quote) is not a quote.
+"""
 
 from __future__ import annotations
 
+import logging
 import re
+from dataclasses import dataclass
 
 from ..model import Article, Quote, Span
 from ..pipeline import stage
+from .quote_frames import Frame, according_to, frame_after, frame_before
+from .quote_parse import refine_speaker
+from .quote_reported import find_reported
+from .quote_speakers import Resolved, SpeakerResolver
+from .quote_text import Marked, find_marked, paragraphs, sentences, tokens
 
-QUOTED = re.compile(r"[\"“]([^\"“”]{2,}?)[\"”]")
-CUE = re.compile(r"\b(said|says|added|told|stated|wrote|asked)\b")
+LOGGER = logging.getLogger(__name__)
+
+__all__ = ["extract_quotes", "find_quotes", "quote_covering"]
+
+# Small words a Title Case headline leaves lower-case.
+_MINOR = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "by", "with", "as",
+          "is", "vs", "from", "about", "over", "after", "into"}
+HEADLINE_MAX_WORDS = 25
+HEADLINE_CAPS_SHARE = 0.75  # share of content words capitalised; body sentences stay far below
+
+
+@dataclass
+class _Found:
+    mark: Marked
+    kind: str
+    frame: Frame | None
+    speaker: Resolved | None = None
+    inherited: bool = False
+
+
+def is_headline(line: str) -> bool:
+    """A title or promo line: short, and (nearly) every content word capitalised."""
+    words = re.findall(r"[A-Za-z][\w’'\-]*", line)
+    if not words or len(line.split()) > HEADLINE_MAX_WORDS:
+        return False
+    content = [w for w in words if w.lower() not in _MINOR]
+    if len(content) < 3:
+        return False
+    caps = sum(1 for w in content if w[0].isupper())
+    return caps / len(content) >= HEADLINE_CAPS_SHARE
+
+
+def _title_like(quoted: str) -> bool:
+    """A quoted name or title ("One Hundred Years of Solitude"), not speech."""
+    s = quoted.strip()
+    if not s or s[-1] in ".,!?;:…—-":
+        return False
+    words = re.findall(r"[A-Za-z][\w’'\-]*", s)
+    content = [w for w in words if w.lower() not in _MINOR]
+    return bool(content) and len(words) <= 8 and all(w[0].isupper() for w in content)
+
+
+def _kind(text: str, before: str, after: str, quoted: str) -> str:
+    lead = before.rstrip()
+    if not lead or lead.endswith(":"):
+        # A sentence that opens with a quoted phrase and goes on ('"Crooked Hillary" is …')
+        # quotes a phrase, not a statement.
+        tail = after.strip()
+        if tail and quoted.strip()[-1:] not in ",.!?…—-–" and tail[:1].islower() and not lead:
+            return "partial"
+        return "direct"
+    if lead.endswith(",") and re.search(r"[a-z]", lead) and quoted.strip()[:1].isupper():
+        return "direct"
+    return "partial"
+
+
+def _frame_for(text: str, mark: Marked, kind: str, before: tuple[int, int], after: tuple[int, int],
+               sent: tuple[int, int]) -> Frame | None:
+    toks_before = tokens(text, *before)
+    toks_after = tokens(text, *after)
+    direct = kind == "direct"
+    frame = frame_after(toks_after, direct=direct)
+    if frame is None and (not direct or text[before[0]:before[1]].rstrip().endswith((",", ":"))):
+        frame = frame_before(toks_before, direct=direct)
+    if frame is None and not direct:
+        # A partial quote's cue may follow it: '... to "start negotiations immediately" to
+        # end the war, President Donald Trump said.'
+        rest = tokens(text, after[0], sent[1])
+        frame = frame_before(rest, direct=False)
+    if frame is None:
+        frame = according_to(tokens(text, *sent))
+    return frame
+
+
+def _colon_frame(text: str, para: tuple[int, int]) -> Frame | None:
+    """'Caddell continued:' closing the previous paragraph frames the quote that follows."""
+    line = text[para[0]:para[1]].rstrip()
+    if not line.endswith(":"):
+        return None
+    sents = sentences(text, para, find_marked(text, para, -1))
+    last = sents[-1] if sents else para
+    return frame_before(tokens(text, last[0], last[1] - 1), direct=True)
 
 
 def find_quotes(article: Article) -> list[Quote]:
-    quotes: list[Quote] = []
+    """Direct, partial and reported quotes of an article, in text order, with speakers."""
     text = article.text
-    for match in QUOTED.finditer(text):
-        start, end = match.span(1)
-        line_end = text.find("\n", end)
-        after = text[end: line_end if line_end >= 0 else len(text)]
-        cue = CUE.search(after)
-        kind = "direct" if start <= 1 or text[start - 2] in "\n" else "partial"
-        quote = Quote(id=f"q{len(quotes) + 1}", text=text[start:end], start=start, end=end, kind=kind)
-        if cue:
-            quote.cue = Span(start=end + cue.start(), end=end + cue.end(), text=cue.group())
-        quotes.append(quote)
+    resolver = SpeakerResolver(article)
+    found: list[_Found] = []
+    paras = paragraphs(text)
+    for index, para in enumerate(paras):
+        if is_headline(text[para[0]:para[1]]):
+            continue
+        marks = find_marked(text, para, index)
+        if not marks:
+            continue
+        sents = sentences(text, para, marks)
+        for n, mark in enumerate(marks):
+            sent = next((s for s in sents if s[0] <= mark.open_at < s[1]), para)
+            prev_close = marks[n - 1].close_at + 1 if n and marks[n - 1].close_at >= sent[0] else sent[0]
+            next_open = marks[n + 1].open_at if n + 1 < len(marks) and marks[n + 1].open_at < sent[1] else sent[1]
+            before = (max(sent[0], prev_close), mark.open_at)
+            after = (min(mark.close_at + 1, para[1]), max(min(sent[1], next_open), mark.close_at + 1))
+            quoted = text[mark.start:mark.end]
+            kind = _kind(text, text[before[0]:before[1]], text[after[0]:after[1]], quoted)
+            if kind == "partial" and _title_like(quoted):
+                continue
+            frame = _frame_for(text, mark, kind, before, after, sent)
+            if frame is None and kind == "direct" and n == 0 and index > 0 and before[0] == para[0]:
+                frame = _colon_frame(text, paras[index - 1])
+            if frame is None and kind == "partial":
+                continue  # a scare quote or a title: no one is quoted
+            item = _Found(mark, kind, frame)
+            if frame is not None and frame.speaker is not None:
+                span = refine_speaker(article, frame)
+                item.speaker = resolver.resolve(*span)
+            found.append(item)
+    _inherit_speakers(found)
+    quotes = [_to_quote(text, i, f) for i, f in enumerate(found)]
+    quotes.extend(find_reported(article, quotes, resolver))
+    quotes.sort(key=lambda q: (q.start, q.end))
+    for i, q in enumerate(quotes, start=1):
+        q.id = f"q{i}"
     return quotes
+
+
+def _inherit_speakers(found: list[_Found]) -> None:
+    """A quote with no cue of its own continues the speaker a reader would carry over."""
+    for i, item in enumerate(found):
+        if item.frame is not None or item.kind != "direct":
+            continue
+        prev = found[i - 1] if i else None
+        if prev is not None and prev.speaker is not None and prev.kind == "direct" \
+                and item.mark.paragraph - prev.mark.paragraph <= 1:
+            item.frame, item.speaker, item.inherited = prev.frame, prev.speaker, True
+            continue
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if not item.mark.closed and nxt is not None and nxt.frame is not None \
+                and nxt.mark.paragraph - item.mark.paragraph == 1:
+            item.frame, item.speaker, item.inherited = nxt.frame, nxt.speaker, True
+    # A multi-paragraph quote is attributed once, often at its end: carry it back.
+    for i in range(len(found) - 2, -1, -1):
+        item, nxt = found[i], found[i + 1]
+        if item.speaker is None and item.kind == "direct" and not item.mark.closed \
+                and nxt.speaker is not None and nxt.mark.paragraph - item.mark.paragraph == 1:
+            item.frame, item.speaker, item.inherited = nxt.frame, nxt.speaker, True
+
+
+def _to_quote(text: str, i: int, f: _Found) -> Quote:
+    start, end = f.mark.start, f.mark.end
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    q = Quote(id=f"q{i + 1}", text=text[start:end], start=start, end=end, kind=f.kind)  # type: ignore[arg-type]
+    if f.frame is not None:
+        q.cue = Span(start=f.frame.cue.start, end=f.frame.cue.end, text=f.frame.cue.text)
+        if f.frame.speaker is not None:
+            s, e = f.frame.speaker
+            q.speaker_mention = Span(start=s, end=e, text=text[s:e])  # type: ignore[attr-defined]
+    if f.speaker is not None:
+        q.speaker, q.speaker_name = f.speaker.entity, f.speaker.name
+    return q
+
+
+def quote_covering(article: Article, start: int, end: int) -> Quote | None:
+    """The quote that overlaps ``[start, end)`` most (a quotation-marked one before reported
+    speech on ties); None when no quote touches the span. Events use it to cite a quote as the
+    evidence of an event."""
+    best: tuple[int, int, Quote] | None = None
+    for q in article.quotes:
+        ov = min(q.end, end) - max(q.start, start)
+        if ov <= 0:
+            continue
+        key = (ov, 0 if q.kind == "indirect" else 1)
+        if best is None or key > best[:2]:
+            best = (key[0], key[1], q)
+    return best[2] if best else None
 
 
 @stage("quotes", requires=("text", "entities"), assigns=("quotes",))

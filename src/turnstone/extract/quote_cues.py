@@ -1,0 +1,214 @@
+"""The reviewable lexicons the quotes stage relies on: speech cue verbs and speaker words.
+
+Every list here is meant to be read and edited by people. A cue verb is listed by lemma with
+its inflected forms written out, so a reviewer sees exactly which words count.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Speech and statement verbs: lemma -> forms. "clause" verbs also introduce reported speech
+# ("X said the talks failed"); the others only frame direct quotes ("'No,' she quipped").
+SPEECH_VERBS: dict[str, tuple[str, ...]] = {
+    "say": ("say", "says", "said", "saying"),
+    "tell": ("tell", "tells", "told", "telling"),
+    "add": ("add", "adds", "added", "adding"),
+    "state": ("state", "states", "stated", "stating"),
+    "write": ("write", "writes", "wrote", "written", "writing"),
+    "ask": ("ask", "asks", "asked", "asking"),
+    "note": ("note", "notes", "noted", "noting"),
+    "explain": ("explain", "explains", "explained", "explaining"),
+    "insist": ("insist", "insists", "insisted", "insisting"),
+    "argue": ("argue", "argues", "argued", "arguing"),
+    "claim": ("claim", "claims", "claimed", "claiming"),
+    "warn": ("warn", "warns", "warned", "warning"),
+    "declare": ("declare", "declares", "declared", "declaring"),
+    "announce": ("announce", "announces", "announced", "announcing"),
+    "continue": ("continue", "continues", "continued"),
+    "recall": ("recall", "recalls", "recalled", "recalling"),
+    "acknowledge": ("acknowledge", "acknowledges", "acknowledged", "acknowledging"),
+    "admit": ("admit", "admits", "admitted", "admitting"),
+    "concede": ("concede", "concedes", "conceded", "conceding"),
+    "reply": ("reply", "replies", "replied", "replying"),
+    "respond": ("respond", "responds", "responded", "responding"),
+    "answer": ("answer", "answers", "answered"),
+    "suggest": ("suggest", "suggests", "suggested", "suggesting"),
+    "contend": ("contend", "contends", "contended"),
+    "maintain": ("maintains", "maintained"),
+    "assert": ("assert", "asserts", "asserted", "asserting"),
+    "stress": ("stress", "stresses", "stressed", "stressing"),
+    "emphasize": ("emphasize", "emphasizes", "emphasized", "emphasise", "emphasises", "emphasised"),
+    "tweet": ("tweet", "tweets", "tweeted", "tweeting"),
+    "post": ("posted",),
+    "complain": ("complain", "complains", "complained", "complaining"),
+    "predict": ("predict", "predicts", "predicted", "predicting"),
+    "promise": ("promise", "promises", "promised", "promising"),
+    "vow": ("vow", "vows", "vowed", "vowing"),
+    "pledge": ("pledge", "pledges", "pledged", "pledging"),
+    "urge": ("urge", "urges", "urged", "urging"),
+    "call": ("call", "calls", "called", "calling"),
+    "describe": ("describe", "describes", "described", "describing"),
+    "indicate": ("indicate", "indicates", "indicated", "indicating"),
+    "reveal": ("reveal", "reveals", "revealed", "revealing"),
+    "confirm": ("confirm", "confirms", "confirmed", "confirming"),
+    "deny": ("deny", "denies", "denied", "denying"),
+    "joke": ("joke", "jokes", "joked", "joking"),
+    "quip": ("quip", "quips", "quipped"),
+    "observe": ("observe", "observes", "observed"),
+    "remark": ("remark", "remarks", "remarked"),
+    "comment": ("comment", "comments", "commented"),
+    "mention": ("mention", "mentions", "mentioned"),
+    "report": ("report", "reports", "reported"),
+    "testify": ("testify", "testifies", "testified"),
+    "allege": ("allege", "alleges", "alleged"),
+    "boast": ("boast", "boasts", "boasted", "boasting"),
+    "brag": ("brag", "brags", "bragged", "bragging"),
+    "charge": ("charges", "charged"),
+    "counter": ("counter", "counters", "countered"),
+    "retort": ("retort", "retorts", "retorted"),
+    "scoff": ("scoff", "scoffs", "scoffed"),
+    "lament": ("lament", "laments", "lamented", "lamenting"),
+    "caution": ("caution", "cautions", "cautioned"),
+    "demand": ("demand", "demands", "demanded", "demanding"),
+    "repeat": ("repeat", "repeats", "repeated"),
+    "reiterate": ("reiterate", "reiterates", "reiterated"),
+    "recount": ("recount", "recounts", "recounted"),
+    "shout": ("shout", "shouts", "shouted", "shouting"),
+    "yell": ("yell", "yells", "yelled"),
+    "chant": ("chant", "chants", "chanted", "chanting"),
+    "exclaim": ("exclaim", "exclaims", "exclaimed"),
+    "whisper": ("whisper", "whispers", "whispered"),
+    "muse": ("muse", "muses", "mused"),
+    "conclude": ("conclude", "concludes", "concluded"),
+    "accuse": ("accuse", "accuses", "accused", "accusing"),
+    "blast": ("blast", "blasts", "blasted"),
+    "slam": ("slam", "slams", "slammed"),
+    "criticize": ("criticize", "criticizes", "criticized", "criticise", "criticised"),
+    "praise": ("praise", "praises", "praised"),
+    "mock": ("mock", "mocks", "mocked"),
+    "dismiss": ("dismiss", "dismisses", "dismissed"),
+    "proclaim": ("proclaim", "proclaims", "proclaimed"),
+    "write_in": ("wrote",),
+    "speak": ("speak", "speaks", "spoke", "speaking"),
+    "put": ("put",),  # "as she put it"
+    "quote": ("quoted",),
+    "believe": ("believe", "believes", "believed"),
+    "think": ("think", "thinks", "thought"),
+    "hope": ("hope", "hopes", "hoped"),
+    "feel": ("feel", "feels", "felt"),
+    "know": ("knows", "knew"),
+    "want": ("want", "wants", "wanted"),
+    "threaten": ("threaten", "threatens", "threatened"),
+    "pointed": ("pointed",),  # "pointed out"
+    "went": ("went",),  # "went on"
+}
+
+# Verbs of thought and wanting frame partial quotes and reported content, but never a direct
+# quote on their own ("'I love cats,' she thought" is rare in news; "he believes X" is not speech
+# evidence for a direct quote).
+THOUGHT_LEMMAS = {"believe", "think", "hope", "feel", "know", "want"}
+# Verbs that introduce reported speech as a clause: "X said (that) ...".
+CLAUSE_LEMMAS = {
+    "say", "tell", "add", "state", "write", "note", "explain", "insist", "argue", "claim", "warn",
+    "declare", "announce", "acknowledge", "admit", "concede", "reply", "respond", "suggest",
+    "contend", "maintain", "assert", "stress", "emphasize", "tweet", "complain", "predict",
+    "promise", "vow", "pledge", "indicate", "reveal", "confirm", "deny", "observe", "remark",
+    "report", "testify", "allege", "boast", "counter", "lament", "caution", "reiterate", "recall",
+    "conclude", "believe", "think", "hope", "feel", "know", "threaten", "write_in",
+    "pointed", "answer", "recount", "mention", "charge", "retort", "speak", "want",
+}
+# Forms that only count as cues with a particle or object: "pointed out", "went on to say".
+NEEDS_PARTICLE = {"pointed": ("out",), "went": ("on",), "put": ("it",), "speak": ()}
+
+CUE_LEMMA: dict[str, str] = {}
+for _lemma, _forms in SPEECH_VERBS.items():
+    for _form in _forms:
+        CUE_LEMMA.setdefault(_form, _lemma)
+
+ACCORDING_TO = re.compile(r"\b[Aa]ccording to\b")
+
+PRONOUNS = {
+    "he": "m", "she": "f", "they": "p", "it": "n", "we": "p", "i": "s", "you": "s",
+}
+
+# Words that may stand between a speaker and the cue verb ("he also said", "she has long said").
+CUE_ADVERBS = {
+    "also", "later", "then", "again", "has", "have", "had", "would", "will", "once", "recently",
+    "previously", "further", "simply", "quickly", "separately", "publicly", "privately", "reportedly",
+    "often", "earlier", "repeatedly", "long", "already", "frequently", "flatly", "bluntly",
+    "subsequently", "similarly", "finally", "still", "even", "initially", "angrily", "jokingly",
+    "quietly", "loudly", "firmly", "just", "since", "never", "always", "famously",
+    "had", "been", "did", "does", "do", "could", "may", "might", "should", "not", "emphatically",
+    "herself", "himself", "themselves", "personally", "directly", "explicitly", "openly",
+}
+
+# Words that end a speaker phrase when walking back from the cue.
+DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "one", "another", "some", "many",
+               "several", "two", "three", "four", "both", "other", "most", "few", "this", "that", "these",
+               "those", "each", "any", "all"}
+
+# Descriptive words a speaker phrase may be made of besides names ("the secretary", "a senior
+# official", "Richmond police", "longtime Democratic pollster Pat Caddell").
+ROLE_WORDS = {
+    "spokesman", "spokeswoman", "spokesperson", "official", "officials", "secretary", "president",
+    "minister", "ministry", "prime", "foreign", "defense", "defence", "chief", "director", "adviser",
+    "advisor", "aide", "aides", "ambassador", "envoy", "general", "commander", "senator", "lawmaker",
+    "lawmakers", "governor", "mayor", "chairman", "chairwoman", "chair", "leader", "leaders",
+    "candidate", "nominee", "campaign", "statement", "police", "military", "army", "government",
+    "administration", "analyst", "analysts", "expert", "experts", "source", "sources", "diplomat",
+    "diplomats", "negotiator", "negotiators", "representative", "congressman", "congresswoman",
+    "pollster", "strategist", "manager", "chairman's", "press", "senior", "top", "former", "longtime",
+    "deputy", "vice", "national", "security", "state", "white", "house", "party", "report", "reports",
+    "group", "company", "agency", "office", "department", "embassy", "kremlin", "pentagon",
+    "prosecutor", "prosecutors", "judge", "court", "lawyer", "lawyers", "attorney", "attorneys",
+    "witness", "witnesses", "residents", "resident", "activist", "activists", "protesters",
+    "observers", "people", "voters", "supporters", "critics", "members", "member", "staff",
+    "staffer", "staffers", "team", "officer", "officers", "soldier", "soldiers", "troops",
+    "republican", "republicans", "democrat", "democrats", "democratic", "conservative", "liberal",
+    "economist", "economists", "scholar", "professor", "author", "editor", "reporter", "reporters",
+    "journalist", "host", "anchor", "spokesmen", "man", "woman", "men", "women", "mother", "father",
+    "son", "daughter", "wife", "husband", "friend", "organizers", "organiser", "organizer",
+    "candidate's", "clown", "detective", "doctor", "doctors", "teacher", "student", "students",
+    "worker", "workers", "owner", "founder", "ceo", "executive", "executives", "insiders",
+    "insider", "counterpart", "counterparts", "authorities", "spokespeople", "board", "council",
+    "committee", "ministers", "premier", "king", "queen", "prince", "pope", "rebels", "militants",
+    "group's", "company's", "regime", "cabinet", "parliament", "congress", "senate",
+    "interior", "justice", "health", "finance", "economy", "trade", "intelligence", "communications",
+    "deputies", "officials'", "u.s.", "russian", "ukrainian", "american", "chinese", "british",
+    "french", "german", "israeli", "palestinian", "iranian", "turkish", "european", "western",
+    "local", "federal", "regional", "senior", "unnamed", "anonymous", "several", "other", "others",
+}
+
+# Title words and the head nouns of a definite description that can refer back to a person.
+TITLE_WORDS = {
+    "president", "secretary", "minister", "senator", "governor", "mayor", "chancellor", "premier",
+    "ambassador", "envoy", "general", "spokesman", "spokeswoman", "candidate", "nominee", "leader",
+    "chairman", "chairwoman", "director", "adviser", "advisor", "king", "queen", "pope", "judge",
+    "congressman", "congresswoman", "representative", "lawmaker", "official", "diplomat",
+    "commander", "chief", "prosecutor", "attorney", "clown", "detective", "businessman",
+    "businesswoman", "mogul", "billionaire", "speaker", "actress", "actor", "star", "founder",
+}
+
+PERSON_TITLES_BEFORE_NAME = {
+    "President", "Vice", "Secretary", "Minister", "Prime", "Foreign", "Defense", "Defence", "Sen.",
+    "Senator", "Rep.", "Gov.", "Governor", "Mayor", "Gen.", "General", "Adm.", "Col.", "Lt.", "Sgt.",
+    "Capt.", "Dr.", "Mr.", "Mrs.", "Ms.", "Miss", "Prof.", "Judge", "Justice", "Ambassador",
+    "Special", "Envoy", "Chancellor", "Premier", "King", "Queen", "Prince", "Princess", "Pope",
+    "Chief", "Director", "CIA", "FBI", "State", "Deputy", "Speaker", "Leader", "Senate", "House",
+    "Majority", "Minority", "Attorney", "Press", "Spokesman", "Spokeswoman", "Former", "Acting",
+    "Russian", "Ukrainian", "American", "U.S.", "US", "Democratic", "Republican", "National",
+    "Security", "Adviser", "Advisor", "Commander", "Rev.", "Sheriff", "Officer", "Chairman",
+    "Chairwoman", "Interior", "Finance", "Trade", "Homeland", "Chinese", "British", "French",
+    "German", "Israeli", "Iranian", "Turkish", "Supreme", "Commissioner", "Representative",
+    "Congressman", "Congresswoman", "Assemblyman", "Councilman", "Councilwoman", "Presidential",
+    "Candidate", "Nominee", "Sens.", "Reps.", "Govs.", "And",
+}
+
+ORG_HEADS = {
+    "kremlin", "pentagon", "white house", "ministry", "department", "government", "embassy",
+    "office", "campaign", "committee", "council", "agency", "police", "army", "military", "party",
+    "administration", "company", "group", "organization", "organisation", "union", "court",
+    "parliament", "senate", "congress", "state department", "commission", "foundation",
+    "institute", "network", "newspaper", "spokespeople", "authorities", "officials",
+}

@@ -1,0 +1,201 @@
+"""Find the cue verb and the speaker phrase that frame a quote, from words alone.
+
+This is the pattern fallback that works with the blank pipeline; ``quote_parse`` refines the
+speaker with the dependency parse when the trained model is loaded. A *frame* is what a reader
+uses to attribute the quote: '"…," he added', '"…," said Caddell', 'Burton said, "…"',
+'Hegseth told NATO counterparts … was an "unrealistic goal."', '…, according to the ministry'.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .quote_cues import (
+    CUE_ADVERBS,
+    CUE_LEMMA,
+    DETERMINERS,
+    NEEDS_PARTICLE,
+    PRONOUNS,
+    ROLE_WORDS,
+    THOUGHT_LEMMAS,
+)
+from .quote_text import Token
+
+# Lowercase words that may sit inside a capitalised name ("Secretary of State", "Abu al-Bakr").
+NAME_LINKS = {"of", "the", "de", "la", "al", "bin", "van", "von", "der", "du", "for", "and", "&"}
+BOUNDARY = {",", ";", ":", "(", ")", "—", "–", "-", "\"", "“", "”", ".", "!", "?", "‘", "’", "'"}
+SUBJECT_STOPS = {"that", "which", "who", "when", "while", "because", "if", "as", "after", "before",
+                 "but", "and", "or", "so", "than", "where", "since", "although", "though"}
+
+
+@dataclass
+class Frame:
+    cue: Token
+    speaker: tuple[int, int] | None  # character span of the speaker phrase
+    lemma: str
+
+
+def cue_at(toks: list[Token], i: int) -> str | None:
+    """The cue lemma of toks[i], or None when it is not a speech cue here."""
+    lemma = CUE_LEMMA.get(toks[i].lower)
+    if lemma is None or toks[i].is_cap and i > 0 and toks[i - 1].text not in ".“\"":
+        return None
+    particles = NEEDS_PARTICLE.get(lemma)
+    if particles:
+        nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
+        if nxt not in particles:
+            return None
+    return lemma
+
+
+def _is_name_token(tok: Token) -> bool:
+    return tok.is_cap and tok.text not in BOUNDARY and tok.lower not in PRONOUNS
+
+
+def phrase_before(toks: list[Token], i: int, floor: int = 0) -> tuple[int, int] | None:
+    """Token range [a, b) of the speaker phrase that ends right before toks[i] (a cue)."""
+    j = i - 1
+    while j >= floor and toks[j].lower in CUE_ADVERBS and not toks[j].is_cap:
+        j -= 1
+    if j < floor:
+        return None
+    tok = toks[j]
+    if tok.lower in PRONOUNS:
+        return (j, j + 1)
+    if tok.text == ",":  # an appositive: "Paul Martin, a detective, said"
+        k = j - 1
+        while k >= floor and k > j - 16 and toks[k].text not in {",", ".", ";", "“", "”", '"'}:
+            k -= 1
+        if k >= floor and toks[k].text == "," and k - 1 >= floor and (_is_name_token(toks[k - 1])
+                                                                      or toks[k - 1].lower in PRONOUNS):
+            return phrase_before(toks, k, floor)
+        return None
+    b = j + 1
+    a = j
+    saw_name = False
+    while a >= floor:
+        t = toks[a]
+        if _is_name_token(t):
+            saw_name = True
+        elif t.lower in NAME_LINKS and a - 1 >= floor and _is_name_token(toks[a - 1]) and a + 1 < b \
+                and _is_name_token(toks[a + 1]):
+            pass
+        elif t.lower in ROLE_WORDS and not t.is_cap:
+            pass
+        elif t.lower in DETERMINERS and not (a + 1 < b and toks[a + 1].lower in {"of"}):
+            a -= 1
+            break
+        else:
+            break
+        a -= 1
+    a += 1
+    if a >= b:
+        return None
+    head = toks[b - 1]
+    if not saw_name and head.lower not in ROLE_WORDS:
+        return None
+    # Trim a leading link word left dangling ("of State Department" never starts a speaker).
+    while a < b and toks[a].lower in NAME_LINKS - {"the"}:
+        a += 1
+    return (a, b) if a < b else None
+
+
+def phrase_after(toks: list[Token], i: int, ceiling: int) -> tuple[int, int] | None:
+    """Token range of the speaker phrase right after an inverted cue ('said Caddell')."""
+    a = i + 1
+    if a >= ceiling:
+        return None
+    if toks[a].lower in PRONOUNS:
+        return (a, a + 1)
+    b = a
+    saw_name = False
+    while b < ceiling:
+        t = toks[b]
+        if _is_name_token(t):
+            saw_name = True
+        elif t.lower in NAME_LINKS and saw_name and b + 1 < ceiling and _is_name_token(toks[b + 1]):
+            pass
+        elif (t.lower in DETERMINERS and b == a) or (t.lower in ROLE_WORDS and not t.is_cap):
+            pass
+        else:
+            break
+        b += 1
+    if b == a:
+        return None
+    if not saw_name and toks[b - 1].lower not in ROLE_WORDS:
+        return None
+    return (a, b)
+
+
+def _span(toks: list[Token], rng: tuple[int, int] | None) -> tuple[int, int] | None:
+    return (toks[rng[0]].start, toks[rng[1] - 1].end) if rng else None
+
+
+def frame_after(toks: list[Token], *, direct: bool) -> Frame | None:
+    """A frame at the start of the words after a quote: ', he said', 'said X', 'X told Y'."""
+    limit = min(len(toks), 12)
+    lead = 0
+    while lead < len(toks) and toks[lead].text in {",", "—", "–", "-"}:
+        lead += 1
+    for i in range(lead, limit):
+        if toks[i].text in {".", ";", "!", "?", "“", '"'}:
+            break
+        lemma = cue_at(toks, i)
+        if lemma is None or (direct and lemma in THOUGHT_LEMMAS):
+            continue
+        if i == lead:
+            rng = phrase_after(toks, i, len(toks))
+            if rng:
+                return Frame(toks[i], _span(toks, rng), lemma)
+            continue
+        rng = phrase_before(toks, i, lead)
+        if rng and rng[0] == lead:
+            return Frame(toks[i], _span(toks, rng), lemma)
+        if rng is None and i - lead <= 1:
+            return None
+    return None
+
+
+def frame_before(toks: list[Token], *, direct: bool) -> Frame | None:
+    """The cue nearest before a quote in its sentence, with the subject of that cue."""
+    for i in range(len(toks) - 1, -1, -1):
+        lemma = cue_at(toks, i)
+        if lemma is None or (direct and lemma in THOUGHT_LEMMAS):
+            continue
+        rng = phrase_before(toks, i)
+        if rng is None and i > 0 and toks[i - 1].lower in {"and", "but", "then"}:
+            rng = subject_at_start(toks, i)
+        if rng is None:
+            inv = phrase_after(toks, i, len(toks))
+            if inv and (i == 0 or toks[i - 1].text in BOUNDARY):
+                rng = inv
+        if rng:
+            return Frame(toks[i], _span(toks, rng), lemma)
+    return None
+
+
+def subject_at_start(toks: list[Token], limit: int) -> tuple[int, int] | None:
+    """The phrase that opens the sentence (skipping a leading 'In X, '), as a subject guess."""
+    a = 0
+    for k in range(min(limit, 10)):
+        if toks[k].text == "," and k + 1 < limit:
+            a = k + 1
+            break
+    for b in range(a, limit):
+        if CUE_LEMMA.get(toks[b].lower) or toks[b].lower in SUBJECT_STOPS or (
+                not toks[b].is_cap and toks[b].lower not in ROLE_WORDS | DETERMINERS | PRONOUNS.keys()):
+            if b > a:
+                rng = phrase_before(toks, b, a)
+                return rng
+            return None
+    return None
+
+
+def according_to(toks: list[Token]) -> Frame | None:
+    """'according to X' anywhere in the words given."""
+    for i in range(len(toks) - 2):
+        if toks[i].lower == "according" and toks[i + 1].lower == "to":
+            rng = phrase_after(toks, i + 1, len(toks))
+            if rng:
+                return Frame(Token(toks[i].start, toks[i + 1].end, "according to"), _span(toks, rng), "according")
+    return None

@@ -1,0 +1,179 @@
+"""Text scanning for the quotes stage: paragraphs, words, sentence ends and quotation marks.
+
+Pure string work with offsets into the article text, so it runs the same with the blank
+fallback pipeline and with the trained model, and costs microseconds per paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+OPENERS = "“„«"
+CLOSERS = "”»"
+STRAIGHT = '"'
+# A straight mark after these characters opens a quote; elsewhere it closes one.
+OPEN_CONTEXT = " \t\n([{—–-/"
+
+WORD = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[’'.\-]\w+)*(?:[’']s?)?|[^\w\s]")
+ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "st", "jr", "sr", "lt", "col", "sgt", "capt",
+    "no", "inc", "co", "corp", "vs", "adm", "prof", "rev", "maj", "cmdr", "jan", "feb", "mar", "apr",
+    "aug", "sept", "sep", "oct", "nov", "dec", "mt", "ft", "sens", "reps", "govs", "u.s", "u.k", "u.n",
+    "d.c", "a.m", "p.m", "e.g", "i.e", "etc", "ltd", "pres",
+}
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_cap(self) -> bool:
+        return self.text[:1].isupper()
+
+
+@dataclass
+class Marked:
+    """A stretch between quotation marks; start/end exclude the marks."""
+
+    start: int
+    end: int
+    open_at: int  # index of the opening mark
+    close_at: int  # index of the closing mark, or ``end`` when the paragraph ends first
+    paragraph: int
+    closed: bool = True
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line; news paragraphs are lines after cleaning."""
+    spans = []
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            spans.append((pos + lead, pos + lead + len(stripped)))
+        pos = end + 1
+    return spans
+
+
+def tokens(text: str, start: int, end: int) -> list[Token]:
+    return [Token(m.start(), m.end(), m.group()) for m in WORD.finditer(text, start, end)]
+
+
+def _opens(text: str, i: int, para_start: int) -> bool:
+    return i == para_start or text[i - 1] in OPEN_CONTEXT or text[i - 1] in OPENERS + "'‘"
+
+
+def find_marked(text: str, para: tuple[int, int], index: int) -> list[Marked]:
+    """Top-level double-quoted stretches of one paragraph; nested quotes stay inside.
+
+    A quote still open at the paragraph's end ends there (``closed=False``): news paragraphs
+    continue a long quote by opening the next paragraph with a new mark and no closing one.
+    """
+    start, end = para
+    found: list[Marked] = []
+    i = start
+    open_at = -1
+    opener = ""
+    depth = 0
+    while i < end:
+        ch = text[i]
+        if open_at < 0:
+            if ch in OPENERS or (ch == STRAIGHT and _opens(text, i, start)):
+                open_at, opener, depth = i, ch, 1
+        elif opener == STRAIGHT:
+            if ch == STRAIGHT:
+                found.append(Marked(open_at + 1, i, open_at, i, index))
+                open_at = -1
+        else:  # a curly or guillemet quote: count nesting of the same kind
+            if ch in OPENERS:
+                depth += 1
+            elif ch in CLOSERS:
+                depth -= 1
+                if depth == 0:
+                    found.append(Marked(open_at + 1, i, open_at, i, index))
+                    open_at = -1
+            elif ch == STRAIGHT and depth == 1 and not _opens(text, i, start) \
+                    and not any(c in CLOSERS for c in text[i + 1:end]):
+                found.append(Marked(open_at + 1, i, open_at, i, index))  # “ … " typed by mistake
+                open_at = -1
+        i += 1
+    if open_at >= 0 and end - open_at > 2:
+        found.append(Marked(open_at + 1, end, open_at, end, index, closed=False))
+    return [m for m in found if m.end - m.start >= 1 and text[m.start:m.end].strip()]
+
+
+def is_sentence_end(text: str, i: int, limit: int) -> int:
+    """If a sentence ends with the punctuation at ``i``, the index just after it (and any closing
+    marks), else -1."""
+    ch = text[i]
+    if ch not in ".!?":
+        return -1
+    j = i + 1
+    while j < limit and text[j] in CLOSERS + STRAIGHT + "’')]":
+        j += 1
+    if j >= limit:
+        return limit
+    if not text[j].isspace():
+        return -1
+    k = j
+    while k < limit and text[k].isspace():
+        k += 1
+    if k >= limit:
+        return j
+    nxt = text[k]
+    if not (nxt.isupper() or nxt.isdigit() or nxt in OPENERS + STRAIGHT + "‘'(["):
+        return -1
+    if ch == ".":
+        m = re.search(r"([\w.]+)$", text[max(0, i - 12):i])
+        word = m.group(1).lower() if m else ""
+        if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or re.fullmatch(r"(\w\.)+\w", word):
+            return -1
+    return j
+
+
+def sentences(text: str, para: tuple[int, int], marked: list[Marked]) -> list[tuple[int, int]]:
+    """Sentence spans of one paragraph; text inside quotation marks never ends a sentence unless
+    the quote closes right after its final punctuation."""
+    start, end = para
+    inside = [(m.open_at, m.close_at) for m in marked]
+    spans = []
+    s = start
+    i = start
+    q = 0
+    while i < end:
+        while q < len(inside) and inside[q][1] < i:
+            q += 1
+        if q < len(inside) and inside[q][0] <= i < inside[q][1]:
+            # Only the punctuation right before the closing mark may end the sentence.
+            close = inside[q][1]
+            if i == close - 1 and close < end:
+                j = is_sentence_end(text, i, end)
+                if j > 0:
+                    spans.append((s, j))
+                    s = j
+                    while s < end and text[s].isspace():
+                        s += 1
+            i += 1
+            continue
+        j = is_sentence_end(text, i, end)
+        if j > 0:
+            spans.append((s, j))
+            s = j
+            while s < end and text[s].isspace():
+                s += 1
+            i = max(i + 1, s)
+            continue
+        i += 1
+    if s < end:
+        spans.append((s, end))
+    return spans
