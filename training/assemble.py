@@ -1,0 +1,68 @@
+"""Join the trained syntax pipeline and the NER pipeline into the shipped model.
+
+Usage: python -m training.assemble [--parser build/models/parser/model-best]
+                                   [--ner build/models/ner/model-best]
+                                   [--out src/turnstone/analyze/model]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+from pathlib import Path
+
+import spacy
+
+from training.evaluate import DEFAULT_MODEL
+
+VERSION = "0.1.0"
+
+
+def assemble(parser_dir: Path, ner_dir: Path, out: Path) -> None:
+    nlp = spacy.load(parser_dir)
+    ner_nlp = spacy.load(ner_dir)
+    nlp.add_pipe("ner", source=ner_nlp)
+    nlp.meta.update(
+        name="turnstone_en_news",
+        version=VERSION,
+        description=(
+            "Turnstone's English pipeline trained from scratch on open corpora: "
+            "tagger, morphologizer, parser, trainable lemmatizer (UD EWT + GUM), "
+            "NER PERSON/ORG/GPE/LOC/NORP/FAC/EVENT (GMB/VOA, WikiGold, CrossNER politics, "
+            "re3d, Re-DocRED, BTC news, GUM), static vectors from PPMI+SVD. See MODEL_CARD.md."
+        ),
+        license="CC BY-SA 4.0",
+        author="Turnstone",
+        sources=[
+            {"name": "UD English EWT", "license": "CC BY-SA 4.0"},
+            {"name": "GUM (academic, bio, court, interview, news, voyage)", "license": "CC BY 4.0 / CC BY-SA 3.0 / CC BY 2.5"},
+            {"name": "GMB (Kaggle ner_dataset, VOA texts)", "license": "ODbL; texts public domain"},
+            {"name": "WikiGold", "license": "CC BY 4.0"},
+            {"name": "CrossNER politics", "license": "MIT; Wikipedia text CC BY-SA"},
+            {"name": "re3d (no BBC)", "license": "PD / OGL v3 / CC BY 3.0 AU / EC reuse / CC BY-SA 3.0"},
+            {"name": "Re-DocRED dev+test", "license": "MIT; Wikipedia text CC BY-SA"},
+            {"name": "Broad Twitter Corpus", "license": "CC BY 4.0"},
+            {"name": "ECB+ (raw text for vectors)", "license": "CC BY 3.0"},
+        ],
+    )
+    card = out / "MODEL_CARD.md"
+    keep = card.read_text(encoding="utf8") if card.exists() else None
+    if out.exists():
+        shutil.rmtree(out)
+    nlp.to_disk(out)
+    if keep is not None:
+        card.write_text(keep, encoding="utf8")
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--parser", default="build/models/parser/model-best")
+    ap.add_argument("--ner", default="build/models/ner/model-best")
+    ap.add_argument("--out", default=str(DEFAULT_MODEL))
+    args = ap.parse_args(argv)
+    assemble(Path(args.parser), Path(args.ner), Path(args.out))
+    print(f"wrote {args.out}")
+
+
+if __name__ == "__main__":
+    main()

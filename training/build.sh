@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Rebuild the shipped model from ../shared (make model). Fixed seeds; about 60-80 min on 2 cores.
+# Steps: convert corpora -> static vectors -> train syntax + NER in parallel -> assemble -> evaluate.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=${PYTHON:-.venv/bin/python}
+SHARED=${TURNSTONE_SHARED:-../shared}
+if [ ! -d "$SHARED/corpora" ]; then
+  echo "make model: training data not found at $SHARED/corpora (the shared corpora beside the project); nothing rebuilt" >&2
+  exit 2
+fi
+export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 PYTHONHASHSEED=0
+mkdir -p build/models
+$PY -m training.convert --shared "$SHARED" --out build/corpus
+$PY -m training.vectors --shared "$SHARED" --out build/vectors
+$PY -m spacy train training/parser.cfg -o build/models/parser > build/train-parser.log 2>&1 &
+P1=$!
+$PY -m spacy train training/ner.cfg -o build/models/ner > build/train-ner.log 2>&1 &
+P2=$!
+wait $P1 $P2
+$PY -m training.assemble --parser build/models/parser/model-best --ner build/models/ner/model-best
+$PY -m training.evaluate --json build/eval.json
+$PY -m training.card --eval build/eval.json

@@ -1,0 +1,170 @@
+"""Measure the shipped model: NER per label on GUM dev, re3d test and UNER EWT dev;
+POS/UAS/LAS on EWT test; words per second on one core; size; load time.
+
+Usage: python -m training.evaluate [--model src/turnstone/analyze/model] [--corpus build/corpus]
+                                   [--json build/eval.json]
+
+Needs the DocBins from ``python -m training.convert`` (made from ../shared).
+Tagging and parsing are scored on gold tokens (the usual UD setting) and, for
+reference, on spaCy's own tokenization of the raw text.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+import argparse  # noqa: E402
+import json  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+from collections import Counter  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import spacy  # noqa: E402
+from spacy.language import Language  # noqa: E402
+from spacy.tokens import Doc, DocBin  # noqa: E402
+from spacy.training import Example  # noqa: E402
+
+DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "src/turnstone/analyze/model"
+
+# predicted Turnstone label -> evaluation label, per data set (None: ignored)
+PLACE = {"GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
+MAPS: dict[str, tuple[str, dict[str, str], dict[str, str]]] = {
+    # name: (file, pred map, gold map)
+    "gum_dev": ("eval_gum_dev.spacy", {"PERSON": "PERSON", "ORG": "ORG", **PLACE},
+                {"PERSON": "PERSON", "ORG": "ORG", "PLACE": "PLACE"}),
+    "re3d_test": ("eval_re3d_test.spacy", {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"},
+                  {"PER": "PER", "ORG": "ORG", "LOC": "LOC"}),
+    "re3d_test_names": ("eval_re3d_test_clean.spacy", {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"},
+                        {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}),
+    "uner_ewt_dev": ("eval_uner_dev.spacy", {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"},
+                     {"PER": "PER", "ORG": "ORG", "LOC": "LOC"}),
+}
+
+
+def load_docs(path: Path, nlp: Language) -> list[Doc]:
+    return list(DocBin().from_disk(path).get_docs(nlp.vocab))
+
+
+def prf(tp: int, fp: int, fn: int) -> dict[str, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"p": round(p, 4), "r": round(r, 4), "f": round(f, 4), "n": tp + fn}
+
+
+def score_ner(nlp: Language, gold_docs: list[Doc], pred_map: dict[str, str],
+              gold_map: dict[str, str]) -> dict[str, dict[str, float]]:
+    tp: Counter[str] = Counter()
+    fp: Counter[str] = Counter()
+    fn: Counter[str] = Counter()
+    inputs = [Doc(nlp.vocab, words=[t.text for t in d], spaces=[bool(t.whitespace_) for t in d]) for d in gold_docs]
+    for gold, pred in zip(gold_docs, nlp.pipe(inputs, batch_size=256)):
+        g = {(e.start, e.end, gold_map[e.label_]) for e in gold.ents if e.label_ in gold_map}
+        p = {(e.start, e.end, pred_map[e.label_]) for e in pred.ents if e.label_ in pred_map}
+        for x in p & g:
+            tp[x[2]] += 1
+        for x in p - g:
+            fp[x[2]] += 1
+        for x in g - p:
+            fn[x[2]] += 1
+    out = {lab: prf(tp[lab], fp[lab], fn[lab]) for lab in sorted(set(gold_map.values()))}
+    out["ALL"] = prf(sum(tp.values()), sum(fp.values()), sum(fn.values()))
+    return out
+
+
+def score_ud(nlp: Language, docs: list[Doc], gold_tokens: bool) -> dict[str, float]:
+    examples = []
+    for d in docs:
+        if gold_tokens:
+            pred = Doc(nlp.vocab, words=[t.text for t in d], spaces=[bool(t.whitespace_) for t in d])
+        else:
+            pred = nlp.make_doc(d.text)
+        examples.append(Example(pred, d))
+    sc = nlp.evaluate(examples)
+    keys = ("pos_acc", "tag_acc", "morph_acc", "lemma_acc", "dep_uas", "dep_las", "sents_f")
+    return {k: round(float(sc[k]), 4) for k in keys if sc.get(k) is not None}
+
+
+def words_per_second(nlp: Language, texts: list[str], rounds: int = 2) -> float:
+    n_words = 0
+    best = 0.0
+    for _ in range(rounds):
+        t0 = time.perf_counter()
+        n_words = sum(len(d) for d in nlp.pipe(texts, batch_size=128))
+        best = max(best, n_words / (time.perf_counter() - t0))
+    return round(best)
+
+
+def load_seconds(model: Path) -> float:
+    code = ("import time; t=time.perf_counter(); import spacy; "
+            f"spacy.load({str(model)!r}); print(time.perf_counter()-t)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return round(float(out.stdout.strip().splitlines()[-1]), 2)
+
+
+def dir_mb(path: Path) -> float:
+    return round(sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 1e6, 1)
+
+
+def evaluate(model: Path, corpus: Path, speed: bool = True) -> dict[str, object]:
+    nlp = spacy.load(model)
+    result: dict[str, object] = {"model": str(model), "pipeline": nlp.pipe_names}
+    for name, (fname, pmap, gmap) in MAPS.items():
+        path = corpus / fname
+        if path.exists():
+            result[f"ner_{name}"] = score_ner(nlp, load_docs(path, nlp), pmap, gmap)
+    test = corpus / "ud_test.spacy"
+    if test.exists():
+        docs = load_docs(test, nlp)
+        result["ewt_test_gold_tokens"] = score_ud(nlp, docs, gold_tokens=True)
+        result["ewt_test_raw_text"] = score_ud(nlp, docs, gold_tokens=False)
+        if speed:
+            texts = [d.text for d in docs]
+            texts += [d.text for d in load_docs(corpus / "ud_dev.spacy", nlp)]
+            # one core: thinc uses a single thread with OMP/OPENBLAS_NUM_THREADS=1
+            result["words_per_second_1core"] = words_per_second(nlp, texts)
+    result["size_mb"] = dir_mb(model)
+    if speed:
+        result["load_seconds"] = load_seconds(model)
+    return result
+
+
+def to_markdown(res: dict[str, object]) -> str:
+    lines = ["| data set | label | P | R | F | n gold |", "|---|---|---|---|---|---|"]
+    for key, val in res.items():
+        if key.startswith("ner_") and isinstance(val, dict):
+            for lab, s in val.items():
+                lines.append(f"| {key[4:]} | {lab} | {s['p']:.3f} | {s['r']:.3f} | {s['f']:.3f} | {s['n']} |")
+    lines.append("")
+    for key in ("ewt_test_gold_tokens", "ewt_test_raw_text"):
+        if key in res:
+            lines.append(f"- {key}: " + ", ".join(f"{k} {v:.4f}" for k, v in res[key].items()))  # type: ignore[union-attr]
+    for key in ("words_per_second_1core", "size_mb", "load_seconds"):
+        if key in res:
+            lines.append(f"- {key}: {res[key]}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--model", default=str(DEFAULT_MODEL))
+    ap.add_argument("--corpus", default="build/corpus")
+    ap.add_argument("--json", default="build/eval.json")
+    ap.add_argument("--no-speed", action="store_true")
+    args = ap.parse_args(argv)
+    corpus = Path(args.corpus)
+    if not (corpus / "ud_test.spacy").exists():
+        sys.exit(f"no evaluation data in {corpus}: run `python -m training.convert` (needs ../shared)")
+    res = evaluate(Path(args.model), corpus, speed=not args.no_speed)
+    Path(args.json).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.json).write_text(json.dumps(res, indent=2))
+    print(to_markdown(res))
+
+
+if __name__ == "__main__":
+    main()
