@@ -89,7 +89,16 @@ SPEECH_VERBS: dict[str, tuple[str, ...]] = {
     "mock": ("mock", "mocks", "mocked"),
     "dismiss": ("dismiss", "dismisses", "dismissed"),
     "proclaim": ("proclaim", "proclaims", "proclaimed"),
-    "write_in": ("wrote",),
+    "read": ("read", "reads"),
+    "label": ("label", "labels", "labeled", "labelled", "labeling", "labelling"),
+    "dub": ("dub", "dubs", "dubbed", "dubbing"),
+    "refer": ("refer", "refers", "referred", "referring"),
+    "bemoan": ("bemoan", "bemoans", "bemoaned"),
+    "decry": ("decry", "decries", "decried"),
+    "brand": ("brands", "branded", "branding"),
+    "term": ("terms", "termed"),
+    "recommend": ("recommend", "recommends", "recommended"),
+    "promise_to": ("promised",),
     "speak": ("speak", "speaks", "spoke", "speaking"),
     "put": ("put",),  # "as she put it"
     "quote": ("quoted",),
@@ -126,6 +135,21 @@ for _lemma, _forms in SPEECH_VERBS.items():
     for _form in _forms:
         CUE_LEMMA.setdefault(_form, _lemma)
 
+# Capitalised words that open sentences but are never a speaker's name.
+NOT_NAMES = {
+    "The", "A", "An", "In", "On", "At", "But", "And", "So", "Yet", "It", "This", "That", "There",
+    "When", "While", "After", "Before", "As", "If", "For", "With", "By", "From", "Still", "Now",
+    "Then", "However", "Meanwhile", "Asked", "Speaking", "According", "Last", "Next", "Earlier",
+    "Later", "Some", "Many", "Most", "Both", "Other", "Since", "During", "Despite", "Although",
+    "Over", "Under", "Among", "Even", "Also", "Instead", "Only", "His", "Her", "Their", "Its",
+    "Our", "We", "They", "He", "She", "I", "You", "What", "Why", "How", "Who", "Where", "Yes",
+    "No", "Not", "Here", "These", "Those", "Such", "Like", "Unlike", "Monday", "Tuesday",
+    "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Today", "Yesterday", "Tonight",
+    "Indeed", "Still", "Thus", "Perhaps", "Of", "To", "Is", "Was", "Are", "Were", "Do", "Does",
+    "Did", "Has", "Have", "Had", "Will", "Would", "Could", "Should", "May", "Might", "Must",
+    "Okay", "OK", "Well", "Oh", "Mr", "Mrs", "Ms",
+}
+
 ACCORDING_TO = re.compile(r"\b[Aa]ccording to\b")
 
 PRONOUNS = {
@@ -145,13 +169,15 @@ CUE_ADVERBS = {
 
 # Words that end a speaker phrase when walking back from the cue.
 DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "one", "another", "some", "many",
-               "several", "two", "three", "four", "both", "other", "most", "few", "this", "that", "these",
-               "those", "each", "any", "all"}
+               "several", "two", "three", "four", "both", "other", "most", "few", "these", "those", "each",
+               "any", "all"}
 
 # Descriptive words a speaker phrase may be made of besides names ("the secretary", "a senior
 # official", "Richmond police", "longtime Democratic pollster Pat Caddell").
 ROLE_WORDS = {
     "spokesman", "spokeswoman", "spokesperson", "official", "officials", "secretary", "president",
+    "minority", "majority", "tycoon", "newspaper", "paper", "magazine", "website", "network", "outlet",
+    "letter", "ad", "memo", "email", "statement", "candidate's", "billionaire", "mogul", "businessman",
     "minister", "ministry", "prime", "foreign", "defense", "defence", "chief", "director", "adviser",
     "advisor", "aide", "aides", "ambassador", "envoy", "general", "commander", "senator", "lawmaker",
     "lawmakers", "governor", "mayor", "chairman", "chairwoman", "chair", "leader", "leaders",

@@ -15,6 +15,7 @@ from .quote_cues import (
     CUE_LEMMA,
     DETERMINERS,
     NEEDS_PARTICLE,
+    NOT_NAMES,
     PRONOUNS,
     ROLE_WORDS,
     THOUGHT_LEMMAS,
@@ -24,6 +25,11 @@ from .quote_text import Token
 # Lowercase words that may sit inside a capitalised name ("Secretary of State", "Abu al-Bakr").
 NAME_LINKS = {"of", "the", "de", "la", "al", "bin", "van", "von", "der", "du", "for", "and", "&"}
 BOUNDARY = {",", ";", ":", "(", ")", "—", "–", "-", "\"", "“", "”", ".", "!", "?", "‘", "’", "'"}
+AFTER_STOPS = {"in", "on", "at", "to", "for", "with", "from", "during", "after", "before", "about", "who",
+               "which", "that", "when", "while", "because", "and", "but", "as", "of", "by", "told", "said"}
+FUNCTION_WORDS = {"every", "if", "to", "for", "in", "is", "are", "was", "were", "be", "not", "no", "it",
+                  "this", "there", "what", "how", "why", "where", "would", "could", "should", "can",
+                  "will", "do", "does", "did", "has", "have", "had", "than", "then", "so", "just", "about"}
 SUBJECT_STOPS = {"that", "which", "who", "when", "while", "because", "if", "as", "after", "before",
                  "but", "and", "or", "so", "than", "where", "since", "although", "though"}
 
@@ -49,7 +55,7 @@ def cue_at(toks: list[Token], i: int) -> str | None:
 
 
 def _is_name_token(tok: Token) -> bool:
-    return tok.is_cap and tok.text not in BOUNDARY and tok.lower not in PRONOUNS
+    return tok.is_cap and tok.text not in BOUNDARY and tok.lower not in PRONOUNS and tok.text not in NOT_NAMES
 
 
 def phrase_before(toks: list[Token], i: int, floor: int = 0) -> tuple[int, int] | None:
@@ -117,12 +123,17 @@ def phrase_after(toks: list[Token], i: int, ceiling: int) -> tuple[int, int] | N
             pass
         elif (t.lower in DETERMINERS and b == a) or (t.lower in ROLE_WORDS and not t.is_cap):
             pass
+        elif toks[a].lower in DETERMINERS and not saw_name and b - a <= 4 and t.text[:1].isalnum() \
+                and t.lower not in AFTER_STOPS and not CUE_LEMMA.get(t.lower):
+            pass  # "said the gambling tycoon", "according to the newspaper"
         else:
             break
         b += 1
     if b == a:
         return None
-    if not saw_name and toks[b - 1].lower not in ROLE_WORDS:
+    if not saw_name and toks[b - 1].lower not in ROLE_WORDS and toks[a].lower not in DETERMINERS:
+        return None
+    if b - a == 1 and toks[a].lower in DETERMINERS:
         return None
     return (a, b)
 
@@ -149,22 +160,44 @@ def frame_after(toks: list[Token], *, direct: bool) -> Frame | None:
                 return Frame(toks[i], _span(toks, rng), lemma)
             continue
         rng = phrase_before(toks, i, lead)
+        between = toks[lead:i]
+        if any(t.text in BOUNDARY and t.text != "," for t in between):
+            return None
         if rng and rng[0] == lead:
             return Frame(toks[i], _span(toks, rng), lemma)
-        if rng is None and i - lead <= 1:
-            return None
+        if i - lead <= 8 and not any(t.text == "," or t.lower in AFTER_STOPS | SUBJECT_STOPS | FUNCTION_WORDS
+                                     or CUE_LEMMA.get(t.lower) for t in between):
+            # Everything between the quote and its cue is the speaker ('the gambling tycoon told').
+            end = i
+            while end > lead and toks[end - 1].lower in CUE_ADVERBS and not toks[end - 1].is_cap:
+                end -= 1
+            if end > lead:
+                return Frame(toks[i], _span(toks, (lead, end)), lemma)
+        if rng:
+            return Frame(toks[i], _span(toks, rng), lemma)
+        return None
     return None
 
 
-def frame_before(toks: list[Token], *, direct: bool) -> Frame | None:
-    """The cue nearest before a quote in its sentence, with the subject of that cue."""
+def frame_before(toks: list[Token], *, direct: bool, sentence: list[Token] | None = None) -> Frame | None:
+    """The cue nearest before a quote in its sentence, with the subject of that cue.
+
+    ``sentence`` is the whole sentence up to the quote, for a subject that opens it when the cue
+    is a participle or a second verb ('…, adding that …', '… and said …').
+    """
     for i in range(len(toks) - 1, -1, -1):
         lemma = cue_at(toks, i)
         if lemma is None or (direct and lemma in THOUGHT_LEMMAS):
             continue
-        rng = phrase_before(toks, i)
-        if rng is None and i > 0 and toks[i - 1].lower in {"and", "but", "then"}:
+        participle = toks[i].lower.endswith("ing") and i > 0 and toks[i - 1].text in {",", "by", "before", "after"}
+        rng = None if participle else phrase_before(toks, i)
+        if rng is None and i > 0 and (participle or toks[i - 1].lower in {"and", "but", "then", "also"}):
             rng = subject_at_start(toks, i)
+            if rng is None and sentence:
+                k = next((n for n, t in enumerate(sentence) if t.start == toks[i].start), len(sentence))
+                got = subject_at_start(sentence, k)
+                if got:
+                    return Frame(toks[i], _span(sentence, got), lemma)
         if rng is None:
             inv = phrase_after(toks, i, len(toks))
             if inv and (i == 0 or toks[i - 1].text in BOUNDARY):
@@ -195,7 +228,10 @@ def according_to(toks: list[Token]) -> Frame | None:
     """'according to X' anywhere in the words given."""
     for i in range(len(toks) - 2):
         if toks[i].lower == "according" and toks[i + 1].lower == "to":
-            rng = phrase_after(toks, i + 1, len(toks))
+            end = i + 2
+            while end < len(toks) and end < i + 12 and toks[end].text not in BOUNDARY:
+                end += 1
+            rng = (i + 2, end) if end > i + 2 else None
             if rng:
                 return Frame(Token(toks[i].start, toks[i + 1].end, "according to"), _span(toks, rng), "according")
     return None

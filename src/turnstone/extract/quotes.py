@@ -85,22 +85,30 @@ def _kind(text: str, before: str, after: str, quoted: str) -> str:
     return "partial"
 
 
-def _frame_for(text: str, mark: Marked, kind: str, before: tuple[int, int], after: tuple[int, int],
-               sent: tuple[int, int]) -> Frame | None:
+def _frame_for(text: str, kind: str, before: tuple[int, int], after: tuple[int, int],
+               sent: tuple[int, int], previous: Frame | None) -> Frame | None:
+    """The frame of one quote; ``previous`` is the frame of an earlier quote in the sentence."""
     toks_before = tokens(text, *before)
     toks_after = tokens(text, *after)
-    direct = kind == "direct"
-    frame = frame_after(toks_after, direct=direct)
-    if frame is None and (not direct or text[before[0]:before[1]].rstrip().endswith((",", ":"))):
-        frame = frame_before(toks_before, direct=direct)
-    if frame is None and not direct:
-        # A partial quote's cue may follow it: '... to "start negotiations immediately" to
-        # end the war, President Donald Trump said.'
-        rest = tokens(text, after[0], sent[1])
-        frame = frame_before(rest, direct=False)
+    whole = tokens(text, sent[0], before[1])
+    if kind == "direct":
+        frame = frame_after(toks_after, direct=True)
+        if frame is None and text[before[0]:before[1]].rstrip().endswith((",", ":")):
+            frame = frame_before(toks_before, direct=True, sentence=whole)
+        return frame or according_to(tokens(text, *sent))
+    # A partial quote belongs to the reporting clause around it: its cue is usually before it
+    # ('Hegseth told … was an "unrealistic goal"'), shared with an earlier quote of the same
+    # sentence ('a "loser," a "liar" and a "whiner"'), or after it ('…, Trump said').
+    frame = frame_before(toks_before, direct=False, sentence=whole)
+    if frame is None and previous is not None:
+        return previous
     if frame is None:
-        frame = according_to(tokens(text, *sent))
-    return frame
+        frame = frame_before(whole, direct=False, sentence=whole)
+    if frame is None:
+        frame = frame_after(toks_after, direct=False)
+    if frame is None:
+        frame = frame_before(tokens(text, after[0], sent[1]), direct=False)
+    return frame or according_to(tokens(text, *sent))
 
 
 def _colon_frame(text: str, para: tuple[int, int]) -> Frame | None:
@@ -136,7 +144,9 @@ def find_quotes(article: Article) -> list[Quote]:
             kind = _kind(text, text[before[0]:before[1]], text[after[0]:after[1]], quoted)
             if kind == "partial" and _title_like(quoted):
                 continue
-            frame = _frame_for(text, mark, kind, before, after, sent)
+            previous = found[-1].frame if found and found[-1].mark.close_at >= sent[0] \
+                and found[-1].mark.paragraph == index else None
+            frame = _frame_for(text, kind, before, after, sent, previous)
             if frame is None and kind == "direct" and n == 0 and index > 0 and before[0] == para[0]:
                 frame = _colon_frame(text, paras[index - 1])
             if frame is None and kind == "partial":
