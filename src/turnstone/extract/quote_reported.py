@@ -1,14 +1,173 @@
-"""Reported speech: 'X said (that) …', 'X told reporters that …', '…, according to X'."""
+"""Reported speech: 'X said (that) …', 'X told reporters that …', '…, X said.', 'according to X'.
+
+Reported content is the clause a speech verb introduces, without quotation marks around it
+(a clause with a partial quote inside still counts: the partial quote is also kept on its own).
+Each sentence gives at most one reported quote, from its first speech verb with a subject.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..model import Article, Quote
+from ..model import Article, Quote, Span
+from .quote_cues import CLAUSE_LEMMAS
+from .quote_frames import BOUNDARY, cue_at, phrase_after, phrase_before, subject_at_start
+from .quote_text import Token, find_marked, paragraphs, sentences, tokens
 
 if TYPE_CHECKING:
     from .quote_speakers import SpeakerResolver
 
+# Verbs whose object comes before the clause: "told reporters that", "warned Moscow that".
+OBJECT_VERBS = {"tell", "warn", "assure", "remind", "inform", "urge", "caution", "promise"}
+# A clause may follow "said" directly when it opens with one of these (or a capital or digit).
+CLAUSE_OPENERS = {"the", "a", "an", "he", "she", "they", "it", "we", "i", "you", "there", "his", "her",
+                  "their", "its", "this", "these", "those", "some", "many", "no", "not", "any", "all",
+                  "both", "russia", "our", "my", "if", "when", "while", "without", "because", "what",
+                  "how", "why", "whether", "more", "most", "several", "one", "two", "three", "every",
+                  "each", "neither", "none", "nothing", "everyone", "nobody", "someone", "such"}
+MIN_CONTENT_WORDS = 3
+TRAILING_ADJUNCTS = {"on", "in", "at", "during", "after", "before", "last", "this", "earlier", "later", "late",
+                     "recently", "yesterday", "today", "monday", "tuesday", "wednesday", "thursday",
+                     "friday", "saturday", "sunday", "tonight", "told", "said", "from", "via", "while",
+                     "when", "as", "according", "through", "adding", "noting", "citing", "speaking",
+                     "reporters", "the", "a", "an", "by", ","}
+MAX_SKIP = 8  # words of adjunct allowed between the cue and "that" ("said in a statement that")
+
+
+def _content_after(toks: list[Token], i: int, lemma: str) -> int | None:
+    """Index of the first token of the reported clause after the cue at ``i``, or None."""
+    j = i + 1
+    for k in range(j, min(len(toks), j + MAX_SKIP + 1)):
+        if toks[k].lower == "that":
+            if k == j or all(t.text not in BOUNDARY or t.text == "," for t in toks[j:k]):
+                return k + 1
+            break
+        if toks[k].text in {".", ";", ":", "“", '"', "?", "!"}:
+            break
+    if j < len(toks) and lemma in OBJECT_VERBS:
+        # "told reporters the talks failed": skip a short object
+        k = j
+        while k < len(toks) and k < j + 4 and toks[k].text not in BOUNDARY and toks[k].lower not in CLAUSE_OPENERS:
+            k += 1
+        if k < len(toks) and toks[k].lower in CLAUSE_OPENERS - {"the", "a", "an"}:
+            return k
+        return None
+    if j < len(toks) and lemma in {"say", "add", "write", "tweet", "insist", "claim", "argue", "warn",
+                                   "believe", "think", "predict", "acknowledge", "admit", "note",
+                                   "suggest", "announce", "state", "explain", "stress", "report",
+                                   "concede", "contend", "assert", "indicate", "reveal", "confirm"}:
+        first = toks[j]
+        if first.lower in CLAUSE_OPENERS or (first.is_cap and first.lower not in {"in", "on", "at", "after"}) \
+                or first.text[:1].isdigit():
+            return j
+    return None
+
+
+def _strip_end(text: str, start: int, end: int) -> int:
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:"):
+        end -= 1
+    return end
+
 
 def find_reported(article: Article, quoted: list[Quote], resolver: SpeakerResolver) -> list[Quote]:
-    return []
+    """Reported-speech quotes (kind ``indirect``) that no quotation-marked quote already covers."""
+    text = article.text
+    out: list[Quote] = []
+    from .quotes import is_headline
+
+    for index, para in enumerate(paragraphs(text)):
+        if is_headline(text[para[0]:para[1]]):
+            continue
+        marks = find_marked(text, para, index)
+        for sent in sentences(text, para, marks):
+            got = _reported_in(text, sent)
+            if got is None:
+                continue
+            (c_start, c_end), cue, speaker = got
+            if c_end - c_start < 12:
+                continue
+            covered = sum(max(0, min(q.end, c_end) - max(q.start, c_start)) for q in quoted if q.kind == "direct")
+            if covered > 0.5 * (c_end - c_start):
+                continue
+            q = Quote(id="", text=text[c_start:c_end], start=c_start, end=c_end, kind="indirect",
+                      cue=Span(start=cue.start, end=cue.end, text=cue.text))
+            if speaker is not None:
+                q.speaker_mention = Span(start=speaker[0], end=speaker[1],  # type: ignore[attr-defined]
+                                         text=text[speaker[0]:speaker[1]])
+                res = resolver.resolve(*speaker)
+                q.speaker, q.speaker_name = res.entity, res.name
+            out.append(q)
+    return out
+
+
+def _reported_in(text: str, sent: tuple[int, int]) -> tuple[tuple[int, int], Token, tuple[int, int] | None] | None:
+    toks = tokens(text, *sent)
+    if len(toks) < MIN_CONTENT_WORDS + 2:
+        return None
+    # "According to X, …" / "…, according to X."
+    for i in range(len(toks) - 2):
+        if toks[i].lower == "according" and toks[i + 1].lower == "to":
+            end = i + 2
+            while end < len(toks) and toks[end].text not in BOUNDARY:
+                end += 1
+            if end == i + 2:
+                return None
+            cue = Token(toks[i].start, toks[i + 1].end, text[toks[i].start:toks[i + 1].end])
+            speaker = (toks[i + 2].start, toks[end - 1].end)
+            if i == 0 and end < len(toks) and toks[end].text == ",":
+                return ((toks[end + 1].start, _strip_end(text, toks[end + 1].start, sent[1])), cue, speaker) \
+                    if end + 1 < len(toks) else None
+            if i > 0 and toks[i - 1].text == ",":
+                return ((sent[0], _strip_end(text, sent[0], toks[i - 1].start)), cue, speaker)
+            return None
+    # "…, X said." at the end of the sentence
+    tail = _trailing_frame(toks)
+    if tail is not None:
+        comma, cue, speaker = tail
+        return ((sent[0], _strip_end(text, sent[0], toks[comma].start)), cue, speaker)
+    # "X said (that) …"
+    for i in range(len(toks)):
+        lemma = cue_at(toks, i)
+        if lemma is None or lemma not in CLAUSE_LEMMAS:
+            continue
+        rng = phrase_before(toks, i)
+        if rng is None and i > 0 and toks[i - 1].lower in {"and", "but", "also"}:
+            rng = subject_at_start(toks, i)
+        if rng is None:
+            continue
+        start = _content_after(toks, i, lemma)
+        if start is None or len(toks) - start < MIN_CONTENT_WORDS:
+            continue
+        c_start = toks[start].start
+        return ((c_start, _strip_end(text, c_start, sent[1])), toks[i],
+                (toks[rng[0]].start, toks[rng[1] - 1].end))
+    return None
+
+
+def _trailing_frame(toks: list[Token]) -> tuple[int, Token, tuple[int, int] | None] | None:
+    """', officials said.' or ', said the minister.' closing a sentence of reported content."""
+    end = len(toks)
+    while end and toks[end - 1].text in {".", "!", "?"}:
+        end -= 1
+    for comma in range(end - 2, max(2, end - 14), -1):
+        if toks[comma].text != ",":
+            continue
+        for i in range(comma + 1, min(end, comma + 9)):
+            lemma = cue_at(toks, i)
+            if lemma is None or lemma not in CLAUSE_LEMMAS:
+                continue
+            if i == comma + 1:
+                rng = phrase_after(toks, i, end)
+            else:
+                rng = phrase_before(toks, i, comma + 1)
+                if rng is not None and rng[0] != comma + 1:
+                    rng = None
+            if rng is None:
+                continue
+            # What follows the cue must be adjuncts ('on Tuesday', 'in a statement'), not a clause.
+            rest = toks[i + 1:end]
+            if rest and (len(rest) > 10 or rest[0].lower not in TRAILING_ADJUNCTS):
+                continue
+            return (comma, toks[i], (toks[rng[0]].start, toks[rng[1] - 1].end))
+        break
+    return None
