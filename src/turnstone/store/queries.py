@@ -85,7 +85,7 @@ def _event_row(row: Any) -> dict[str, Any]:
     out: dict[str, Any] = json.loads(row.data)
     out.update({"article_id": row.article_id, "cluster_id": row.cluster_id, "published": row.published,
                 "source": row.source, "url": row.url, "title": row.title, "lat": row.lat, "lon": row.lon,
-                "place_country": row.place_country})
+                "place_country": row.place_country, "stored_at": row.stored_at})
     return out
 
 
@@ -96,6 +96,7 @@ def select_events(conn: Connection, dialect: str, filters: dict[str, Any]) -> li
     params.update({"limit": limit, "offset": offset})
     rows = conn.execute(text(
         "SELECT e.data, e.article_id, e.cluster_id, e.lat, e.lon, e.place_country, a.published, a.source, a.url,"
+        " a.stored_at,"
         " a.title FROM events e JOIN articles a ON a.id = e.article_id" + where +
         " ORDER BY e.date_start DESC NULLS LAST, e.article_id, e.seq LIMIT :limit OFFSET :offset"), params)
     return [_event_row(r) for r in rows]
