@@ -109,8 +109,11 @@ SPEECH_VERBS: dict[str, tuple[str, ...]] = {
     "know": ("knows", "knew"),
     "want": ("want", "wants", "wanted"),
     "threaten": ("threaten", "threatens", "threatened"),
-    "pointed": ("pointed",),  # "pointed out"
-    "went": ("went",),  # "went on"
+    "point_out": ("point", "points", "pointed", "pointing"),  # only with "out"
+    "go_on": ("goes", "went"),  # only with "on": '"…," Trump went on.'
+    "echo": ("echoed", "echoes"),
+    "write_back": ("replied", "responded"),
+    "offer": ("offered",),
 }
 
 # Verbs of thought and wanting frame partial quotes and reported content, but never a direct
@@ -125,10 +128,10 @@ CLAUSE_LEMMAS = {
     "promise", "vow", "pledge", "indicate", "reveal", "confirm", "deny", "observe", "remark",
     "report", "testify", "allege", "boast", "counter", "lament", "caution", "reiterate", "recall",
     "conclude", "believe", "think", "hope", "feel", "know", "threaten", "write_in",
-    "pointed", "answer", "recount", "mention", "charge", "retort", "speak", "want",
+    "point_out", "answer", "recount", "mention", "charge", "retort", "speak", "want",
 }
 # Forms that only count as cues with a particle or object: "pointed out", "went on to say".
-NEEDS_PARTICLE = {"pointed": ("out",), "went": ("on",), "put": ("it",), "speak": ()}
+NEEDS_PARTICLE = {"point_out": ("out",), "go_on": ("on",), "put": ("it",)}
 
 CUE_LEMMA: dict[str, str] = {}
 for _lemma, _forms in SPEECH_VERBS.items():

@@ -58,8 +58,11 @@ def _is_name_token(tok: Token) -> bool:
     return tok.is_cap and tok.text not in BOUNDARY and tok.lower not in PRONOUNS and tok.text not in NOT_NAMES
 
 
-def phrase_before(toks: list[Token], i: int, floor: int = 0) -> tuple[int, int] | None:
-    """Token range [a, b) of the speaker phrase that ends right before toks[i] (a cue)."""
+def phrase_before(toks: list[Token], i: int, floor: int = 0, appositive: int = 16) -> tuple[int, int] | None:
+    """Token range [a, b) of the speaker phrase that ends right before toks[i] (a cue).
+
+    ``appositive`` is how many words an appositive between the name and the cue may have.
+    """
     j = i - 1
     while j >= floor and toks[j].lower in CUE_ADVERBS and not toks[j].is_cap:
         j -= 1
@@ -70,7 +73,7 @@ def phrase_before(toks: list[Token], i: int, floor: int = 0) -> tuple[int, int] 
         return (j, j + 1)
     if tok.text == ",":  # an appositive: "Paul Martin, a detective, said"
         k = j - 1
-        while k >= floor and k > j - 16 and toks[k].text not in {",", ".", ";", "“", "”", '"'}:
+        while k >= floor and k > j - appositive and toks[k].text not in {",", ".", ";", "“", "”", '"'}:
             k -= 1
         if k >= floor and toks[k].text == "," and k - 1 >= floor and (_is_name_token(toks[k - 1])
                                                                       or toks[k - 1].lower in PRONOUNS):
@@ -148,9 +151,11 @@ def frame_after(toks: list[Token], *, direct: bool) -> Frame | None:
     lead = 0
     while lead < len(toks) and toks[lead].text in {",", "—", "–", "-"}:
         lead += 1
-    for i in range(lead, limit):
+    for i in range(lead, len(toks)):
         if toks[i].text in {".", ";", "!", "?", "“", '"'}:
             break
+        if i >= limit and not any(t.text == "," for t in toks[lead:i]):
+            break  # only an appositive ("X, who …, said") lets the cue come later
         lemma = cue_at(toks, i)
         if lemma is None or (direct and lemma in THOUGHT_LEMMAS):
             continue
@@ -159,7 +164,7 @@ def frame_after(toks: list[Token], *, direct: bool) -> Frame | None:
             if rng:
                 return Frame(toks[i], _span(toks, rng), lemma)
             continue
-        rng = phrase_before(toks, i, lead)
+        rng = phrase_before(toks, i, lead, appositive=40)
         between = toks[lead:i]
         if any(t.text in BOUNDARY and t.text != "," for t in between):
             return None
@@ -208,20 +213,48 @@ def frame_before(toks: list[Token], *, direct: bool, sentence: list[Token] | Non
 
 
 def subject_at_start(toks: list[Token], limit: int) -> tuple[int, int] | None:
-    """The phrase that opens the sentence (skipping a leading 'In X, '), as a subject guess."""
-    a = 0
-    for k in range(min(limit, 10)):
-        if toks[k].text == "," and k + 1 < limit:
-            a = k + 1
-            break
-    for b in range(a, limit):
-        if CUE_LEMMA.get(toks[b].lower) or toks[b].lower in SUBJECT_STOPS or (
-                not toks[b].is_cap and toks[b].lower not in ROLE_WORDS | DETERMINERS | PRONOUNS.keys()):
-            if b > a:
-                rng = phrase_before(toks, b, a)
-                return rng
-            return None
+    """The sentence's subject, guessed as the first name, pronoun or description that is
+    directly followed by a lower-case word (its verb), skipping introductory phrases
+    ('Speaking in Salem, New Hampshire, Trump went after Bush, …')."""
+    k = 0
+    while k < limit:
+        t = toks[k]
+        if t.lower in PRONOUNS and t.lower != "it":
+            nxt = toks[k + 1] if k + 1 < limit else None
+            if nxt is not None and not nxt.is_cap and nxt.text not in BOUNDARY:
+                return (k, k + 1)
+            k += 1
+            continue
+        if _is_name_token(t) or t.lower in DETERMINERS:
+            b = k
+            while b < limit and (_is_name_token(toks[b]) or toks[b].lower in DETERMINERS | NAME_LINKS
+                                 or (toks[b].lower in ROLE_WORDS and not toks[b].is_cap)):
+                b += 1
+            nxt = toks[b] if b < limit else (toks[limit] if limit < len(toks) else None)
+            if b > k and nxt is not None and nxt.text not in BOUNDARY and not nxt.is_cap \
+                    and nxt.lower not in AFTER_STOPS and (any(_is_name_token(x) for x in toks[k:b])
+                                                          or toks[b - 1].lower in ROLE_WORDS):
+                while b > k and toks[b - 1].lower in NAME_LINKS | DETERMINERS:
+                    b -= 1
+                return (k, b) if b > k else None
+            k = max(b, k + 1)
+            continue
+        k += 1
     return None
+
+
+def colon_frame(toks: list[Token]) -> Frame | None:
+    """'Republican pollster Daron Shaw: "…"' or 'The headline reads: "…"' — a colon with no
+    speech verb; the speaker is the name before the colon or the sentence's subject."""
+    if not toks or toks[-1].text != ":":
+        return None
+    colon = toks[-1]
+    rng = phrase_before(toks, len(toks) - 1)
+    if rng is None or not any(_is_name_token(t) for t in toks[rng[0]:rng[1]]):
+        rng = subject_at_start(toks, len(toks) - 1)
+    if rng is None:
+        return None
+    return Frame(colon, _span(toks, rng), "colon")
 
 
 def according_to(toks: list[Token]) -> Frame | None:

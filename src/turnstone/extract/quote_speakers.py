@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Article, Entity
-from .quote_cues import PERSON_TITLES_BEFORE_NAME, PRONOUNS, ROLE_WORDS, TITLE_WORDS
+from .quote_cues import NOT_NAMES, PERSON_TITLES_BEFORE_NAME, PRONOUNS, ROLE_WORDS, TITLE_WORDS
 
 LOGGER = logging.getLogger(__name__)
 
@@ -95,8 +95,10 @@ class SpeakerResolver:
                 continue
             phrase = run.group()
             first = phrase.split()[0]
-            if first in STARTERS and len(phrase.split()) == 1:
+            if (first in STARTERS or first in NOT_NAMES) and len(phrase.split()) == 1:
                 continue
+            if len(phrase.split()) == 1 and phrase.lower().endswith(("ed", "ing", "ly")):
+                continue  # "Reached by phone, …", "Speaking on Sunday, …"
             entity = self._overlapping(pos, run.end())
             if entity is not None:
                 out.append((pos, entity.id, entity.name, entity.type))

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from ..model import Article, Quote, Span
 from ..pipeline import stage
-from .quote_frames import Frame, according_to, frame_after, frame_before
+from .quote_frames import Frame, according_to, colon_frame, frame_after, frame_before
 from .quote_parse import refine_speaker
 from .quote_reported import find_reported
 from .quote_speakers import Resolved, SpeakerResolver
@@ -94,7 +94,7 @@ def _frame_for(text: str, kind: str, before: tuple[int, int], after: tuple[int, 
     if kind == "direct":
         frame = frame_after(toks_after, direct=True)
         if frame is None and text[before[0]:before[1]].rstrip().endswith((",", ":")):
-            frame = frame_before(toks_before, direct=True, sentence=whole)
+            frame = frame_before(toks_before, direct=True, sentence=whole) or colon_frame(toks_before)
         return frame or according_to(tokens(text, *sent))
     # A partial quote belongs to the reporting clause around it: its cue is usually before it
     # ('Hegseth told … was an "unrealistic goal"'), shared with an earlier quote of the same
@@ -118,7 +118,7 @@ def _colon_frame(text: str, para: tuple[int, int]) -> Frame | None:
         return None
     sents = sentences(text, para, find_marked(text, para, -1))
     last = sents[-1] if sents else para
-    return frame_before(tokens(text, last[0], last[1] - 1), direct=True)
+    return frame_before(tokens(text, last[0], last[1] - 1), direct=True) or colon_frame(tokens(text, *last))
 
 
 def find_quotes(article: Article) -> list[Quote]:
@@ -171,7 +171,7 @@ def _inherit_speakers(found: list[_Found]) -> None:
         if item.frame is not None or item.kind != "direct":
             continue
         prev = found[i - 1] if i else None
-        if prev is not None and prev.speaker is not None and prev.kind == "direct" \
+        if prev is not None and prev.speaker is not None \
                 and item.mark.paragraph - prev.mark.paragraph <= 1:
             item.frame, item.speaker, item.inherited = prev.frame, prev.speaker, True
             continue
