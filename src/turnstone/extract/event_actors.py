@@ -1,0 +1,302 @@
+"""Actors for event coding: the resolved mentions in one sentence, as token spans.
+
+Actors come from the actors stage (``article.entities`` with country/sector). Phrases the
+entities stage left unresolved ("Syrian rebels", "a court in Guyana", "UN troops") are resolved
+with ``turnstone.kb.resolve_actor``; until the knowledge base exposes it, a small reader over
+the knowledge-base data files stands in. A phrase that resolves to neither a country nor a
+sector is never an actor: that is what keeps noise out of the events.
+"""
+
+from __future__ import annotations
+
+import csv
+import logging
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..model import Article, Participant
+
+LOGGER = logging.getLogger(__name__)
+KB_DATA = Path(__file__).resolve().parents[1] / "kb" / "data"
+PERSON_PRONOUNS = {"he", "she", "him", "his", "her"}
+LOCATION_PREPS = {"in", "at", "near", "across", "inside", "outside", "around", "throughout"}
+Resolver = Callable[[str, str | None], dict[str, Any] | None]
+
+
+@dataclass
+class ActorSpan:
+    """A resolved actor mention: character and token offsets, and who it is."""
+
+    start: int
+    end: int
+    tok_start: int
+    tok_end: int
+    participants: list[Participant]
+    person: bool = False
+    pronoun: bool = False
+    possessive: bool = False
+    source: str = "entity"
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def countries(self) -> set[str | None]:
+        return {p.country for p in self.participants}
+
+
+def _value(obj: Any, key: str) -> Any:
+    if obj is None:
+        return None
+    if isinstance(obj, dict):
+        return obj.get(key)
+    return getattr(obj, key, None)
+
+
+@lru_cache(maxsize=1)
+def kb_resolver() -> Resolver:
+    """``turnstone.kb.resolve_actor`` when the knowledge base provides it, else the stand-in."""
+    try:
+        from ..kb import resolve_actor  # type: ignore[attr-defined]
+    except ImportError:
+        LOGGER.info("turnstone.kb.resolve_actor not available; using the event stage's stand-in")
+        return _fallback_resolve
+
+    def resolve(text: str, date: str | None) -> dict[str, Any] | None:
+        try:
+            found = resolve_actor(text, date)
+        except Exception as err:  # noqa: BLE001 - a KB bug must not stop event coding
+            LOGGER.debug("resolve_actor(%r) failed: %s", text, err)
+            return None
+        if not found or not (_value(found, "country") or _value(found, "sector")):
+            return None
+        return {k: _value(found, k) for k in ("name", "country", "sector", "title")}
+
+    return resolve
+
+
+# ---- the stand-in resolver over the knowledge-base data files ----
+
+@lru_cache(maxsize=1)
+def _fallback_tables() -> tuple[dict[str, str], dict[str, str], dict[str, tuple[str, str, str]]]:
+    """(country names/demonyms -> code, agent noun -> sector, organisation alias -> (name, country, sector))."""
+    places: dict[str, str] = {}
+    agents: dict[str, str] = {}
+    orgs: dict[str, tuple[str, str, str]] = {}
+    countries = KB_DATA / "countries.csv"
+    if countries.exists():
+        lines = [ln for ln in countries.read_text(encoding="utf-8").splitlines() if not ln.startswith("#")]
+        for row in csv.DictReader(lines):
+            names = [row["name"], *row["aliases"].split("|"), *row["demonyms"].split("|"), *row["capitals"].split("|")]
+            for n in names:
+                if n.strip():
+                    places.setdefault(n.strip().lower(), row["code"])
+    else:  # pragma: no cover - only without the KB data
+        import pycountry
+        for c in pycountry.countries:
+            places[c.name.lower()] = c.alpha_3
+    agents_file = KB_DATA / "agents.yaml"
+    if agents_file.exists():
+        data = yaml.safe_load(agents_file.read_text(encoding="utf-8")) or {}
+        for section in ("titles", "agents"):
+            for sector, words in (data.get(section) or {}).items():
+                for w in words or []:
+                    agents.setdefault(str(w).lower(), sector)
+    org_file = KB_DATA / "organisations.yaml"
+    if org_file.exists():
+        for e in yaml.safe_load(org_file.read_text(encoding="utf-8")) or []:
+            if not isinstance(e, dict) or not e.get("country"):
+                continue
+            for alias in [e["name"], *(e.get("aliases") or [])]:
+                key = re.sub(r"^the ", "", str(alias).lower())
+                orgs[key] = (e["name"], e["country"], e.get("sector") or "")
+    return places, agents, orgs
+
+
+def _fallback_resolve(text: str, date: str | None = None) -> dict[str, Any] | None:
+    places, agents, orgs = _fallback_tables()
+    phrase = re.sub(r"^(the|a|an|two|three|four|some|several|dozens of|hundreds of)\s+", "",
+                    text.lower().replace("’", "'")).strip()
+    phrase = re.sub(r"'s$", "", phrase)
+    if phrase in orgs:
+        name, country, sector = orgs[phrase]
+        return {"name": name, "country": country, "sector": sector or None}
+    words = phrase.split()
+    country = sector = None
+    # longest country name / demonym inside the phrase; longest agent noun at its end
+    for n in range(min(4, len(words)), 0, -1):
+        for i in range(len(words) - n + 1):
+            gram = re.sub(r"'s$", "", " ".join(words[i:i + n]))
+            if country is None and gram in places:
+                country = places[gram]
+            if country is None and gram in orgs:
+                country = orgs[gram][1]
+            if sector is None and i + n == len(words) and gram in agents:
+                sector = agents[gram]
+    if country is None and sector is None:
+        return None
+    return {"name": text, "country": country, "sector": sector}
+
+
+# ---- mentions in one sentence ----
+
+def _tok_index(doc: Any, start: int, end: int) -> tuple[int, int] | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return (span.start, span.end) if span is not None and len(span) else None
+
+
+def entity_actor_spans(article: Article, sent: Any) -> list[ActorSpan]:
+    """Mentions of resolved entities (country or sector known) inside a sentence."""
+    out = []
+    for ent in article.entities:
+        if not (ent.country or ent.sector):
+            continue
+        for m in ent.mentions:
+            if m.start < sent.start_char or m.end > sent.end_char:
+                continue
+            toks = _tok_index(article.doc, m.start, m.end)
+            if toks is None:
+                continue
+            part = Participant(entity=ent.id, name=ent.name, country=ent.country, sector=ent.sector)
+            out.append(ActorSpan(m.start, m.end, toks[0], toks[1], [part], person=ent.type == "PERSON"))
+    return out
+
+
+CHUNK_WORD = re.compile(r"^[A-Z][\w.\-’']*$|^[A-Z]{2,}")
+JOINERS = {"of", "for", "de", "al", "el"}
+
+
+def candidate_chunks(sent: Any) -> list[tuple[int, int]]:
+    """Token ranges that may name an actor: the parse's noun chunks, else capitalised runs plus a
+    trailing agent noun, and lower-case agent nouns with their modifiers."""
+    doc = sent.doc
+    if doc.has_annotation("DEP"):
+        chunks = [(c.start, c.end) for c in sent.noun_chunks]
+        return chunks + [(c.end - 1, c.end) for c in sent.noun_chunks if c.end - c.start > 1]
+    _, agents, _ = _fallback_tables()
+    spans: list[tuple[int, int]] = []
+    i = sent.start
+    while i < sent.end:
+        tok = doc[i]
+        is_cap = bool(CHUNK_WORD.match(tok.text)) and tok.lower_ not in {"the", "a", "an", "i"}
+        if is_cap or tok.lower_ in agents:
+            j = i + 1
+            while j < sent.end:
+                nxt = doc[j]
+                if CHUNK_WORD.match(nxt.text) or nxt.lower_ in agents:
+                    j += 1
+                elif nxt.lower_ in JOINERS and j + 1 < sent.end and CHUNK_WORD.match(doc[j + 1].text):
+                    j += 2
+                else:
+                    break
+            spans.append((i, j))
+            i = j
+        else:
+            i += 1
+    return spans
+
+
+def phrase_actor_spans(article: Article, sent: Any, taken: Sequence[ActorSpan],
+                       resolver: Resolver | None = None) -> list[ActorSpan]:
+    """Resolve candidate phrases not already covered by an entity mention."""
+    resolver = resolver or kb_resolver()
+    doc = article.doc
+    out: list[ActorSpan] = []
+    covered = {t for a in taken for t in range(a.tok_start, a.tok_end)}
+    for start, end in candidate_chunks(sent):
+        if any(t in covered for t in range(start, end)):
+            continue
+        # trim leading determiners and trailing possessive markers
+        while start < end and doc[start].lower_ in {"the", "a", "an"}:
+            start += 1
+        if start >= end:
+            continue
+        span = doc[start:end]
+        found = resolver(span.text, article.published[:10] if article.published else None)
+        if not found:
+            continue
+        part = Participant(name=found.get("name") or span.text, country=found.get("country"),
+                           sector=found.get("sector"))
+        person = bool(found.get("title")) and span[-1].text[:1].isupper()
+        out.append(ActorSpan(span.start_char, span.end_char, start, end, [part], person=person, source="phrase"))
+        covered.update(range(start, end))
+    return out
+
+
+def merge_agent_modifiers(spans: list[ActorSpan], doc: Any) -> list[ActorSpan]:
+    """Join "<agent> in|of <country>" ("a court in Guyana") and "<country>'s <agent>" into one actor."""
+    spans = sorted(spans, key=lambda a: a.tok_start)
+    merged: list[ActorSpan] = []
+    for span in spans:
+        if merged:
+            prev = merged[-1]
+            between = [t.lower_ for t in doc[prev.tok_end:span.tok_start]]
+            p, q = prev.participants[0], span.participants[0]
+            if between in (["in"], ["of"]) and p.sector and not p.country and q.country and len(span.participants) == 1:
+                prev.participants = [p.model_copy(update={"country": q.country})]
+                prev.end, prev.tok_end = span.end, span.tok_end
+                continue
+            if between in (["'s"], ["’s"]) and q.sector and not q.country and p.country:
+                span.participants = [q.model_copy(update={"country": p.country})]
+                span.start, span.tok_start = prev.start, prev.tok_start
+                merged[-1] = span
+                continue
+        merged.append(span)
+    return merged
+
+
+def pronoun_spans(article: Article, sent: Any, last_person: ActorSpan | None) -> list[ActorSpan]:
+    """he/she/his/her pointing at the most recent person actor (in this or an earlier sentence)."""
+    out = []
+    for tok in sent:
+        if tok.lower_ in PERSON_PRONOUNS and not _inside_quote(article, tok.idx):
+            out.append(ActorSpan(tok.idx, tok.idx + len(tok.text), tok.i, tok.i + 1,
+                                 list(last_person.participants) if last_person else [], person=True, pronoun=True,
+                                 possessive=tok.lower_ in {"his", "her"}, source="pronoun"))
+    return out
+
+
+OBLIQUE_WORDS = {"with", "to", "against", "on", "at", "from", "of", "for", "in", "into", "by", "between", "like"}
+
+
+def _lower_at(doc: Any, i: int) -> str:
+    return doc[i].lower_ if 0 <= i < len(doc) else ""
+
+
+def _inside_quote(article: Article, offset: int) -> bool:
+    return any(q.start <= offset < q.end for q in article.quotes)
+
+
+def sentence_actors(article: Article, sent: Any, last_person: ActorSpan | None,
+                    resolver: Resolver | None = None) -> list[ActorSpan]:
+    """All actor mentions of a sentence, left to right, without overlaps."""
+    spans = entity_actor_spans(article, sent)
+    spans += phrase_actor_spans(article, sent, spans, resolver)
+    spans = merge_agent_modifiers(spans, article.doc)
+    # a pronoun only counts where no earlier actor of this sentence is closer
+    doc = article.doc
+    # antecedents: persons of this sentence that are not objects of a preposition ("spoke with
+    # Zelensky ... his call" is the speaker's call), and pronouns already resolved
+    persons_before = [s for s in spans if s.person and _lower_at(doc, s.tok_start - 1) not in OBLIQUE_WORDS]
+    pron: list[ActorSpan] = []
+    for p in pronoun_spans(article, sent, last_person):
+        if any(s.tok_start <= p.tok_start < s.tok_end for s in spans):
+            continue
+        antecedent = max((s for s in persons_before + pron if s.end <= p.start), key=lambda s: s.end, default=None)
+        if antecedent is not None:
+            p.participants = list(antecedent.participants)
+        if p.participants:
+            pron.append(p)
+    spans = sorted(spans + pron, key=lambda a: (a.tok_start, -(a.tok_end - a.tok_start)))
+    out: list[ActorSpan] = []
+    for s in spans:
+        if out and s.tok_start < out[-1].tok_end:
+            continue
+        if s.tok_end < len(article.doc) and article.doc[s.tok_end].lower_ in {"'s", "’s"}:
+            s.possessive = True
+        out.append(s)
+    return out

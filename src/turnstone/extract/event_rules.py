@@ -1,0 +1,427 @@
+"""Rules that turn trigger matches and actor mentions of one sentence into candidate events.
+
+Roles come from the dependency parse when the model provides one (subject, object, the
+trigger's prepositions, possessor, passive agent) and otherwise from word order: the nearest
+non-oblique actor to the left is the actor, the first actor to the right in one of the
+trigger's recipient roles ("obj" or a preposition) is the recipient.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .event_actors import LOCATION_PREPS, ActorSpan
+from .event_lexicon import Trigger, TriggerMatch
+
+DETERMINERS = {"a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these",
+               "those", "'s", "’s", "any", "no", "another", "each"}
+PREPOSITIONS = {"with", "to", "against", "on", "at", "from", "of", "for", "in", "into", "by", "between", "near",
+                "along", "over", "toward", "towards", "across", "about", "upon", "that"}
+OBLIQUE = PREPOSITIONS - {"that"} | {"like", "than", "including", "among", "during", "after", "before", "under"}
+BOUNDARIES = {";", "said", "says", "say", "told", "while", "but", "whereas", "because", "although", "though",
+              "after", "before", "when", "who", "which", "where", "whose", "since", "--", "—", "–", "added",
+              "reported", "according", "as"}
+BE = {"was", "were", "is", "are", "been", "be", "being", "get", "got", "gets", "getting"}
+SKIPPABLE = {"not", "n't", "also", "already", "reportedly", "allegedly", "then", "later", "just", "never", "still"}
+NEGATIONS = {"not", "n't", "never", "no", "without", "refused", "declined", "failed"}
+HYPOTHETICAL = {"if", "could", "might", "may", "should", "unless", "whether", "possible", "possibly",
+                "likely", "expected", "hoped", "hopes", "hope", "consider", "considering", "considered"}
+FUTURE = {"will", "'ll", "would", "shall", "plans", "plan", "planned", "scheduled", "set", "going", "aims",
+          "intends", "upcoming", "prepared", "prepares", "preparing", "tomorrow", "next"}
+COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
+HOSTILE = {"THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+# which REJECT mode a refused (or negated) cooperative event becomes
+REJECT_MODE = {"AID": "assist", "COOPERATE": "assist", "RETREAT": "yield", "CONCEDE": "yield",
+               "CONSULT": "meet", "AGREE": None, "SUPPORT": None}
+REJECT_CAMEO = {"AID": "122", "COOPERATE": "121", "RETREAT": "1243", "CONCEDE": "124", "CONSULT": "125",
+                "AGREE": "120", "SUPPORT": "120"}
+THREAT_MODE = {"ASSAULT": ("violence", "138"), "COERCE": ("restrict", "1312"), "SANCTION": ("relations", "1313"),
+               "MOBILIZE": ("violence", "138")}
+PHONE_WORDS = {"phone", "call", "called", "telephone", "video", "videoconference"}
+
+
+@dataclass
+class Candidate:
+    """An event read from one trigger, before dates, places and ids are attached."""
+
+    match: TriggerMatch
+    event: str
+    mode: str | None
+    cameo: str
+    actors: list[ActorSpan] = field(default_factory=list)
+    recipients: list[ActorSpan] = field(default_factory=list)
+    negated: bool = False
+    hypothetical: bool = False
+    future: bool = False
+    confidence: float = 0.5
+    nominal: bool = False
+    consumed: bool = False
+    location_recipient: bool = False
+
+    @property
+    def tok_start(self) -> int:
+        return min([self.match.start] + [a.tok_start for a in self.actors + self.recipients])
+
+    @property
+    def tok_end(self) -> int:
+        return max([self.match.end] + [a.tok_end for a in self.actors + self.recipients])
+
+
+def _lower(doc: Any, i: int) -> str:
+    return doc[i].lower_ if 0 <= i < len(doc) else ""
+
+
+def is_nominal(doc: Any, i: int, sent_start: int) -> bool:
+    """Whether the token at i reads as a noun: after a determiner/possessive or an adjective after one."""
+    tok = doc[i]
+    if tok.pos_ in {"NOUN", "PROPN"}:
+        return True
+    if tok.pos_ in {"VERB", "AUX"}:
+        return False
+    prev = _lower(doc, i - 1) if i - 1 >= sent_start else ""
+    prev2 = _lower(doc, i - 2) if i - 2 >= sent_start else ""
+    return prev in DETERMINERS or (prev2 in DETERMINERS and prev not in BE | SKIPPABLE | {"to", "will"})
+
+
+def select_matches(doc: Any, matches: Sequence[TriggerMatch], sent: Any) -> list[TriggerMatch]:
+    """Keep matches whose context fits (needs/unless/part of speech) and drop ones inside longer ones."""
+    kept = []
+    for m in matches:
+        trig = m.trigger
+        window_after = {_lower(doc, j) for j in range(m.end, min(sent.end, m.end + 6))}
+        near = {_lower(doc, j) for j in range(max(sent.start, m.start - 3), min(sent.end, m.end + 3))}
+        before = {_lower(doc, j) for j in range(max(sent.start, m.start - 5), m.start)}
+        if trig.needs and not (trig.needs & window_after):
+            continue
+        if trig.unless and trig.unless & near:
+            continue
+        if trig.needs_verb and not (trig.needs_verb & before):
+            continue
+        single = m.end - m.start == 1
+        if single and trig.pos == "verb" and is_nominal(doc, m.head, sent.start):
+            continue
+        if single and trig.pos == "noun" and not is_nominal(doc, m.head, sent.start) and not trig.needs_verb \
+                and _verb_alternative(matches, m):
+            continue
+        kept.append(m)
+    # longest first; a match inside a longer one goes
+    kept.sort(key=lambda m: (-(m.end - m.start), m.start))
+    out: list[TriggerMatch] = []
+    for m in kept:
+        if any(o.start <= m.start and m.end <= o.end for o in out) or any(o.head == m.head for o in out):
+            continue
+        out.append(m)
+    return sorted(out, key=lambda m: m.start)
+
+
+def _verb_alternative(matches: Sequence[TriggerMatch], m: TriggerMatch) -> bool:
+    return any(o is not m and o.head == m.head and o.trigger.pos == "verb" for o in matches)
+
+
+# ---------------------------------------------------------------- roles by word order
+
+def _prev_actor_in(actors: Sequence[ActorSpan], end_tok: int) -> list[ActorSpan]:
+    return [a for a in actors if a.tok_end <= end_tok]
+
+
+def coordinated_left(doc: Any, actors: Sequence[ActorSpan], chosen: ActorSpan) -> list[ActorSpan]:
+    """The chosen actor plus those joined to it on the left by "and" or commas."""
+    group = [chosen]
+    current = chosen
+    for other in reversed(_prev_actor_in(actors, chosen.tok_start)):
+        between = [t.lower_ for t in doc[other.tok_end:current.tok_start]]
+        # the join nearest the chosen actor must be "and" ("A, B and C"); a bare comma before
+        # it is a clause boundary ("... in Ukraine, President Trump said")
+        joined = between and set(between) <= {"and", ",", "as", "well"} and len(between) <= 3
+        if joined and (len(group) > 1 or "and" in between):
+            group.insert(0, other)
+            current = other
+        else:
+            break
+    return group
+
+
+def coordinated_right(doc: Any, actors: Sequence[ActorSpan], chosen: ActorSpan, limit: int) -> list[ActorSpan]:
+    group = [chosen]
+    current = chosen
+    for other in actors:
+        if other.tok_start < current.tok_end or other.tok_start >= limit:
+            continue
+        between = [t.lower_ for t in doc[current.tok_end:other.tok_start]]
+        if between and set(between) <= {"and", ","} and len(between) <= 2:
+            group.append(other)
+            current = other
+        else:
+            break
+    return group
+
+
+def left_actor(doc: Any, actors: Sequence[ActorSpan], tok: int, sent_start: int,
+               max_distance: int = 40) -> list[ActorSpan]:
+    """The nearest actor left of ``tok`` that is not the object of a preposition, with its conjuncts."""
+    for a in reversed(_prev_actor_in(actors, tok)):
+        if tok - a.tok_end > max_distance:
+            break
+        prev = _lower(doc, a.tok_start - 1) if a.tok_start > sent_start else ""
+        if prev in OBLIQUE:
+            continue
+        return coordinated_left(doc, actors, a)
+    return []
+
+
+def passive(doc: Any, m: TriggerMatch, sent_start: int) -> bool:
+    """A verb trigger in the passive: "was released", or a reduced relative ("officials accused of")."""
+    word = doc[m.start].lower_
+    participle = word.endswith(("ed", "en", "wn")) or word in {"met", "held", "shot", "struck", "fought", "freed"}
+    if not participle:
+        return False
+    j = m.start - 1
+    while j >= sent_start and doc[j].lower_ in SKIPPABLE | {"been", "being"} | {t for t in [doc[j].lower_]
+                                                                                if t.endswith("ly")}:
+        if doc[j].lower_ in {"been", "being"}:
+            return True
+        j -= 1
+    if j >= sent_start and doc[j].lower_ in BE:
+        return True
+    nxt = _lower(doc, m.end)
+    return nxt == "by" or (nxt in {"of", "for"} and m.trigger.recipient[:1] == ("obj",))
+
+
+def right_recipient(doc: Any, actors: Sequence[ActorSpan], m: TriggerMatch, sent: Any,
+                    roles: Sequence[str]) -> tuple[list[ActorSpan], bool]:
+    """The first actor right of the trigger in one of ``roles``; (actors, is_location_fallback)."""
+    location: list[ActorSpan] = []
+    for a in actors:
+        if a.tok_start < m.end:
+            continue
+        between = [t.lower_ for t in doc[m.end:a.tok_start]]
+        stops = [w for w in between if w in BOUNDARIES and w not in roles]
+        if stops:
+            break
+        preps = [w for w in between if w in PREPOSITIONS]
+        role = preps[-1] if preps else "obj"
+        if role == "obj" and len(between) > 6:
+            continue
+        if role in roles:
+            return coordinated_right(doc, actors, a, sent.end), False
+        if role == "of" and "obj" in roles and len(between) <= 8:
+            return [a], False
+        if role in LOCATION_PREPS and not location:
+            location = [a]
+    return location, bool(location)
+
+
+def by_agent(doc: Any, actors: Sequence[ActorSpan], m: TriggerMatch, sent: Any) -> list[ActorSpan]:
+    for a in actors:
+        if a.tok_start >= m.end and _lower(doc, a.tok_start - 1) == "by":
+            between = {t.lower_ for t in doc[m.end:a.tok_start]}
+            if not between & {";", "said", "who", "which"}:
+                return coordinated_right(doc, actors, a, sent.end)
+    for a in actors:  # "by a Ukrainian protestor": determiners between "by" and the mention
+        if a.tok_start >= m.end and "by" in {t.lower_ for t in doc[max(m.end, a.tok_start - 3):a.tok_start]}:
+            return [a]
+    return []
+
+
+def possessor(doc: Any, actors: Sequence[ActorSpan], m: TriggerMatch, sent_start: int) -> list[ActorSpan]:
+    """"Rubio's meeting", "his call", "Israeli tank shelling": an actor right before a nominal trigger."""
+    for a in reversed(_prev_actor_in(actors, m.start)):
+        gap = [t.lower_ for t in doc[a.tok_end:m.start]]
+        if len(gap) > 3:
+            return []
+        if a.possessive or (gap and gap[0] in {"'s", "’s"}) or (a.pronoun and a.possessive):
+            return coordinated_left(doc, actors, a)
+        plain_gap = not gap or all(w not in PREPOSITIONS | BOUNDARIES | {",", "and"} for w in gap)
+        if plain_gap and _lower(doc, a.tok_start - 1) not in OBLIQUE:
+            return coordinated_left(doc, actors, a)
+        return []
+    return []
+
+
+def between_pair(doc: Any, actors: Sequence[ActorSpan], m: TriggerMatch, sent: Any) -> list[ActorSpan]:
+    if _lower(doc, m.end) != "between":
+        return []
+    after = [a for a in actors if a.tok_start > m.end]
+    if not after:
+        return []
+    group = coordinated_right(doc, actors, after[0], sent.end)
+    return group if len(group) >= 2 else []
+
+
+def linear_roles(doc: Any, actors: Sequence[ActorSpan], m: TriggerMatch, sent: Any) -> Candidate:
+    trig: Trigger = m.trigger
+    cand = Candidate(m, trig.event, trig.mode, trig.cameo, nominal=trig.pos == "noun")
+    roles = list(trig.recipient)
+    if trig.pos == "noun" or (m.end - m.start > 1 and is_nominal(doc, m.start, sent.start)):
+        cand.nominal = True
+        pair = between_pair(doc, actors, m, sent)
+        if pair:
+            cand.actors = pair
+            return cand
+        cand.actors = possessor(doc, actors, m, sent.start)
+        if not cand.actors:
+            cand.actors = left_actor(doc, actors, m.start, sent.start, max_distance=12)
+            cand.confidence -= 0.1
+        cand.recipients, cand.location_recipient = right_recipient(doc, actors, m, sent, roles)
+        return cand
+    if passive(doc, m, sent.start):
+        cand.actors = by_agent(doc, actors, m, sent)
+        cand.recipients = left_actor(doc, actors, m.start, sent.start)
+        if not cand.actors:  # an agentless passive names no actor
+            cand.recipients = []
+        return cand
+    cand.actors = left_actor(doc, actors, m.start, sent.start)
+    if trig.passive_role:  # "X received weapons from Y": Y gives, X receives
+        giver, _ = right_recipient(doc, actors, m, sent, ["from"])
+        cand.actors, cand.recipients = giver, cand.actors
+        return cand
+    cand.recipients, cand.location_recipient = right_recipient(doc, actors, m, sent, roles)
+    return cand
+
+
+# ---------------------------------------------------------------- roles by dependency parse
+
+def _actor_at(actors: Sequence[ActorSpan], tok: Any) -> ActorSpan | None:
+    for a in actors:
+        if a.tok_start <= tok.i < a.tok_end:
+            return a
+    return None
+
+
+def _subtree_actor(actors: Sequence[ActorSpan], tok: Any) -> list[ActorSpan]:
+    """The actor a phrase headed by ``tok`` names, with conjuncts ("the US and Russia")."""
+    found = []
+    head = _actor_at(actors, tok)
+    if head is None:
+        # "the mayor of Nablus", "two Brazilian men": the nearest actor inside the phrase
+        for t in tok.subtree:
+            head = _actor_at(actors, t)
+            if head is not None:
+                break
+    if head is not None:
+        found.append(head)
+    for conj in tok.conjuncts:
+        a = _actor_at(actors, conj)
+        if a is not None and a not in found:
+            found.append(a)
+    return found
+
+
+def dep_roles(doc: Any, actors: Sequence[ActorSpan], m: TriggerMatch, sent: Any) -> Candidate | None:
+    """Roles from the dependency parse; None when the parse gives no subject or possessor."""
+    trig = m.trigger
+    head = doc[m.head]
+    cand = Candidate(m, trig.event, trig.mode, trig.cameo, nominal=head.pos_ in {"NOUN", "PROPN"})
+    subj_deps = {"nsubj", "csubj"}
+    passive_subj = {"nsubjpass", "nsubj:pass"}
+    verb = head
+    if cand.nominal:
+        for child in head.children:
+            if child.dep_ in {"poss", "nmod:poss", "compound", "amod", "nmod"} and _actor_at(actors, child):
+                cand.actors = _subtree_actor(actors, child)
+                break
+        if not cand.actors and head.dep_ in {"dobj", "obj", "pobj"}:
+            verb = head.head if head.dep_ != "pobj" else head.head.head
+    is_passive = any(c.dep_ in passive_subj | {"auxpass", "aux:pass"} for c in verb.children)
+    if not cand.actors:
+        cur = verb
+        for _ in range(3):  # climb xcomp/conj chains: "agreed to release", "met and discussed"
+            subj = [c for c in cur.children if c.dep_ in (passive_subj if is_passive else subj_deps)]
+            if subj:
+                if is_passive:
+                    cand.recipients = _subtree_actor(actors, subj[0])
+                else:
+                    cand.actors = _subtree_actor(actors, subj[0])
+                break
+            if cur.dep_ in {"xcomp", "conj", "advcl", "acl"} and cur.head is not cur:
+                cur = cur.head
+            else:
+                break
+    if is_passive:
+        for c in verb.children:
+            if c.dep_ in {"agent", "obl:agent"} or (c.dep_ in {"obl", "prep"} and c.lower_ == "by"):
+                obj = [g for g in c.children if g.dep_ in {"pobj", "obj"}] or [c]
+                cand.actors = _subtree_actor(actors, obj[0])
+        if not cand.actors:
+            return cand
+    if not is_passive or trig.passive_role:
+        for c in head.children:
+            if c.dep_ in {"dobj", "obj", "iobj", "dative"} and "obj" in trig.recipient:
+                cand.recipients = _subtree_actor(actors, c)
+            elif c.dep_ in {"prep", "obl", "nmod"}:
+                prep = c.lower_ if c.dep_ == "prep" else next((g.lower_ for g in c.children if g.dep_ == "case"), "")
+                target = [g for g in c.children if g.dep_ == "pobj"] or ([c] if c.dep_ != "prep" else [])
+                if prep in trig.recipient and target and not cand.recipients:
+                    cand.recipients = _subtree_actor(actors, target[0])
+            if cand.recipients:
+                break
+    if trig.passive_role:
+        cand.actors, cand.recipients = cand.recipients, cand.actors
+    if not cand.actors:
+        return None
+    return cand
+
+
+# ---------------------------------------------------------------- flags and combinations
+
+def flags(doc: Any, cand: Candidate, sent: Any) -> None:
+    """Negation, hypothetical and future markers in the words that govern the trigger."""
+    start = max(sent.start, cand.match.start - 6)
+    actor_end = max((a.tok_end for a in cand.actors if a.tok_end <= cand.match.start), default=start)
+    window = [t.lower_ for t in doc[max(start, actor_end):cand.match.start]]
+    cand.negated = bool(NEGATIONS & set(window[-4:]))
+    cand.hypothetical = bool(HYPOTHETICAL & set(window)) or "if" in {t.lower_ for t in doc[sent.start:cand.match.start]}
+    cand.future = bool(FUTURE & set(window)) or "to be" in " ".join(window)
+    if cand.event == "CONSULT" and cand.mode is None and PHONE_WORDS & {t.lower_ for t in sent}:
+        cand.mode, cand.cameo = "phone", "041"
+
+
+def combine_content(doc: Any, cands: list[Candidate]) -> None:
+    """"agreed to release", "pledged to expel", "threatened to strike", "refused to meet", "wants X to":
+    the governing trigger and the event in its to-infinitive become one event."""
+    for gov in cands:
+        kind = gov.match.trigger.content
+        if kind is None or gov.consumed:
+            continue
+        tail = [_lower(doc, j) for j in range(gov.match.end, gov.match.end + 5)]
+        if "to" not in tail[:3]:
+            continue
+        inner = next((c for c in cands if c is not gov and not c.consumed
+                      and gov.match.end < c.match.start <= gov.match.end + 5), None)
+        if inner is None:
+            continue
+        inner.actors = gov.actors or inner.actors
+        if kind == "agree":
+            if inner.event in {"RETREAT", "CONCEDE", "AID", "COOPERATE"}:
+                gov.consumed = True
+            else:
+                if inner.event == "CONSULT":
+                    gov.cameo = "036"
+                gov.recipients = gov.recipients or inner.recipients
+                inner.consumed = True
+        elif kind == "intent":
+            if inner.event in COOPERATIVE:
+                gov.recipients = gov.recipients or inner.recipients
+                inner.consumed = True
+            else:
+                inner.future = True
+                gov.consumed = True
+        elif kind == "threat":
+            mode, cameo = THREAT_MODE.get(inner.event, (None, "130"))
+            gov.mode, gov.cameo = mode, cameo
+            gov.recipients = gov.recipients or inner.recipients
+            inner.consumed = True
+        elif kind == "refuse":
+            gov.mode, gov.cameo = REJECT_MODE.get(inner.event), REJECT_CAMEO.get(inner.event, "120")
+            gov.recipients = gov.recipients or inner.recipients
+            inner.consumed = True
+
+
+def negated_cooperation(cand: Candidate) -> None:
+    """A negated cooperative act ("would not provide support") is a refusal: PLOVER REJECT."""
+    if cand.negated and cand.event in REJECT_MODE:
+        cand.mode, cand.cameo = REJECT_MODE[cand.event], REJECT_CAMEO[cand.event]
+        cand.event = "REJECT"
+        cand.negated = False

@@ -1,0 +1,145 @@
+"""Tests for the events stage: PLOVER coding, roles, flags, scores, evidence and the seed gold."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+import turnstone
+from turnstone.extract.cameo import goldstein, plover_for_cameo, plover_score, plover_types_for_root
+from turnstone.extract.event_lexicon import inflections, load_lexicon
+from turnstone.extract.events import MAX_PER_SENTENCE
+from turnstone.model import PLOVER_TYPES
+
+SHARED = Path(os.environ.get("TURNSTONE_SHARED", Path(__file__).resolve().parents[2] / ".." / "shared"))
+SEED = SHARED / "gold" / "articles" / "us-russia-talks-2025-02-12"
+
+
+def events_of(text: str, published: str = "2025-02-12") -> list[turnstone.model.Event]:
+    return turnstone.process(text, published=published).events
+
+
+def parties(event: turnstone.model.Event) -> tuple[set[str | None], set[str | None]]:
+    return {a.country for a in event.actors}, {r.country for r in event.recipients}
+
+
+@pytest.mark.parametrize("text,event,actors,recipients", [
+    ("Russia attacked Ukraine on Monday.", "ASSAULT", {"RUS"}, {"UKR"}),
+    ("Israel on Wednesday released 150 Palestinian prisoners.", "RETREAT", {"ISR"}, {"PSE"}),
+    ("Syrian rebels fired rockets at Turkey on Sunday.", "ASSAULT", {"SYR"}, {"TUR"}),
+    ("Germany will supply tanks and ammunition to Poland next month.", "AID", {"DEU"}, {"POL"}),
+    ("France accused Rwanda of arming militias.", "ACCUSE", {"FRA"}, {"RWA"}),
+    ("Five Georgian activists were arrested by Russian police on Sunday.", "COERCE", {"RUS"}, {"GEO"}),
+    ("Moldova signed a trade agreement with the European Union in Brussels.", "SUPPORT", {"MDA"}, {"IGO"}),
+    ("Japan imposed sanctions on North Korea.", "SANCTION", {"JPN"}, {"PRK"}),
+])
+def test_events_codes_type_and_parties(text: str, event: str, actors: set[str], recipients: set[str]) -> None:
+    found = [v for v in events_of(text) if v.event == event]
+    assert found, f"no {event} in {text!r}: {events_of(text)}"
+    assert parties(found[0]) == (actors, recipients)
+
+
+def test_events_reciprocal_meeting_lists_both_parties_as_actors() -> None:
+    found = events_of("China, India, and Brazil met in Geneva last week.")
+    assert [v.event for v in found] == ["CONSULT"]
+    assert parties(found[0]) == ({"CHN", "IND", "BRA"}, set())
+
+
+def test_events_nominal_meeting_with_possessor_place_and_future_date() -> None:
+    text = "Vice President JD Vance will stress Secretary of State Marco Rubio's meeting with Zelensky in Munich on Friday."
+    found = [v for v in events_of(text) if v.event == "CONSULT"]
+    assert found and parties(found[0]) == ({"USA"}, {"UKR"})
+    assert found[0].date == "2025-02-14" and found[0].future
+    assert found[0].place == "Munich"
+
+
+@pytest.mark.parametrize("text", [
+    "The weather in Lisbon was mild and the markets were calm on Tuesday.",
+    "A man burned down the old barn near the river.",
+    "She said the outcome of the talks would be good for everyone.",
+    "Trucks drove back from the coast after the storm ended.",
+    "Talks resumed.\nMINISTER SAYS FIGHTING FOR OLD BORDERS IS POINTLESS FOR ARMENIA\nNothing else happened.",
+])
+def test_events_none_without_event_or_resolved_parties(text: str) -> None:
+    assert events_of(text) == []
+
+
+def test_events_negated_cooperation_is_a_rejection() -> None:
+    found = events_of("Norway said it would not provide weapons to Ukraine this year.")
+    assert [(v.event, v.negated) for v in found] == [("REJECT", False)]
+    assert parties(found[0]) == ({"NOR"}, {"UKR"})
+
+
+def test_events_negated_hostile_act_is_flagged() -> None:
+    found = events_of("Russia did not attack Ukraine on Monday.")
+    assert found and found[0].event == "ASSAULT" and found[0].negated
+
+
+def test_events_hypothetical_flag() -> None:
+    found = events_of("Iran could attack Israel if talks fail.")
+    assert found and found[0].hypothetical
+
+
+def test_events_agree_to_release_is_the_release() -> None:
+    found = events_of("The Kremlin agreed to release an American teacher on Tuesday.")
+    assert [v.event for v in found] == ["RETREAT"]
+    assert found[0].mode == "release" and found[0].date == "2025-02-11"
+
+
+def test_events_historical_years_ago_gets_month_precision() -> None:
+    found = events_of("Russia attacked Ukraine three years ago.")
+    assert found and found[0].date == "2022-02" and found[0].historical
+
+
+def test_events_scores_and_evidence_are_consistent() -> None:
+    article = turnstone.process("Russia attacked Ukraine on Monday. Israel released Palestinian prisoners.",
+                                published="2025-02-12")
+    assert len(article.events) == 2
+    for v in article.events:
+        assert article.text[v.evidence.start:v.evidence.end] == v.evidence.text
+        assert plover_for_cameo(v.cameo) == v.event
+        assert v.goldstein == goldstein(v.cameo) and v.plover_score == plover_score(v.event, v.mode)
+        assert 0 < v.confidence < 1
+
+
+def test_events_at_most_a_few_per_sentence() -> None:
+    text = ("Russia attacked, shelled, bombed, invaded, blockaded, occupied and threatened Ukraine, "
+            "and accused, condemned and criticized Ukraine on Monday.")
+    assert 1 <= len(events_of(text)) <= MAX_PER_SENTENCE
+
+
+def test_events_lexicon_entries_are_valid_plover_and_crosswalk() -> None:
+    lexicon = load_lexicon()
+    assert {t.event for t in lexicon} == set(PLOVER_TYPES)
+    for t in lexicon:
+        assert plover_for_cameo(t.cameo) == t.event, t.words
+        assert plover_score(t.event, t.mode) is not None
+
+
+def test_events_cameo_root_08_splits_concede_and_retreat() -> None:
+    assert plover_types_for_root("08") == {"CONCEDE", "RETREAT"}
+    assert plover_for_cameo("023") is None  # PLOVER drops CAMEO 02 APPEAL
+
+
+def test_events_inflections_cover_regular_forms() -> None:
+    assert {"bans", "banned", "banning"} <= inflections("ban")
+    assert {"releases", "released", "releasing"} <= inflections("release")
+    assert {"criticises", "criticised"} <= inflections("criticize")
+
+
+def test_events_seed_gold_required_events_found() -> None:
+    if not SEED.with_suffix(".txt").exists():
+        pytest.skip(f"seed gold article not found under {SHARED} (set TURNSTONE_SHARED)")
+    gold = json.loads(SEED.with_suffix(".gold.json").read_text(encoding="utf-8"))
+    article = turnstone.process(SEED.with_suffix(".txt").read_text(encoding="utf-8"), published="2025-02-12")
+    for g in [g for g in gold["events"] if g.get("required", True)]:
+        want = set(g["actors"]) | set(g.get("recipients", []))
+        hits = [v for v in article.events if v.event == g["event"] and v.date == g.get("date", v.date)
+                and set().union(*parties(v)) == want]
+        assert hits, f"missing {g['event']} {g['actors']}->{g.get('recipients')} {g.get('date')}: {g['evidence']}"
+    acceptable = {(g["event"], frozenset(g["actors"]) | frozenset(g.get("recipients", []))) for g in gold["events"]}
+    for v in article.events:
+        assert (v.event, frozenset(set().union(*parties(v)))) in acceptable, f"extra event {v}"
