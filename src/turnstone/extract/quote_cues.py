@@ -114,6 +114,23 @@ SPEECH_VERBS: dict[str, tuple[str, ...]] = {
     "echo": ("echoed", "echoes"),
     "write_back": ("replied", "responded"),
     "offer": ("offered",),
+    "bark": ("barked",),
+    "beam": ("beamed",),
+    "snap": ("snapped",),
+    "gush": ("gushed",),
+    "sigh": ("sighed",),
+    "laugh": ("laughed",),
+    "plead": ("pleaded", "pleads"),
+    "confess": ("confessed", "confesses"),
+    "fire_back": ("fired",),  # "fired back"
+    "shoot_back": ("shot",),  # "shot back"
+    "interject": ("interjected",),
+    "interrupt": ("interrupted",),
+    "rage": ("raged",),
+    "thunder": ("thundered",),
+    "assure": ("assured", "assures"),
+    "inform": ("informed",),
+    "remind": ("reminded",),
 }
 
 # Verbs of thought and wanting frame partial quotes and reported content, but never a direct
@@ -131,7 +148,8 @@ CLAUSE_LEMMAS = {
     "point_out", "answer", "recount", "mention", "charge", "retort", "speak", "want",
 }
 # Forms that only count as cues with a particle or object: "pointed out", "went on to say".
-NEEDS_PARTICLE = {"point_out": ("out",), "go_on": ("on",), "put": ("it",)}
+NEEDS_PARTICLE = {"point_out": ("out",), "go_on": ("on",), "put": ("it",), "fire_back": ("back",),
+                  "shoot_back": ("back",)}
 
 CUE_LEMMA: dict[str, str] = {}
 for _lemma, _forms in SPEECH_VERBS.items():

@@ -44,7 +44,8 @@ class Frame:
 def cue_at(toks: list[Token], i: int) -> str | None:
     """The cue lemma of toks[i], or None when it is not a speech cue here."""
     lemma = CUE_LEMMA.get(toks[i].lower)
-    if lemma is None or toks[i].is_cap and i > 0 and toks[i - 1].text not in ".“\"":
+    if lemma is None or toks[i].is_cap and i > 0 and toks[i - 1].text not in ".“\"" \
+            and not (toks[i - 1].text == "," and not toks[i].text.isupper()):
         return None
     particles = NEEDS_PARTICLE.get(lemma)
     if particles:

@@ -15,7 +15,8 @@ STRAIGHT = '"'
 # A straight mark after these characters opens a quote; elsewhere it closes one.
 OPEN_CONTEXT = " \t\n([{—–-/"
 
-WORD = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[’'.\-]\w+)*(?:[’']s?)?|[^\w\s]")
+WORD = re.compile(r"(?:[A-Z]\.){2,}|(?:Gov|Govs|Sen|Sens|Rep|Reps|Gen|Dr|Mr|Mrs|Ms|Lt|Col|Sgt|Capt|Adm|Prof|Rev"
+                  r"|Maj|Cmdr|Gov|St|Jr|Sr|Pres|Amb)\.(?=\s)|\w+(?:[’'.\-]\w+)*(?:[’']s?)?|[^\w\s]")
 ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "st", "jr", "sr", "lt", "col", "sgt", "capt",
     "no", "inc", "co", "corp", "vs", "adm", "prof", "rev", "maj", "cmdr", "jan", "feb", "mar", "apr",

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from ..model import Article, Quote, Span
 from ..pipeline import stage
-from .quote_frames import Frame, according_to, colon_frame, frame_after, frame_before
+from .quote_frames import Frame, according_to, colon_frame, frame_after, frame_before, subject_at_start
 from .quote_parse import refine_speaker
 from .quote_reported import find_reported
 from .quote_speakers import Resolved, SpeakerResolver
@@ -47,6 +47,7 @@ class _Found:
     frame: Frame | None
     speaker: Resolved | None = None
     inherited: bool = False
+    context: tuple[int, int] | None = None  # the subject of the sentence before the quote
 
 
 def is_headline(line: str) -> bool:
@@ -111,6 +112,38 @@ def _frame_for(text: str, kind: str, before: tuple[int, int], after: tuple[int, 
     return frame or according_to(tokens(text, *sent))
 
 
+def _next_sentence_frame(text: str, sents: list[tuple[int, int]], sent: tuple[int, int], limit: int) -> Frame | None:
+    """'"… to find the emails." Trump said.' — the frame is a short sentence of its own."""
+    following = [s for s in sents if s[0] >= sent[1]]
+    if not following or following[0][0] >= limit:
+        return None
+    toks = tokens(text, following[0][0], min(following[0][1], limit))
+    if len(toks) > 15:
+        return None
+    return frame_after(toks, direct=True)
+
+
+def _context_subject(text: str, sents: list[tuple[int, int]], sent: tuple[int, int],
+                     paras: list[tuple[int, int]], index: int) -> tuple[int, int] | None:
+    """The subject of the sentence before ``sent`` (in this paragraph or the previous one)."""
+    earlier = [s for s in sents if s[1] <= sent[0]]
+    if earlier:
+        prev = earlier[-1]
+    elif index > 0:
+        para = paras[index - 1]
+        if find_marked(text, para, index - 1):
+            return None  # the paragraph before holds quotes: inheritance decides
+        prev_sents = sentences(text, para, [])
+        prev = prev_sents[-1] if prev_sents else para
+    else:
+        return None
+    toks = tokens(text, *prev)
+    rng = subject_at_start(toks, len(toks))
+    if rng is None:
+        return None
+    return (toks[rng[0]].start, toks[rng[1] - 1].end)
+
+
 def _colon_frame(text: str, para: tuple[int, int]) -> Frame | None:
     """'Caddell continued:' closing the previous paragraph frames the quote that follows."""
     line = text[para[0]:para[1]].rstrip()
@@ -149,14 +182,25 @@ def find_quotes(article: Article) -> list[Quote]:
             frame = _frame_for(text, kind, before, after, sent, previous)
             if frame is None and kind == "direct" and n == 0 and index > 0 and before[0] == para[0]:
                 frame = _colon_frame(text, paras[index - 1])
+            if frame is None and kind == "direct" and mark.closed and not text[after[0]:after[1]].strip():
+                frame = _next_sentence_frame(text, sents, sent, marks[n + 1].open_at if n + 1 < len(marks) else para[1])
             if frame is None and kind == "partial":
                 continue  # a scare quote or a title: no one is quoted
-            item = _Found(mark, kind, frame)
+            item = _Found(mark, kind, frame, context=_context_subject(text, sents, sent, paras, index))
             if frame is not None and frame.speaker is not None:
                 span = refine_speaker(article, frame)
                 item.speaker = resolver.resolve(*span)
             found.append(item)
     _inherit_speakers(found)
+    for item in found:
+        # Last resort: a quote right after a sentence about someone is theirs
+        # ('He sees Cruz as a uniter. "Not only can Cruz win …"').
+        if item.speaker is None and item.kind == "direct" and item.context is not None:
+            got = resolver.resolve(*item.context)
+            if got.name:
+                item.speaker = got
+                item.frame = None
+                item.context_used = True  # type: ignore[attr-defined]
     quotes = [_to_quote(text, i, f) for i, f in enumerate(found)]
     quotes.extend(find_reported(article, quotes, resolver))
     quotes.sort(key=lambda q: (q.start, q.end))
