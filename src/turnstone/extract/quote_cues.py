@@ -25,7 +25,7 @@ SPEECH_VERBS: dict[str, tuple[str, ...]] = {
     "warn": ("warn", "warns", "warned", "warning"),
     "declare": ("declare", "declares", "declared", "declaring"),
     "announce": ("announce", "announces", "announced", "announcing"),
-    "continue": ("continue", "continues", "continued"),
+    "continue": ("continues", "continued"),
     "recall": ("recall", "recalls", "recalled", "recalling"),
     "acknowledge": ("acknowledge", "acknowledges", "acknowledged", "acknowledging"),
     "admit": ("admit", "admits", "admitted", "admitting"),

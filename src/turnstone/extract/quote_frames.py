@@ -47,6 +47,13 @@ def cue_at(toks: list[Token], i: int) -> str | None:
     if lemma is None or toks[i].is_cap and i > 0 and toks[i - 1].text not in ".“\"" \
             and not (toks[i - 1].text == "," and not toks[i].text.isupper()):
         return None
+    if i > 0 and toks[i - 1].lower in {"was", "were", "been", "being", "is", "are"} and toks[i].lower.endswith("ed") \
+            or i > 0 and toks[i - 1].lower in {"was", "were", "been", "being", "is", "are"} and toks[i].lower in {
+                "told", "asked", "said"}:
+        return None  # passive: "Blumenthal was asked" names the one spoken to
+    if i + 1 < len(toks) and toks[i + 1].lower == "to" and lemma in {"continue", "want", "hope", "promise", "vow",
+                                                                 "pledge", "threaten", "agree", "urge"}:
+        return None  # "will continue to be", "vowed to stay": not reporting what was said
     particles = NEEDS_PARTICLE.get(lemma)
     if particles:
         nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
@@ -191,7 +198,11 @@ def frame_before(toks: list[Token], *, direct: bool, sentence: list[Token] | Non
     ``sentence`` is the whole sentence up to the quote, for a subject that opens it when the cue
     is a participle or a second verb ('…, adding that …', '… and said …').
     """
-    for i in range(len(toks) - 1, -1, -1):
+    # A direct quote's frame ends right before it, so the cue nearest to it is right; a partial
+    # quote sits inside reported content whose speaker is the outermost cue's subject
+    # ('Cruz said he's certain Rubio will be "a champion"'), so the first cue is taken.
+    order = range(len(toks) - 1, -1, -1) if direct else range(len(toks))
+    for i in order:
         lemma = cue_at(toks, i)
         if lemma is None or (direct and lemma in THOUGHT_LEMMAS):
             continue
