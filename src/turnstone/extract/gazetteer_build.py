@@ -15,6 +15,7 @@ Rows without a GeoNames id get a negative synthetic id so they still have a stab
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import logging
 import math
@@ -124,7 +125,9 @@ def build() -> int:
         rows.append([gid, item["name"], item["feature"], cc, lat, lon, pop, admin, item.get("aliases", []), []])
 
     DATA.mkdir(exist_ok=True)
-    with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as out:
+    # mtime=0: the same inputs give the same bytes, so a rebuild shows no spurious change.
+    with open(OUT, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as gz, \
+            io.TextIOWrapper(gz, encoding="utf-8") as out:
         out.write("geonameid\tname\tfeature\tcountry\tlat\tlon\tpopulation\tadmin1\taliases\tdemonyms\n")
         for r in rows:
             lat = "" if r[4] is None else f"{float(r[4]):.4f}"

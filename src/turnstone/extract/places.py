@@ -31,6 +31,8 @@ ADMIN1_CONTEXT_BONUS = 1.5  # ... and about its state or province
 # What a bare name means in news, when nothing in the article says otherwise.
 BARE_NAME_MEANS = {"washington": 4140963, "new york": 5128581, "georgia": 614540}
 BARE_NAME_BONUS = 3.0
+CONFIDENT_MARGIN = 3.0  # a reading this far ahead of any other country's votes for its country
+CONTEXT_ROUNDS = 2
 # Small towns found without NER need a cue before we believe a capitalised word is a place.
 SMALL_TOWN = 100_000
 
@@ -73,6 +75,7 @@ class Mention:
     qualifier: list[GazEntry] = field(default_factory=list)  # "Town, <qualifier>"
     cue: bool = False  # preceded by a locative word or qualified
     from_ner: bool = False
+    area: bool = False  # a county or district named by its suffix; may have no candidates
 
 
 def _clean(text: str, start: int, end: int) -> tuple[int, int]:
@@ -158,10 +161,31 @@ def _lookup_span(text: str, start: int, end: int, gaz: Gazetteer) -> Mention | N
         end -= 1
         name = text[start:end]
         cands = gaz.lookup(name)
+    if not cands:
+        return _area_mention(text, start, end, gaz)
     # "Ky.", "KY": a state only right after "Town, ", written as an abbreviation is written.
     after_comma = text[max(0, start - 2): start] == ", " and (name.isupper() or name.endswith("."))
     cands = [c for c in cands if not c.abbreviation or after_comma]
     return Mention(start, end, name, cands) if cands else None
+
+
+# "Metcalfe County", "Karak district": an area below the state, which the gazetteer lacks.
+AREA_SUFFIX = re.compile(r"^(?P<stem>.+?)\s+(?:County|Co\.|Parish|District|Province|Region|Oblast|Governorate)$",
+                         re.IGNORECASE)
+
+
+def area_candidates(name: str, gaz: Gazetteer) -> list[Candidate] | None:
+    """For a county or district name: towns sharing its stem (maybe none); None if not such a name."""
+    m = AREA_SUFFIX.match(name)
+    if not m or m.group("stem").lower() in NOT_PLACE_WORDS:
+        return None
+    return [c for c in gaz.lookup(m.group("stem")) if c.entry.feature == "city"]
+
+
+def _area_mention(text: str, start: int, end: int, gaz: Gazetteer) -> Mention | None:
+    """A county or district: its seat town when one shares its name, else (at resolution) the state."""
+    cands = area_candidates(text[start:end], gaz)
+    return None if cands is None else Mention(start, end, text[start:end], cands, cue=True, area=True)
 
 
 def _all_caps_line(text: str, pos: int) -> bool:
@@ -207,32 +231,61 @@ def _score(m: Mention, cand: Candidate, countries: Counter[str], admins: Counter
     return score
 
 
+def _votes(m: Mention, e: GazEntry, scores: list[tuple[float, Candidate]]) -> tuple[Counter[str], Counter[tuple[str, str]]]:
+    """What one resolved mention says about the article's countries and states."""
+    c: Counter[str] = Counter()
+    a: Counter[tuple[str, str]] = Counter()
+    others = [sc for sc, cand in scores if cand.entry.country != e.country]
+    margin = scores[0][0] - max(others) if others else CONFIDENT_MARGIN
+    # Only confident picks vote: one country among the candidates, a clear winner, a country or state.
+    if margin >= CONFIDENT_MARGIN or e.feature in ("country", "admin1") or m.qualifier:
+        if e.country:
+            c[e.country] += 1
+        if e.feature in ("admin1", "city") and e.admin1:
+            a[(e.country, e.admin1)] += 1
+    return c, a
+
+
 def resolve(mentions: list[Mention]) -> list[tuple[Mention, GazEntry]]:
-    """Pick one place per mention, using the article's other places as context."""
+    """Pick one place per mention, using the article's other places as context.
+
+    Starts from each name's prior reading, then re-reads every mention in the light of what the
+    others say (a few rounds, each mention's own vote left out), so that "London" in an article
+    about Ontario is London, Ontario.
+    """
+    picks: list[GazEntry | None] = []
+    votes: list[tuple[Counter[str], Counter[tuple[str, str]]]] = []
     countries: Counter[str] = Counter()
     admins: Counter[tuple[str, str]] = Counter()
-    own: list[tuple[Counter[str], Counter[tuple[str, str]]]] = []
-    for m in mentions:
-        best = max(m.candidates, key=lambda c: _score(m, c, Counter(), Counter()))
-        e = best.entry
-        mine_c: Counter[str] = Counter()
-        mine_a: Counter[tuple[str, str]] = Counter()
-        # Only confident first picks set the context: unambiguous names, countries, states.
-        if len({c.entry.country for c in m.candidates}) == 1 or e.feature in ("country", "admin1") or m.qualifier:
-            if e.country:
-                mine_c[e.country] += 1
-            if e.feature in ("admin1", "city") and e.admin1:
-                mine_a[(e.country, e.admin1)] += 1
-        countries.update(mine_c)
-        admins.update(mine_a)
-        own.append((mine_c, mine_a))
-    out = []
-    for m, (mine_c, mine_a) in zip(mentions, own):
-        # A mention's own first reading must not vote for itself.
-        ctx_c, ctx_a = countries - mine_c, admins - mine_a
-        best = max(m.candidates, key=lambda c: _score(m, c, ctx_c, ctx_a))
-        out.append((m, best.entry))
-    return out
+    for _ in range(CONTEXT_ROUNDS):
+        new_picks: list[GazEntry | None] = []
+        new_votes = []
+        for i, m in enumerate(mentions):
+            mine = votes[i] if votes else (Counter(), Counter())
+            ctx_c, ctx_a = countries - mine[0], admins - mine[1]
+            if not m.candidates:
+                new_picks.append(_containing_area(m, ctx_c, ctx_a))
+                new_votes.append((Counter(), Counter()))
+                continue
+            scores = sorted(((_score(m, c, ctx_c, ctx_a), c) for c in m.candidates), key=lambda x: -x[0])
+            new_picks.append(scores[0][1].entry)
+            new_votes.append(_votes(m, scores[0][1].entry, scores))
+        picks, votes = new_picks, new_votes
+        countries, admins = Counter(), Counter()
+        for c, a in votes:
+            countries.update(c)
+            admins.update(a)
+    return [(m, e) for m, e in zip(mentions, picks) if e is not None]
+
+
+def _containing_area(m: Mention, countries: Counter[str], admins: Counter[tuple[str, str]]) -> GazEntry | None:
+    """An unknown county or district placed in the state the article is most about (no GeoNames id)."""
+    gaz = gazetteer()
+    for (country, admin1), _ in admins.most_common():
+        state = gaz.admin1.get((country, admin1))
+        if state is not None:
+            return GazEntry(0, m.text, "admin2", country, state.lat, state.lon, 0, admin1)
+    return None
 
 
 def _keep(m: Mention, e: GazEntry, countries: set[str]) -> bool:
