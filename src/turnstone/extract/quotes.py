@@ -26,6 +26,7 @@ from ..pipeline import stage
 from .quote_frames import Frame, according_to, colon_frame, frame_after, frame_before, subject_at_start
 from .quote_parse import refine_speaker
 from .quote_reported import find_reported
+from .quote_cues import PRONOUNS
 from .quote_speakers import Resolved, SpeakerResolver
 from .quote_text import Marked, find_marked, paragraphs, sentences, tokens
 
@@ -37,7 +38,8 @@ __all__ = ["extract_quotes", "find_quotes", "quote_covering"]
 _MINOR = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "by", "with", "as",
           "is", "vs", "from", "about", "over", "after", "into"}
 HEADLINE_MAX_WORDS = 25
-HEADLINE_CAPS_SHARE = 0.75  # share of content words capitalised; body sentences stay far below
+HEADLINE_CAPS_SHARE = 0.75
+NO_CUE_SUBJECT = True  # share of content words capitalised; body sentences stay far below
 
 
 @dataclass
@@ -109,7 +111,16 @@ def _frame_for(text: str, kind: str, before: tuple[int, int], after: tuple[int, 
         frame = frame_after(toks_after, direct=False)
     if frame is None:
         frame = frame_before(tokens(text, after[0], sent[1]), direct=False)
-    return frame or according_to(tokens(text, *sent))
+    frame = frame or according_to(tokens(text, *sent))
+    if frame is None and NO_CUE_SUBJECT and len(text[before[1]:after[0]].split()) >= 2:
+        # No speech verb, but a named subject acts on the quoted words ('Gibbs derided "the
+        # professional left"'): the subject is who is quoted.
+        rng = subject_at_start(whole, len(whole))
+        if rng is not None and rng[0] <= 2 and (whole[rng[0]].lower in PRONOUNS
+                                                or any(t.is_cap for t in whole[rng[0]:rng[1]])):
+            verb = whole[rng[1]] if rng[1] < len(whole) else whole[rng[1] - 1]
+            frame = Frame(verb, (whole[rng[0]].start, whole[rng[1] - 1].end), "subject")
+    return frame
 
 
 def _next_sentence_frame(text: str, sents: list[tuple[int, int]], sent: tuple[int, int], limit: int) -> Frame | None:
