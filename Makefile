@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN = $(VENV)/bin
 SHARED ?= ../shared
 
-.PHONY: install demo test eval bench model lint typecheck clean
+.PHONY: install demo test eval bench model eval-model lint typecheck clean
 
 $(BIN)/turnstone: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -30,6 +30,15 @@ eval: install
 # Speed benchmarks (long; not part of `make test`).
 bench: install
 	@for f in bench/*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
+
+# Rebuild the shipped English model from $(SHARED)/corpora (about 60-80 min on 2 cores; issue 3).
+model: install
+	TURNSTONE_SHARED=$(SHARED) PYTHON=$(BIN)/python bash training/build.sh
+
+# Scores of the shipped model: NER on GUM dev / re3d test / UNER EWT dev, POS/UAS/LAS on EWT test, speed.
+eval-model: install
+	@test -f build/corpus/ud_test.spacy || $(BIN)/python -m training.convert --shared $(SHARED) --out build/corpus
+	$(BIN)/python -m training.evaluate --corpus build/corpus
 
 lint: install
 	$(BIN)/ruff check src tests
