@@ -60,6 +60,7 @@ class Summary:
     seconds: float = 0.0
     first_result_s: float | None = None
     workers: int = 1
+    worker_peak_rss_mb: float = 0.0  # the largest peak resident memory of any worker process
     pipeline_version: str = ""
 
     @property
@@ -254,6 +255,7 @@ class _Run:
             self.in_parquet.update(done_ids)
         for article_id, locator, reason in result.failures:
             self._record_failure(article_id, locator, reason)
+        self.summary.worker_peak_rss_mb = max(self.summary.worker_peak_rss_mb, result.peak_rss_mb)
         self.summary.articles += len(done_ids)
         self.summary.events += result.events
         self.summary.quotes += result.quotes

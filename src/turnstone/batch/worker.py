@@ -60,6 +60,7 @@ class ChunkResult:
     failures: list[tuple[str, str, str]] = field(default_factory=list)  # (article id, locator, reason)
     seconds: float = 0.0
     worker: str = ""
+    peak_rss_mb: float = 0.0
 
 
 @lru_cache(maxsize=1)
@@ -82,10 +83,33 @@ def _worker_store(url: str) -> Any:
     return open_store(url)
 
 
+# An invented sentence that touches every stage, so that lexicons, gazetteers and caches that the
+# stages load lazily are loaded by ``warm_up`` (once, before the first real chunk).
+WARM_UP_TEXT = ("Officials from France met their German counterparts in Berlin on Monday. "
+                "\"We agreed to talk again next week,\" the French foreign minister said.")
+
+
 def warm_up() -> str:
-    """Load the pipeline in this process; returns the process id (used to start workers early)."""
-    worker_stages()
+    """Load the pipeline and everything its stages load lazily; returns the process id.
+
+    Run in each worker before its first chunk (the local pool's forkserver runs it once, and
+    every worker forked from it shares what it loaded).
+    """
+    from ..ingest.readers import article_from_text
+
+    stages = worker_stages()
+    try:
+        Pipeline(list(stages))(article_from_text(WARM_UP_TEXT, published="2025-01-08"))
+    except Exception:  # a stage bug shows up again, with its article, in the real run
+        LOGGER.warning("warming up the pipeline failed", exc_info=True)
     return str(os.getpid())
+
+
+def peak_rss_mb() -> float:
+    """The peak resident memory of this process so far, in MB."""
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def process_chunk(items: list[ChunkItem], sink: Sink | None = None,
@@ -127,6 +151,7 @@ def process_chunk(items: list[ChunkItem], sink: Sink | None = None,
     else:
         result.done = processed
     result.seconds = time.perf_counter() - started
+    result.peak_rss_mb = peak_rss_mb()
     return result
 
 
