@@ -208,7 +208,7 @@ def _attach_qualifiers(text: str, mentions: list[Mention]) -> list[Mention]:
         nxt = by_start.get(nxt_start)
         if text[m.end: m.end + 2] == ", " and nxt is not None:
             quals = [c.entry for c in nxt.candidates if c.entry.feature in ("admin1", "country")]
-            if quals and any(c.entry.feature == "city" for c in m.candidates):
+            if quals and (m.area or any(c.entry.feature == "city" for c in m.candidates)):
                 m.qualifier = quals
                 m.cue = True
                 nxt.cue = True
@@ -263,11 +263,14 @@ def resolve(mentions: list[Mention]) -> list[tuple[Mention, GazEntry]]:
         for i, m in enumerate(mentions):
             mine = votes[i] if votes else (Counter(), Counter())
             ctx_c, ctx_a = countries - mine[0], admins - mine[1]
-            if not m.candidates:
+            cands = m.candidates
+            if m.area:  # a county's namesake town counts only inside the state the text is about
+                cands = [c for c in cands if _in_context(m, c.entry, ctx_a)]
+            if not cands:
                 new_picks.append(_containing_area(m, ctx_c, ctx_a))
                 new_votes.append((Counter(), Counter()))
                 continue
-            scores = sorted(((_score(m, c, ctx_c, ctx_a), c) for c in m.candidates), key=lambda x: -x[0])
+            scores = sorted(((_score(m, c, ctx_c, ctx_a), c) for c in cands), key=lambda x: -x[0])
             new_picks.append(scores[0][1].entry)
             new_votes.append(_votes(m, scores[0][1].entry, scores))
         picks, votes = new_picks, new_votes
@@ -278,9 +281,18 @@ def resolve(mentions: list[Mention]) -> list[tuple[Mention, GazEntry]]:
     return [(m, e) for m, e in zip(mentions, picks) if e is not None]
 
 
+def _in_context(m: Mention, e: GazEntry, admins: Counter[tuple[str, str]]) -> bool:
+    if m.qualifier:
+        return any(q.country == e.country and q.admin1 == e.admin1 for q in m.qualifier if q.feature == "admin1")
+    return bool(admins.get((e.country, e.admin1)))
+
+
 def _containing_area(m: Mention, countries: Counter[str], admins: Counter[tuple[str, str]]) -> GazEntry | None:
-    """An unknown county or district placed in the state the article is most about (no GeoNames id)."""
+    """An unknown county or district placed in its named state, else the state the article is most about."""
     gaz = gazetteer()
+    for q in m.qualifier:
+        if q.feature == "admin1":
+            return GazEntry(0, m.text, "admin2", q.country, q.lat, q.lon, 0, q.admin1)
     for (country, admin1), _ in admins.most_common():
         state = gaz.admin1.get((country, admin1))
         if state is not None:

@@ -519,7 +519,7 @@ def _relative(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[s
 
 
 @rule("duration",
-      rf"\b(?:(?:the|a|an)\s+)?(?:(past|last|next|first|coming|previous|following|final|recent|latest)\s+)?{HEDGE}?({NUM})[\s-]+({UNIT})"
+      rf"\b(?:the\s+)?(?:(past|last|next|first|coming|previous|following|final|recent|latest)\s+)?{HEDGE}?({NUM})[\s-]+({UNIT})"
       r"(?:[- ]long)?\b(?!-old)")
 def _duration(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
     text, start, end = ctx

@@ -1,0 +1,117 @@
+"""Places stage: gazetteer lookups, disambiguation, actors and adjectives, and placing a clause."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from turnstone.extract.gazetteer import distance_km, gazetteer
+from turnstone.extract.places import find_places, place_for_span
+from turnstone.model import Article
+
+
+def places_of(text: str) -> list[tuple[str, str | None, int | None, str | None]]:
+    """Places found without NER (no parse), as (text, country, GeoNames id, feature)."""
+    article = Article(text=text)
+    return [(p.text, p.country, p.geonames_id, p.feature) for p in find_places(article)]
+
+
+@pytest.fixture(scope="module")
+def gaz():  # type: ignore[no-untyped-def]
+    return gazetteer()
+
+
+def test_gazetteer_old_spellings_and_aliases(gaz) -> None:  # type: ignore[no-untyped-def]
+    assert {c.entry.geonameid for c in gaz.lookup("Kiev")} >= {703448}
+    assert {c.entry.country for c in gaz.lookup("U.S.")} == {"USA"}
+    assert gaz.lookup("Crimea")[0].entry.country == "UKR"
+    assert gaz.lookup("québec")  # accents and case folded
+
+
+def test_gazetteer_demonyms_are_adjectives(gaz) -> None:  # type: ignore[no-untyped-def]
+    assert gaz.is_adjective("Ukrainian")
+    assert [e.country for e in gaz.demonym("Turkish")] == ["TUR"]
+    assert not gaz.is_adjective("Ukraine")
+
+
+def test_gazetteer_distance() -> None:
+    assert distance_km(48.137, 11.575, 50.45, 30.52) == pytest.approx(1_400, rel=0.05)  # Munich–Kyiv
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Vance met Zelensky in Munich on Friday.", ("Munich", "DEU", 2867714, "city")),
+        ("Russia was expected to take the capital of Kyiv quickly.", ("Kyiv", "UKR", 703448, "city")),
+        ("Shelling hit Kiev overnight.", ("Kiev", "UKR", 703448, "city")),
+        ("Russia's annexation of Crimea", ("Crimea", "UKR", 703883, "region")),
+    ],
+)
+def test_places_resolves_seed_names(text: str, expected: tuple[str, str, int, str]) -> None:
+    assert expected in places_of(text)
+
+
+def test_places_adjectives_are_not_places() -> None:
+    assert places_of("a Ukrainian city was shelled by Russian forces") == []
+
+
+def test_places_government_as_actor_is_not_a_place() -> None:
+    found = [p[0] for p in places_of("Washington said the talks would go on. Troops moved into Ukraine.")]
+    assert found == ["Ukraine"]
+    found = [p[0] for p in places_of("The United States and Russia agreed to talk.")]
+    assert found == []
+
+
+def test_places_names_inside_other_names_are_skipped() -> None:
+    assert places_of("Secretary of State Marco Rubio spoke at the Munich Security Conference.") == []
+
+
+def test_places_context_picks_the_right_namesake() -> None:
+    ontario = places_of("Police in London, Ont., said a man was arrested near Toronto in Ontario.")
+    assert ("London", "CAN", 6058560, "city") in ontario
+    assert ("London", "GBR", 2643743, "city") in places_of("Protesters marched in London on Saturday.")
+
+
+def test_places_state_qualifier() -> None:
+    found = places_of("The fire started in Paris, Texas, late on Monday.")
+    assert found[0][:2] == ("Paris", "USA")
+
+
+def test_places_county_falls_back_to_its_state() -> None:
+    found = places_of("Deputies in Metcalfe County, Kentucky, and in Louisville, Kentucky, searched the area.")
+    county = next(p for p in found if p[0] == "Metcalfe County")
+    assert county[1] == "USA" and county[2] is None and county[3] == "admin2"
+
+
+def test_places_offsets_index_the_text() -> None:
+    text = "Fighting spread from Donetsk to Kharkiv and the Gaza Strip."
+    article = Article(text=text)
+    for p in find_places(article):
+        assert text[p.start:p.end] == p.text
+
+
+def test_places_place_for_span_prefers_the_locative() -> None:
+    text = "Ukraine's president met Vance in Munich on Friday. Trump spoke with Putin."
+    article = Article(text=text)
+    meet = text.index("met")
+    place = place_for_span(article, meet, meet + 3)
+    assert place is not None and place.name == "Munich"
+    spoke = text.index("spoke")
+    assert place_for_span(article, spoke, spoke + 5) is None
+
+
+def test_places_seed_gold_required(seed_gold: Path) -> None:
+    gold = json.loads(seed_gold.read_text(encoding="utf-8"))
+    text = seed_gold.with_name(seed_gold.name.replace(".gold.json", ".txt")).read_text(encoding="utf-8")
+    found = Article(text=text)
+    places = find_places(found)
+    for g in gold["places"]:
+        if not g.get("required", True):
+            continue
+        hits = [p for p in places if p.text == g["text"]]
+        assert hits, g["text"]
+        assert all(p.country == g["country"] for p in hits)
+        if g.get("geonames_id"):
+            assert all(p.geonames_id == g["geonames_id"] for p in hits)

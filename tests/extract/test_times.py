@@ -1,0 +1,135 @@
+"""Times stage: TIMEX3 values against the publication date, and dating a clause."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from turnstone.extract.tense import tense_near
+from turnstone.extract.times import calendar_value, date_for_span, extract_times, find_times
+from turnstone.extract.timex import duration_value, find_timexes, parse_number, weekday_date
+from turnstone.model import Article
+
+WED = dt.date(2025, 2, 12)  # a Wednesday
+
+
+def one(text: str, anchor: dt.date | None = WED) -> tuple[str, str, str | None]:
+    found = find_timexes(text, anchor)
+    assert len(found) == 1, found
+    t = found[0]
+    return t.text, t.type, t.value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He will fly to Munich on Friday.", ("Friday", "DATE", "2025-02-14")),
+        ("He flew to Munich on Friday.", ("Friday", "DATE", "2025-02-07")),
+        ("They met last Friday.", ("last Friday", "DATE", "2025-02-07")),
+        ("They meet next Monday.", ("next Monday", "DATE", "2025-02-17")),
+        ("Putin ordered the war nearly three years ago.", ("nearly three years ago", "DATE", "2022")),
+        ("Prices rose last month.", ("last month", "DATE", "2025-01")),
+        ("Sales fell last year.", ("last year", "DATE", "2024")),
+        ("It was said earlier on Wednesday.", ("earlier on Wednesday", "DATE", "2025-02-12")),
+        ("The talks ended yesterday.", ("yesterday", "DATE", "2025-02-11")),
+        ("The vote is on March 3, 2024.", ("March 3, 2024", "DATE", "2024-03-03")),
+        ("The vote was held on 3 March 2024.", ("3 March 2024", "DATE", "2024-03-03")),
+        ("It happened in the 1990s.", ("the 1990s", "DATE", "199")),
+        ("Profit rose in the third quarter.", ("the third quarter", "DATE", "2024-Q3")),
+        ("The war has gone on for nearly three years.", ("nearly three years", "DURATION", "P3Y")),
+        ("The siege lasted 5 1/2 hours.", ("5 1/2 hours", "DURATION", "PT5H30M")),
+        ("a two-year deal", ("two-year", "DURATION", "P2Y")),
+        ("The council meets every week.", ("every week", "SET", "P1W")),
+        ("Trains run daily.", ("daily", "SET", "P1D")),
+        ("It is currently unclear.", ("currently", "DATE", "PRESENT_REF")),
+        ("The blast came at 3 p.m.", ("3 p.m.", "TIME", "2025-02-12T15:00")),
+        ("Fighting raged last night.", ("last night", "TIME", "2025-02-11TNI")),
+    ],
+)
+def test_timex_values(text: str, expected: tuple[str, str, str | None]) -> None:
+    assert one(text) == expected
+
+
+def test_timex_ages_are_not_durations() -> None:
+    assert find_timexes("a 62-year-old man was arrested", WED) == []
+
+
+def test_timex_may_the_verb_is_not_a_month() -> None:
+    assert find_timexes("Talks may resume soon.", WED)[0].value == "FUTURE_REF"
+    assert [t.value for t in find_timexes("They met in May.", WED)] == ["2024-05"]
+
+
+def test_timex_without_anchor_keeps_relative_values_empty() -> None:
+    assert one("They met on Friday.", None) == ("Friday", "DATE", None)
+    assert one("on March 3, 2024", None) == ("March 3, 2024", "DATE", "2024-03-03")
+    assert one("for three years", None) == ("three years", "DURATION", "P3Y")
+
+
+def test_timex_weekday_by_tense() -> None:
+    assert weekday_date(WED, 4, "future") == dt.date(2025, 2, 14)
+    assert weekday_date(WED, 4, "past") == dt.date(2025, 2, 7)
+    assert weekday_date(WED, 2, "past") == WED  # the publication day itself
+
+
+def test_timex_numbers_and_durations() -> None:
+    assert parse_number("twenty-four") == 24
+    assert parse_number("several") is None
+    assert duration_value(None, "month") == "PXM"
+    assert duration_value(2, "decade") == "P20Y"
+
+
+def test_tense_reads_the_nearest_verb() -> None:
+    text = "The president put emphasis on the meeting with Zelensky in Munich on Friday."
+    start = text.index("Friday")
+    assert tense_near(text, start, start + 6) is None  # "put" governs "emphasis", not the meeting
+    text = "Officials said the convoy was attacked on Friday."
+    start = text.index("Friday")
+    assert tense_near(text, start, start + 6) == "past"
+
+
+def test_times_stage_fills_article() -> None:
+    article = Article(text="Talks were held on Monday and will resume next week.", published="2025-02-12")
+    extract_times(article)
+    assert [(t.text, t.value) for t in article.times] == [("Monday", "2025-02-10"), ("next week", "2025-W08")]
+    for t in article.times:
+        assert article.text[t.start:t.end] == t.text
+
+
+def test_times_unreadable_publication_date_resolves_nothing_relative() -> None:
+    article = Article(text="They met on Friday.", published="not a date")
+    assert [t.value for t in find_times(article)] == [None]
+
+
+def test_times_date_for_span_uses_the_clause() -> None:
+    text = "Rubio will meet Zelensky in Munich on Friday. Trump spoke with Putin."
+    article = Article(text=text, published="2025-02-12")
+    extract_times(article)
+    meet = text.index("meet")
+    assert date_for_span(article, meet, meet + 4) == "2025-02-14"
+    spoke = text.index("spoke")
+    assert date_for_span(article, spoke, spoke + 5) is None  # the caller falls back to the publication date
+
+
+def test_times_calendar_value() -> None:
+    assert calendar_value("2025-02-14TMO") == "2025-02-14"
+    assert calendar_value("2022") == "2022"
+    assert calendar_value("P3Y") is None
+    assert calendar_value("PAST_REF") is None
+
+
+def test_times_seed_gold_required_values(seed_gold: Path) -> None:
+    gold = json.loads(seed_gold.read_text(encoding="utf-8"))
+    text = seed_gold.with_name(seed_gold.name.replace(".gold.json", ".txt")).read_text(encoding="utf-8")
+    article = Article(text=text, published="2025-02-12")
+    extract_times(article)
+    for g in gold["times"]:
+        if not g.get("required", True):
+            continue
+        after = text.index(g["sentence_starts"]) if g.get("sentence_starts") else 0
+        start = text.index(g["text"], after)
+        hits = [t for t in article.times if t.start < start + len(g["text"]) and start < t.end]
+        assert hits, g["text"]
+        assert any(t.value == g["value"] or t.value in g.get("accept", []) for t in hits), (g, hits)
