@@ -1,0 +1,218 @@
+"""Resolve an actor phrase ("Armenian Prime Minister", "the Kremlin", "Russian police") to a code.
+
+The phrase is scanned left to right for the longest known words: a person or organisation
+alias, a country name/demonym/capital, a title or a generic agent noun. Then, in order:
+
+1. a known person or organisation gives everything (its role on the date);
+2. otherwise the country comes from a possessive owner ("Trump's envoy" -> USA), else the first
+   country word; the sector from the title or agent noun that heads the phrase.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from .store import Actor, KnowledgeBase, norm
+
+MAX_NGRAM = 7
+_TOKEN = re.compile(r"[^\W_](?:[\w.'’&-]*[\w.])?", re.UNICODE)
+_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
+
+
+@dataclass
+class Token:
+    text: str
+    start: int
+    end: int
+    possessive: bool = False
+
+
+@dataclass
+class Hit:
+    """A known word or phrase inside an actor phrase; i..j index tokens, start..end chars."""
+
+    kind: str  # person | org | country | title | agent
+    i: int
+    j: int
+    start: int
+    end: int
+    text: str
+    code: str | None = None  # country ISO3 or sector
+    detail: str | None = None  # for country: name/demonym/capital/people
+    actors: list[Actor] = field(default_factory=list)
+    possessive: bool = False
+
+
+@dataclass
+class Resolution:
+    """What an actor phrase resolves to; unknown parts are None."""
+
+    text: str
+    country: str | None = None
+    sector: str | None = None
+    name: str | None = None
+    title: str | None = None
+    type: str | None = None
+    actor: Actor | None = None
+    hits: list[Hit] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, str | None]:
+        return {"text": self.text, "country": self.country, "sector": self.sector, "name": self.name,
+                "title": self.title}
+
+
+def tokenize(text: str) -> list[Token]:
+    tokens = []
+    for m in _TOKEN.finditer(text):
+        word, start, end = m.group(), m.start(), m.end()
+        possessive = False
+        for suffix in ("'s", "’s", "s'", "s’"):
+            if word.endswith(suffix) and len(word) > 2:
+                possessive = True
+                cut = 2 if suffix in ("'s", "’s") else 1
+                word, end = word[:-cut], end - cut
+                break
+        tokens.append(Token(word, start, end, possessive))
+    return tokens
+
+
+def _lookup(kb: KnowledgeBase, phrase: str, when: dt.date) -> tuple[str, str | None, str | None, list[Actor]] | None:
+    """(kind, code, detail, actors) for one candidate phrase, or None."""
+    actors = [a for a in kb.actors_named(phrase, exact_case=phrase) if _alive(a, when)]
+    if actors and all(a.type == "GPE" for a in actors):
+        return ("country", actors[0].country, "name", [])
+    if actors:
+        persons = [a for a in actors if a.type == "PERSON"]
+        return ("person" if persons else "org", None, None, persons or actors)
+    hit = kb.country_of_word(phrase, exact_case=phrase)
+    if hit:
+        return ("country", hit[0], hit[1], [])
+    key = norm(phrase)
+    for table, kind in ((kb.titles, "title"), (kb.agents, "agent")):
+        for form in (key, _singular(key)):
+            if form and form in table:
+                return (kind, table[form], None, [])
+    return None
+
+
+def _singular(key: str) -> str | None:
+    if key.endswith("men"):
+        return key[:-3] + "man"
+    if key.endswith("ies"):
+        return key[:-3] + "y"
+    if key.endswith("es") and key[:-2].endswith(("s", "x", "ch", "sh")):
+        return key[:-2]
+    if key.endswith("s") and not key.endswith("ss"):
+        return key[:-1]
+    return None
+
+
+def _alive(actor: Actor, when: dt.date) -> bool:
+    """Organisations with dated roles exist only within them (Taliban government vs insurgency)."""
+    if actor.type == "PERSON" or not actor.roles:
+        return True
+    return actor.role_on(when) is not None
+
+
+def scan(kb: KnowledgeBase, text: str, when: dt.date) -> list[Hit]:
+    """The longest known words of ``text``, left to right."""
+    tokens = tokenize(text)
+    hits: list[Hit] = []
+    i = 0
+    while i < len(tokens):
+        for n in range(min(MAX_NGRAM, len(tokens) - i), 0, -1):
+            j = i + n
+            if any(t.possessive for t in tokens[i:j - 1]):
+                continue
+            phrase = text[tokens[i].start:tokens[j - 1].end]
+            found = _lookup(kb, phrase, when) or (_lookup(kb, phrase.rstrip("."), when) if phrase.endswith(".") else None)
+            if found is None and n == 1 and "-" in phrase:
+                hits.extend(_scan_hyphenated(kb, tokens[i], when, i))
+                break
+            if found:
+                kind, code, detail, actors = found
+                hits.append(Hit(kind, i, j, tokens[i].start, tokens[j - 1].end, phrase, code, detail, actors,
+                                tokens[j - 1].possessive))
+                i = j - 1
+                break
+        i += 1
+    return hits
+
+
+def _scan_hyphenated(kb: KnowledgeBase, token: Token, when: dt.date, i: int) -> list[Hit]:
+    out, offset = [], token.start
+    for part in token.text.split("-"):
+        found = _lookup(kb, part, when) if part else None
+        if found:
+            kind, code, detail, actors = found
+            out.append(Hit(kind, i, i + 1, offset, offset + len(part), part, code, detail, actors))
+        offset += len(part) + 1
+    return out
+
+
+def resolve_hits(text: str, hits: list[Hit], when: dt.date) -> Resolution:
+    """Combine the hits of one phrase into a code (see the module docstring for the order)."""
+    res = Resolution(text=text, hits=hits)
+    named = [h for h in hits if h.kind in ("person", "org") and not h.possessive]
+    if named:
+        head = named[-1]
+        actor = head.actors[0]
+        country, sector, title = actor.code_on(when)
+        res.actor, res.name, res.type = actor, actor.name, actor.type
+        res.country, res.sector, res.title = country, sector, title
+        if actor.type == "ORG":
+            res.title = _title_text(hits, head) or None
+            if res.title:  # "CIA Director": a person of that organisation
+                res.name, res.type = None, "PERSON"
+        if res.country is None:
+            res.country = _country(hits)
+        return res
+    res.country = _country(hits)
+    titles = [h for h in hits if h.kind == "title"]
+    agents = [h for h in hits if h.kind == "agent"]
+    if titles:
+        res.title = " ".join(h.text for h in titles if not h.possessive) or None
+        res.sector = titles[-1].code
+        res.type = "PERSON"
+    elif agents:
+        res.sector = agents[-1].code
+        res.type = "NORP" if res.sector is None else "ORG"
+    elif res.country:
+        countries = [h for h in hits if h.kind == "country"]
+        res.type = "NORP" if countries[-1].detail in ("demonym", "people") else "GPE"
+        if len(countries) == 1 and countries[0].detail in ("name", "capital"):
+            res.name = countries[0].text
+    if res.country and not res.name and res.type == "GPE":
+        res.name = res.text
+    return res
+
+
+def _title_text(hits: list[Hit], head: Hit) -> str:
+    return " ".join(h.text for h in hits if h.kind == "title" and h.i >= head.j)
+
+
+def _country(hits: list[Hit]) -> str | None:
+    """A possessive owner's country first ("Trump's Russia envoy" -> USA), else the first country word."""
+    for h in hits:
+        if h.possessive:
+            if h.kind == "country":
+                return h.code
+            if h.kind in ("person", "org") and h.actors and h.actors[0].country:
+                return h.actors[0].country
+    return next((h.code for h in hits if h.kind == "country"), None)
+
+
+def resolve_phrase(kb: KnowledgeBase, text: str, when: dt.date | None = None) -> Resolution:
+    """Resolve ``text`` against ``kb`` as of ``when`` (default: today)."""
+    when = when or dt.date.today()
+    stripped = text.strip()
+    words = stripped.split()
+    while words and words[0].lower() in _DETERMINERS and len(words) > 1:
+        words = words[1:]
+    core = " ".join(words)
+    res = resolve_hits(stripped, scan(kb, core, when), when)
+    if res.country is not None and kb.country(res.country) and res.type == "GPE" and res.name == core:
+        res.name = kb.countries[res.country].name
+    return res
