@@ -131,6 +131,36 @@ SPEECH_VERBS: dict[str, tuple[str, ...]] = {
     "assure": ("assured", "assures"),
     "inform": ("informed",),
     "remind": ("reminded",),
+    "elaborate": ("elaborated", "elaborates"),
+    "press": ("pressed", "presses"),
+    "wonder": ("wondered", "wonders"),
+    "inquire": ("inquired", "inquires", "enquired"),
+    "query": ("queried",),
+    "scream": ("screamed", "screams"),
+    "opine": ("opined", "opines"),
+    "chime_in": ("chimed",),
+    "weigh_in": ("weighed",),
+    "reason": ("reasoned", "reasons"),
+    "posit": ("posited",),
+    "rail": ("railed",),
+    "protest": ("protested",),
+    "object": ("objected",),
+    "rebut": ("rebutted",),
+    "fume": ("fumed",),
+    "grumble": ("grumbled",),
+    "marvel": ("marveled", "marvelled"),
+    "sneer": ("sneered",),
+    "cheer": ("cheered",),
+    "tease": ("teased",),
+    "taunt": ("taunted",),
+    "hint": ("hinted",),
+    "implore": ("implored",),
+    "affirm": ("affirmed",),
+    "swear": ("swore",),
+    "reflect": ("reflected",),
+    "summarize": ("summarized", "summed"),
+    "cry": ("cried",),
+    "volunteer": ("volunteered",),
 }
 
 # Verbs of thought and wanting frame partial quotes and reported content, but never a direct
@@ -148,7 +178,7 @@ CLAUSE_LEMMAS = {
     "point_out", "answer", "recount", "mention", "charge", "retort", "speak", "want",
 }
 # Forms that only count as cues with a particle or object: "pointed out", "went on to say".
-NEEDS_PARTICLE = {"point_out": ("out",), "go_on": ("on",), "put": ("it",), "fire_back": ("back",),
+NEEDS_PARTICLE = {"chime_in": ("in",), "weigh_in": ("in",), "point_out": ("out",), "go_on": ("on",), "put": ("it",), "fire_back": ("back",),
                   "shoot_back": ("back",)}
 
 CUE_LEMMA: dict[str, str] = {}
@@ -168,7 +198,11 @@ NOT_NAMES = {
     "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Today", "Yesterday", "Tonight",
     "Indeed", "Still", "Thus", "Perhaps", "Of", "To", "Is", "Was", "Are", "Were", "Do", "Does",
     "Did", "Has", "Have", "Had", "Will", "Would", "Could", "Should", "May", "Might", "Must",
-    "Okay", "OK", "Well", "Oh", "Mr", "Mrs", "Ms",
+    "Okay", "OK", "Well", "Oh", "Mr", "Mrs", "Ms", "Moreover", "Regarding", "Although", "Because",
+    "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven", "Twelve",
+    "Twenty", "Thirty", "Fifty", "Hundreds", "Thousands", "Dozens", "Millions", "First", "Second",
+    "Third", "Finally", "Again", "Otherwise", "Nonetheless", "Nevertheless", "Furthermore",
+    "Additionally", "Overall", "Similarly", "Likewise", "Sometimes", "Often", "Once", "Recently",
 }
 
 ACCORDING_TO = re.compile(r"\b[Aa]ccording to\b")

@@ -80,7 +80,8 @@ def find_reported(article: Article, quoted: list[Quote], resolver: SpeakerResolv
             continue
         marks = find_marked(text, para, index)
         for sent in sentences(text, para, marks):
-            got = _reported_in(text, sent)
+            inside = [(m.open_at, m.close_at) for m in marks]
+            got = _reported_in(text, sent, inside)
             if got is None:
                 continue
             (c_start, c_end), cue, speaker = got
@@ -100,8 +101,10 @@ def find_reported(article: Article, quoted: list[Quote], resolver: SpeakerResolv
     return out
 
 
-def _reported_in(text: str, sent: tuple[int, int]) -> tuple[tuple[int, int], Token, tuple[int, int] | None] | None:
+def _reported_in(text: str, sent: tuple[int, int], inside: list[tuple[int, int]]
+                 ) -> tuple[tuple[int, int], Token, tuple[int, int] | None] | None:
     toks = tokens(text, *sent)
+    quoted = {n for n, t in enumerate(toks) if any(a <= t.start < b for a, b in inside)}
     if len(toks) < MIN_CONTENT_WORDS + 2:
         return None
     # "According to X, …" / "…, according to X."
@@ -121,16 +124,20 @@ def _reported_in(text: str, sent: tuple[int, int]) -> tuple[tuple[int, int], Tok
                 return ((sent[0], _strip_end(text, sent[0], toks[i - 1].start)), cue, speaker)
             return None
     # "…, X said." at the end of the sentence
-    tail = _trailing_frame(toks)
+    tail = _trailing_frame(toks, quoted)
     if tail is not None:
         comma, cue, speaker = tail
         return ((sent[0], _strip_end(text, sent[0], toks[comma].start)), cue, speaker)
     # "X said (that) …"
     for i in range(len(toks)):
+        if i in quoted:
+            continue
         lemma = cue_at(toks, i)
         if lemma is None or lemma not in CLAUSE_LEMMAS:
             continue
         rng = phrase_before(toks, i)
+        if rng is not None and any(n in quoted for n in range(*rng)):
+            continue
         if rng is None and i > 0 and toks[i - 1].lower in {"and", "but", "also"}:
             rng = subject_at_start(toks, i)
         if rng is None:
@@ -144,13 +151,13 @@ def _reported_in(text: str, sent: tuple[int, int]) -> tuple[tuple[int, int], Tok
     return None
 
 
-def _trailing_frame(toks: list[Token]) -> tuple[int, Token, tuple[int, int] | None] | None:
+def _trailing_frame(toks: list[Token], quoted: set[int]) -> tuple[int, Token, tuple[int, int] | None] | None:
     """', officials said.' or ', said the minister.' closing a sentence of reported content."""
     end = len(toks)
     while end and toks[end - 1].text in {".", "!", "?"}:
         end -= 1
     for comma in range(end - 2, max(2, end - 14), -1):
-        if toks[comma].text != ",":
+        if toks[comma].text != "," or comma in quoted:
             continue
         for i in range(comma + 1, min(end, comma + 9)):
             lemma = cue_at(toks, i)

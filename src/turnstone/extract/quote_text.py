@@ -92,7 +92,8 @@ def find_marked(text: str, para: tuple[int, int], index: int) -> list[Marked]:
             if ch in OPENERS or (ch == STRAIGHT and _opens(text, i, start)):
                 open_at, opener, depth = i, ch, 1
         elif opener == STRAIGHT:
-            if ch == STRAIGHT:
+            if ch == STRAIGHT or (ch in CLOSERS and STRAIGHT not in text[i + 1:end]):
+                # A straight mark closed by a curly one happens in pasted text.
                 found.append(Marked(open_at + 1, i, open_at, i, index))
                 open_at = -1
         else:  # a curly or guillemet quote: count nesting of the same kind
