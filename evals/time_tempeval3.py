@@ -50,7 +50,7 @@ def read_tml(path: Path) -> tuple[str, dt.date, list[tuple[int, int, str, str]]]
         if m.group(1):
             if open_timex:
                 attrs = open_timex[1]
-                gold.append((open_timex[0], length, attrs.get("type", ""), attrs.get("value", "")))
+                gold.append((open_timex[0], length, attrs.get("type", ""), canonical(attrs.get("value", ""))))
             open_timex = None
         else:
             open_timex = (length, dict(ATTR.findall(m.group(3))))
@@ -60,6 +60,11 @@ def read_tml(path: Path) -> tuple[str, dt.date, list[tuple[int, int, str, str]]]
 
 def _unescape(s: str) -> str:
     return s.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&apos;", "'")
+
+
+def canonical(value: str) -> str:
+    """Gold values written two ways for one thing: ISO week numbers with and without a zero ('W7', 'W07')."""
+    return re.sub(r"-W(\d)(?=$|-)", r"-W0\1", value)
 
 
 def prf(correct: int, system: int, gold: int) -> tuple[float, float, float]:

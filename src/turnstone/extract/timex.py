@@ -61,7 +61,7 @@ _WORDNUM = (
     rf"(?:{_TENS}(?:[- ]{_UNITS_W})?|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
     rf"|nineteen|ten|zero|{_UNITS_W})"
 )
-NUM = (rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|{_WORDNUM}(?:[- ]and[- ]a[- ]half)?|an?|half\s+an?|a\s+couple\s+of|couple\s+of"
+NUM = (rf"(?:\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?(?:\s+1/2)?|{_WORDNUM}(?:[- ]and[- ]a[- ]half)?|an?|half\s+an?|a\s+couple\s+of|couple\s+of"
        rf"|a\s+dozen|dozens\s+of|hundreds\s+of|several|a\s+few|few|many|some|numerous|multiple)")
 UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies))"
 HEDGE = (r"(?:(?:nearly|almost|about|around|approximately|roughly|some|just|only|more\s+than|less\s+than|over|under"
@@ -80,14 +80,14 @@ def parse_number(text: str) -> float | None:
     if t in VAGUE or t.startswith(("dozens", "hundreds")):
         return None
     half = 0.0
-    if t.endswith("and-a-half") or t.endswith("and a half"):
+    if t.endswith("and-a-half") or t.endswith("and a half") or t.endswith(" and a half"):
         half, t = 0.5, re.sub(r"[- ]and[- ]a[- ]half$", "", t)
     if t.endswith(" 1/2"):
         half, t = 0.5, t[:-4]
     if t in SMALL:
         return SMALL[t] + half
-    if re.fullmatch(r"\d+(?:\.\d+)?", t):
-        return float(t) + half
+    if re.fullmatch(r"\d[\d,]*(?:\.\d+)?", t):
+        return float(t.replace(",", "")) + half
     parts = re.split(r"[- ]", t)
     if all(p in SMALL for p in parts):
         return sum(SMALL[p] for p in parts) + half
@@ -113,8 +113,6 @@ def duration_value(number: float | None, unit: str) -> str:
         number, unit = (number * 2 if number is not None else None), "week"
     if unit == "decade":
         number, unit = (number * 10 if number is not None else None), "year"
-    if unit == "quarter":
-        number, unit = (number * 3 if number is not None else None), "month"
     if number is None:
         amount = "X"
     elif number == int(number):
@@ -123,6 +121,10 @@ def duration_value(number: float | None, unit: str) -> str:
         whole = int(number)
         sub = "M" if unit == "hour" else "S"
         return f"PT{whole}{UNIT_CODE[unit]}{int(round((number - whole) * 60))}{sub}"
+    elif unit in ("year", "day") and (number * 2) == int(number * 2):  # 2 1/2 years → P2Y6M
+        whole = int(number)
+        sub = "6M" if unit == "year" else "T12H"
+        return f"P{whole}{UNIT_CODE[unit]}{sub}"
     else:
         amount = f"{number:g}"
     code = UNIT_CODE[unit]
@@ -181,12 +183,20 @@ def weekday_date(anchor: dt.date, weekday: int, tense: Tense) -> dt.date:
 
 
 def month_year(anchor: dt.date, month: int, tense: Tense) -> int:
-    """The year of a bare month name ('in March'): the latest past one or the coming one, by tense."""
-    if tense == "past" and month > anchor.month:
-        return anchor.year - 1
-    if tense == "future" and month < anchor.month:
-        return anchor.year + 1
-    return anchor.year
+    """The year of a month named without one ('in March'): the nearest such month to the anchor.
+
+    Tense decides only near-ties (about half a year either way), where "nearest" says little.
+    TempEval-3 showed tense cues alone mislead: news announces "Dec. 15" meetings in October.
+    """
+    best = min((anchor.year - 1, anchor.year, anchor.year + 1),
+               key=lambda y: abs((y - anchor.year) * 12 + month - anchor.month))
+    gap = (best - anchor.year) * 12 + month - anchor.month
+    if abs(gap) >= 5:
+        if tense == "past" and gap > 0:
+            return best - 1
+        if tense == "future" and gap < 0:
+            return best + 1
+    return best
 
 
 # --- rules --------------------------------------------------------------------------------------
@@ -331,32 +341,45 @@ def _year(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, 
 
 
 @rule("quarter",
-      r"\b(?:the\s+)?(?:(?:fiscal|calendar)\s+)?(?:(first|second|third|fourth|1st|2nd|3rd|4th)|(latest|last|current|previous|past|year-ago|year-earlier|same)|(fiscal))?"
-      r"[- ](?:fiscal\s+)?quarter\b(?:\s+of\s+(?:fiscal\s+)?(\d{4}))?"
-      r"|\b(first|second|third|fourth)-quarter\b")
+      r"\b(?:the\s+)?(?:(this|last|next)\s+year'?s\s+|(?:fiscal\s+)?(\d{4})(?:'s)?\s+)?(?:(?:fiscal|calendar)\s+)?"
+      r"(?:(first|second|third|fourth|1st|2nd|3rd|4th)|(latest|last|current|previous|past|year-ago|year-earlier|same|"
+      r"comparable|corresponding|fiscal)(?:\s+year-(?:ago|earlier))?)?[- ]?(?:fiscal\s+)?(quarter|period)\b"
+      r"(?:\s+of\s+(?:fiscal\s+)?(\d{4}))?")
 def _quarter(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
-    ordinal = m.group(1) or m.group(5)
-    which = (m.group(2) or "").lower()
-    if not ordinal and not which and not m.group(0).lower().startswith("the"):
+    rel_year, year_text, ordinal, which, noun, of_year = m.groups()
+    which = (which or "").lower()
+    whole = m.group(0).lower()
+    if "year-ago" in whole or "year-earlier" in whole:
+        which = "year-ago"
+    if not (ordinal or which or year_text or rel_year or whole.startswith("the")):
         return None
-    if m.group(4):
-        return "DATE", f"{m.group(4)}-Q{ORDINAL[ordinal.lower()]}" if ordinal else f"{m.group(4)}-QX"
-    if anchor is None:
+    if noun.lower() == "period" and not (which or year_text):
+        return None  # 'the period' alone is not a quarter
+    year: int | None = int(of_year or year_text) if (of_year or year_text) else None
+    if anchor is None and year is None:
         return "DATE", None
+    reported = (anchor - relativedelta(months=3)) if anchor else None  # the quarter earnings news reports on
     if ordinal:
         q = ORDINAL[ordinal.lower()]
-        year = anchor.year if q <= quarter_of(anchor) else anchor.year - 1
+        if year is None and anchor is not None:
+            base = anchor.year + {"last": -1, "next": 1}.get((rel_year or "").lower(), 0)
+            year = base if rel_year or q <= quarter_of(anchor) else anchor.year - 1
+            if which == "year-ago":
+                year -= 1
         return "DATE", f"{year}-Q{q}"
+    if reported is None:
+        return "DATE", f"{year}-QX"
+    if year is not None:
+        return "DATE", f"{year}-Q{quarter_of(reported)}"
     # 'the quarter', 'the latest quarter': the last finished one, as earnings reports mean it.
-    last = anchor - relativedelta(months=3)
-    if which in ("year-ago", "year-earlier"):
-        last = last - relativedelta(years=1)
+    if which == "year-ago":
+        reported = reported - relativedelta(years=1)
     if which == "current":
-        last = anchor
-    return "DATE", f"{last.year}-Q{quarter_of(last)}"
+        reported = anchor
+    return "DATE", f"{reported.year}-Q{quarter_of(reported)}"
 
 
-@rule("half", r"\b(?:the\s+)?(first|second)\s+half\s+(?:of\s+)?(?:(\d{4})|(this|last|next)\s+year)?\b")
+@rule("half", r"\b(?:the\s+)?(first|second|last)\s+half\s+(?:of\s+)?(?:(\d{4})|(this|last|next)\s+year)?\b")
 def _half(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
     h = "H1" if m.group(1).lower() == "first" else "H2"
     if m.group(2):
@@ -420,8 +443,8 @@ def _weekday(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[st
     name = m.group(2).lower()
     if name.endswith("s") and name != "tuesdays" or name.endswith("days") and name[:-1] in WEEKDAYS:
         return "SET", f"XXXX-WXX-{WEEKDAYS[name[:-1]] + 1}"
-    kind = "TIME" if m.group(3) else "DATE"
-    suffix = PARTS_OF_DAY[m.group(3).lower()] if m.group(3) else ""
+    # "Friday night": TimeBank mostly dates these to the day, so the part of day is not kept.
+    kind, suffix = "DATE", ""
     if m.group(4) and m.group(5):  # "Friday, March 3[, 2024]": the calendar date decides
         swapped = _Groups({1: m.group(4), 2: m.group(5), 3: m.group(6)})
         found = _month_day(swapped, anchor, ctx)  # type: ignore[arg-type]
@@ -440,6 +463,8 @@ def _weekday(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[st
     day = weekday_date(anchor, WEEKDAYS[name], tense)
     if lead_lower == "next" and (day - anchor).days < 1:
         day += dt.timedelta(days=7)
+    if lead_lower == "last" and day == anchor:  # "last Wednesday" written on a Wednesday
+        day -= dt.timedelta(days=7)
     return kind, day.isoformat() + suffix
 
 
@@ -466,7 +491,28 @@ def _clock(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str,
         hour = (hour % 12) + (12 if pm else 0)
     if anchor is None:
         return "TIME", None
-    return "TIME", f"{anchor.isoformat()}T{hour:02d}:{minute:02d}"
+    day = _day_after_clock(m, anchor, ctx)
+    clock = "T24" if hour == 24 else f"T{hour:02d}:{minute:02d}"
+    return "TIME", f"{day.isoformat()}{clock}"
+
+
+_CLOCK_DAY = re.compile(rf"^,?\s+(?:on\s+)?(?:({WEEKDAY_RE})|({MONTH_RE})\s+(\d{{1,2}})\b)")
+
+
+def _day_after_clock(m: re.Match[str], anchor: dt.date, ctx: Context) -> dt.date:
+    """'10 p.m. Wednesday', '5 p.m. EST Nov. 9': the day named right after the clock time."""
+    text, start, end = ctx
+    after = _CLOCK_DAY.match(text[end: end + 30])
+    if not after:
+        return anchor
+    if after.group(1):
+        name = after.group(1).lower().rstrip("s")
+        return weekday_date(anchor, WEEKDAYS[name], _tense(ctx))
+    month, day = _month(after.group(2)), int(after.group(3))
+    try:
+        return dt.date(month_year(anchor, month, _tense(ctx)), month, day)
+    except ValueError:
+        return anchor
 
 
 @rule("ago",
@@ -477,6 +523,8 @@ def _ago(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, s
         if anchor is None:
             return "DATE", None
         unit = m.group(4).lower()
+        if unit == "year" and _earnings_context(ctx):
+            return "DATE", _year_ago_quarter(anchor)
         return "DATE", at_granularity(shift(anchor, unit, -1), unit)
     word = re.sub(r"\s+", " ", m.group(3).lower())
     unit = unit_of(m.group(2))
@@ -488,9 +536,25 @@ def _ago(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, s
     if number is None:
         return "DATE", "PAST_REF" if word in ("ago", "earlier", "previously") else "FUTURE_REF"
     sign = -1 if word in ("ago", "earlier", "previously") else 1
+    if unit == "year" and number == 1 and sign < 0 and _earnings_context(ctx):
+        return "DATE", _year_ago_quarter(anchor)
     if unit in ("hour", "minute", "second"):
         return "DATE", anchor.isoformat()
     return "DATE", at_granularity(shift(anchor, unit, sign * number), unit)
+
+
+def _earnings_context(ctx: Context) -> bool:
+    """'a year ago' in a sentence about quarterly results means the same quarter a year ago."""
+    text, start, end = ctx
+    left = text.rfind(".", 0, max(0, start - 1))
+    right = text.find(".", end)
+    sentence = text[left + 1: right if right >= 0 else len(text)].lower()
+    return "quarter" in sentence or "period" in sentence
+
+
+def _year_ago_quarter(anchor: dt.date) -> str:
+    reported = anchor - relativedelta(months=3) - relativedelta(years=1)
+    return f"{reported.year}-Q{quarter_of(reported)}"
 
 
 @rule("relative_unit",
@@ -508,11 +572,15 @@ def _relative(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[s
             return None  # 'the year' is as often a duration as a date: leave it
     if anchor is None:
         return "DATE", None
+    if which == "the past" and unit == "year":
+        return "DATE", str(anchor.year - 1)  # TimeBank reads "the past year" as last year
     if which in ("the past", "past") and unit in ("year", "decade", "century", "month", "week"):
         return "DURATION", duration_value(1, unit)
     step = {"last": -1, "the previous": -1, "previous": -1, "next": 1, "the coming": 1, "coming": 1,
             "the following": 1}.get(which, 0)
     if unit == "weekend":
+        if which in ("the", "this") and anchor.weekday() < 5 and _tense(ctx) != "future":
+            step = -1  # "the weekend" read on a weekday, in the past tense: the one just gone
         day = anchor + dt.timedelta(weeks=step)
         return "DATE", week_value(day) + "-WE"
     return "DATE", at_granularity(shift(anchor, unit, step), unit)
@@ -547,7 +615,7 @@ def _vague(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str,
 
 @rule("set",
       r"\b(?:(?:every|each|per)\s+(?:(other)\s+)?(day|week|month|year|quarter|morning|evening|night|weekend|" + WEEKDAY_RE + r")"
-      r"|(daily|weekly|monthly|yearly|annually|hourly|nightly|quarterly)"
+      r"|(daily|weekly|monthly|yearly|annually|hourly|nightly)"
       r"|(once|twice|three\s+times)\s+a\s+(day|week|month|year))\b")
 def _set(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
     if m.group(3):
@@ -569,8 +637,8 @@ def _set(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, s
 
 @rule("ref",
       r"\b(?:(now|currently|current|presently|at\s+present|nowadays|these\s+days|at\s+the\s+moment|right\s+now|at\s+this\s+time)"
-      r"|(recently|recent|previously|formerly|in\s+the\s+past|the\s+past|lately|once|earlier)"
-      r"|(in\s+the\s+future|the\s+future|future|soon|shortly|in\s+the\s+coming\s+(?:days|weeks|months|years)|eventually))\b")
+      r"|(recently|recent|formerly|in\s+the\s+past|the\s+past|lately|once|earlier)"
+      r"|(in\s+the\s+future|the\s+future|future|in\s+the\s+coming\s+(?:days|weeks|months|years)))\b")
 def _ref(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
     text, start, end = ctx
     word = m.group(0).lower()
@@ -579,7 +647,9 @@ def _ref(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, s
         return None  # 'once' is mostly 'one time' or 'as soon as'; 'earlier' alone is mostly comparative
     if word == "now" and re.match(r"\s*that\b", after):
         return None
-    if word in ("current", "recent", "future") and not re.match(r"\s+\w", after):
+    if word in ("recent", "future"):
+        return None  # mostly adjectives ("recent gains", "future growth"), not references to a time
+    if word == "current" and not re.match(r"\s+\w", after):
         return None
     if m.group(1):
         return "DATE", "PRESENT_REF"
