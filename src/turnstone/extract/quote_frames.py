@@ -193,42 +193,54 @@ def frame_after(toks: list[Token], *, direct: bool) -> Frame | None:
 
 
 def frame_before(toks: list[Token], *, direct: bool, sentence: list[Token] | None = None) -> Frame | None:
-    """The cue nearest before a quote in its sentence, with the subject of that cue.
+    """The cue before a quote in its sentence, with the subject of that cue.
 
     ``sentence`` is the whole sentence up to the quote, for a subject that opens it when the cue
     is a participle or a second verb ('…, adding that …', '… and said …').
     """
-    # A direct quote's frame ends right before it, so the cue nearest to it is right; a partial
-    # quote sits inside reported content whose speaker is the outermost cue's subject
-    # ('Cruz said he's certain Rubio will be "a champion"'), so the first cue is taken.
+    # A direct quote's frame ends right before it, so the cue nearest to it is right. A partial
+    # quote sits inside reported content whose speaker is the outermost cue's subject ('Cruz
+    # said he's certain Rubio will be "a champion"'), so the first cue is taken, unless a comma
+    # starts a new clause between two cues ('When Sanders accused her, she said "…"').
     order = range(len(toks) - 1, -1, -1) if direct else range(len(toks))
+    best: Frame | None = None
+    best_at = -1
     for i in order:
-        lemma = cue_at(toks, i)
-        if lemma is None or (direct and lemma in THOUGHT_LEMMAS):
+        frame = _frame_at(toks, i, direct, sentence)
+        if frame is None:
             continue
-        participle = toks[i].lower.endswith("ing") and i > 0 and toks[i - 1].text in {",", "by", "before", "after"}
-        rng = None if participle else phrase_before(toks, i)
-        if rng is None and i > 0 and (participle or toks[i - 1].lower in {"and", "but", "then", "also"}):
-            rng = subject_at_start(toks, i)
-            if rng is None and sentence:
-                k = next((n for n, t in enumerate(sentence) if t.start == toks[i].start), len(sentence))
-                got = subject_at_start(sentence, k)
-                if got:
-                    return Frame(toks[i], _span(sentence, got), lemma)
-        if rng is None:
-            inv = phrase_after(toks, i, len(toks))
-            if inv and (i == 0 or toks[i - 1].text in BOUNDARY):
-                rng = inv
-        if rng:
-            return Frame(toks[i], _span(toks, rng), lemma)
-    return None
+        if direct:
+            return frame
+        if best is None or any(t.text in {",", ";", "—", "–"} for t in toks[best_at:i]):
+            best, best_at = frame, i
+    return best
+
+
+def _frame_at(toks: list[Token], i: int, direct: bool, sentence: list[Token] | None) -> Frame | None:
+    lemma = cue_at(toks, i)
+    if lemma is None or (direct and lemma in THOUGHT_LEMMAS):
+        return None
+    participle = toks[i].lower.endswith("ing") and i > 0 and toks[i - 1].text in {",", "by", "before", "after"}
+    rng = None if participle else phrase_before(toks, i)
+    if rng is None and i > 0 and (participle or toks[i - 1].lower in {"and", "but", "then", "also"}):
+        rng = subject_at_start(toks, i)
+        if rng is None and sentence:
+            k = next((n for n, t in enumerate(sentence) if t.start == toks[i].start), len(sentence))
+            got = subject_at_start(sentence, k)
+            if got:
+                return Frame(toks[i], _span(sentence, got), lemma)
+    if rng is None:
+        inv = phrase_after(toks, i, len(toks))
+        if inv and (i == 0 or toks[i - 1].text in BOUNDARY):
+            rng = inv
+    return Frame(toks[i], _span(toks, rng), lemma) if rng else None
 
 
 def subject_at_start(toks: list[Token], limit: int) -> tuple[int, int] | None:
     """The sentence's subject, guessed as the first name, pronoun or description that is
     directly followed by a lower-case word (its verb), skipping introductory phrases
     ('Speaking in Salem, New Hampshire, Trump went after Bush, …')."""
-    k = 0
+    k = _after_intro(toks, limit)
     while k < limit:
         t = toks[k]
         if t.lower in PRONOUNS and t.lower != "it":
@@ -253,6 +265,29 @@ def subject_at_start(toks: list[Token], limit: int) -> tuple[int, int] | None:
             continue
         k += 1
     return None
+
+
+def _after_intro(toks: list[Token], limit: int) -> int:
+    """Index after introductory phrases ending in commas ('In Salem, New Hampshire, Trump …');
+    a sentence that opens with a name or a determiner has none."""
+    k = 0
+    for _ in range(3):
+        if k >= limit:
+            break
+        first = toks[k]
+        if (_is_name_token(first) or first.lower in DETERMINERS or first.lower in PRONOUNS) and k > 0:
+            # a name after an intro comma, unless itself followed by a comma (a place: "Salem, New Hampshire,")
+            pass
+        elif k == 0 and (_is_name_token(first) or first.lower in DETERMINERS or first.lower in PRONOUNS):
+            break
+        comma = next((n for n in range(k, min(limit, k + 14)) if toks[n].text == ","), None)
+        if comma is None:
+            break
+        nxt = comma + 1
+        if k > 0 and not (_is_name_token(first) and all(_is_name_token(t) for t in toks[k:comma])):
+            break
+        k = nxt
+    return k
 
 
 def colon_frame(toks: list[Token]) -> Frame | None:
