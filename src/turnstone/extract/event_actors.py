@@ -168,6 +168,9 @@ def entity_actor_spans(article: Article, sent: Any) -> list[ActorSpan]:
 
 CHUNK_WORD = re.compile(r"^[A-Z][\w.\-’']*$|^[A-Z]{2,}")
 JOINERS = {"of", "for", "de", "al", "el"}
+FUNCTION_WORDS = {"the", "a", "an", "of", "in", "on", "at", "to", "for", "with", "by", "and", "or", "but", "from",
+                  "that", "which", "who", "was", "were", "is", "are", "has", "have", "had", "said", "says", "its",
+                  "his", "her", "their", "as", "than", "not", "no", "be", "been", "will", "would"}
 
 
 def candidate_chunks(sent: Any) -> list[tuple[int, int]]:
@@ -179,10 +182,24 @@ def candidate_chunks(sent: Any) -> list[tuple[int, int]]:
         return chunks + [(c.end - 1, c.end) for c in sent.noun_chunks if c.end - c.start > 1]
     _, agents, _ = _fallback_tables()
     spans: list[tuple[int, int]] = []
+    # lower-case agent phrases ending in an agent noun: "national security advisor", "riot police"
+    for j in range(sent.start, sent.end):
+        if doc[j].lower_ in agents and not CHUNK_WORD.match(doc[j].text):
+            k = j
+            while k - 1 >= sent.start and j - (k - 1) < 4 and doc[k - 1].is_alpha and doc[k - 1].is_lower \
+                    and doc[k - 1].lower_ not in FUNCTION_WORDS:
+                k -= 1
+            for start in range(k, j + 1):
+                if " ".join(t.lower_ for t in doc[start:j + 1]) in agents:
+                    spans.append((start, j + 1))
+                    break
     i = sent.start
     while i < sent.end:
         tok = doc[i]
         is_cap = bool(CHUNK_WORD.match(tok.text)) and tok.lower_ not in {"the", "a", "an", "i"}
+        if any(a <= i < b for a, b in spans):
+            i += 1
+            continue
         if is_cap or tok.lower_ in agents:
             j = i + 1
             while j < sent.end:
@@ -207,7 +224,7 @@ def phrase_actor_spans(article: Article, sent: Any, taken: Sequence[ActorSpan],
     doc = article.doc
     out: list[ActorSpan] = []
     covered = {t for a in taken for t in range(a.tok_start, a.tok_end)}
-    for start, end in candidate_chunks(sent):
+    for start, end in sorted(candidate_chunks(sent)):
         if any(t in covered for t in range(start, end)):
             continue
         # trim leading determiners and trailing possessive markers
@@ -236,7 +253,9 @@ def merge_agent_modifiers(spans: list[ActorSpan], doc: Any) -> list[ActorSpan]:
             prev = merged[-1]
             between = [t.lower_ for t in doc[prev.tok_end:span.tok_start]]
             p, q = prev.participants[0], span.participants[0]
-            if between in (["in"], ["of"]) and p.sector and not p.country and q.country and len(span.participants) == 1:
+            attached = bool(between) and between[0] in {"in", "of", "from"} and len(between) <= 4 \
+                and not set(between) & {",", ";", "and", "said", "who", "which", "that"}
+            if attached and p.sector and not p.country and q.country and len(span.participants) == 1:
                 prev.participants = [p.model_copy(update={"country": q.country})]
                 prev.end, prev.tok_end = span.end, span.tok_end
                 continue
@@ -253,7 +272,7 @@ def pronoun_spans(article: Article, sent: Any, last_person: ActorSpan | None) ->
     """he/she/his/her pointing at the most recent person actor (in this or an earlier sentence)."""
     out = []
     for tok in sent:
-        if tok.lower_ in PERSON_PRONOUNS and not _inside_quote(article, tok.idx):
+        if tok.lower_ in PERSON_PRONOUNS:
             out.append(ActorSpan(tok.idx, tok.idx + len(tok.text), tok.i, tok.i + 1,
                                  list(last_person.participants) if last_person else [], person=True, pronoun=True,
                                  possessive=tok.lower_ in {"his", "her"}, source="pronoun"))
@@ -265,10 +284,6 @@ OBLIQUE_WORDS = {"with", "to", "against", "on", "at", "from", "of", "for", "in",
 
 def _lower_at(doc: Any, i: int) -> str:
     return doc[i].lower_ if 0 <= i < len(doc) else ""
-
-
-def _inside_quote(article: Article, offset: int) -> bool:
-    return any(q.start <= offset < q.end for q in article.quotes)
 
 
 def sentence_actors(article: Article, sent: Any, last_person: ActorSpan | None,

@@ -22,7 +22,7 @@ from ..model import PLOVER_TYPES
 LOGGER = logging.getLogger(__name__)
 LEXICON_PATH = Path(__file__).parent / "data" / "plover_triggers.yaml"
 GAP = "..."
-MAX_GAP = 3
+MAX_GAP = 4
 VOWELS = set("aeiou")
 
 

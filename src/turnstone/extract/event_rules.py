@@ -39,6 +39,10 @@ REJECT_CAMEO = {"AID": "122", "COOPERATE": "121", "RETREAT": "1243", "CONCEDE": 
                 "AGREE": "120", "SUPPORT": "120"}
 THREAT_MODE = {"ASSAULT": ("violence", "138"), "COERCE": ("restrict", "1312"), "SANCTION": ("relations", "1313"),
                "MOBILIZE": ("violence", "138")}
+# a word before a trigger that ends like an adjective makes the trigger a noun ("economic sanctions")
+ADJECTIVE_ENDINGS = ("ic", "ous", "ive", "ful", "ical")
+GERUND_PREPS = {"for", "of", "by", "after", "before", "since", "without", "from", "about", "against", "despite",
+                "in", "on"}
 PHONE_WORDS = {"phone", "call", "called", "telephone", "video", "videoconference"}
 
 
@@ -82,7 +86,15 @@ def is_nominal(doc: Any, i: int, sent_start: int) -> bool:
         return False
     prev = _lower(doc, i - 1) if i - 1 >= sent_start else ""
     prev2 = _lower(doc, i - 2) if i - 2 >= sent_start else ""
-    return prev in DETERMINERS or (prev2 in DETERMINERS and prev not in BE | SKIPPABLE | {"to", "will"})
+    if prev in DETERMINERS or prev in PREPOSITIONS - {"to", "that"}:
+        return True
+    if i - 1 > sent_start and doc[i - 1].text[:1].isupper():
+        return False  # "the Kremlin agreed": a named subject before a verb
+    if prev.endswith(ADJECTIVE_ENDINGS) and prev not in BE | SKIPPABLE:
+        return True
+    if doc[i].lower_.endswith("ing") and prev not in BE | SKIPPABLE | {"and", "or", "to", "by", "who", "which"}:
+        return True  # "tank shelling", "the Friday meeting"
+    return prev2 in DETERMINERS and prev not in BE | SKIPPABLE | {"to", "will", "who", "which", "that"}
 
 
 def select_matches(doc: Any, matches: Sequence[TriggerMatch], sent: Any) -> list[TriggerMatch]:
@@ -102,8 +114,14 @@ def select_matches(doc: Any, matches: Sequence[TriggerMatch], sent: Any) -> list
         single = m.end - m.start == 1
         if single and trig.pos == "verb" and is_nominal(doc, m.head, sent.start):
             continue
+        # "jailed ... for helping militants", "by alleging": a gerund after a preposition is a
+        # reason or manner, not an event of its own
+        if trig.pos == "verb" and doc[m.start].lower_.endswith("ing") and _lower(doc, m.start - 1) in GERUND_PREPS:
+            continue
         if single and trig.pos == "noun" and not is_nominal(doc, m.head, sent.start) and not trig.needs_verb \
                 and _verb_alternative(matches, m):
+            continue
+        if single and trig.pos == "verb" and _noun_alternative(matches, m) and is_nominal(doc, m.head, sent.start):
             continue
         kept.append(m)
     # longest first; a match inside a longer one goes
@@ -114,6 +132,10 @@ def select_matches(doc: Any, matches: Sequence[TriggerMatch], sent: Any) -> list
             continue
         out.append(m)
     return sorted(out, key=lambda m: m.start)
+
+
+def _noun_alternative(matches: Sequence[TriggerMatch], m: TriggerMatch) -> bool:
+    return any(o is not m and o.head == m.head and o.trigger.pos == "noun" for o in matches)
 
 
 def _verb_alternative(matches: Sequence[TriggerMatch], m: TriggerMatch) -> bool:
@@ -134,7 +156,7 @@ def coordinated_left(doc: Any, actors: Sequence[ActorSpan], chosen: ActorSpan) -
         between = [t.lower_ for t in doc[other.tok_end:current.tok_start]]
         # the join nearest the chosen actor must be "and" ("A, B and C"); a bare comma before
         # it is a clause boundary ("... in Ukraine, President Trump said")
-        joined = between and set(between) <= {"and", ",", "as", "well"} and len(between) <= 3
+        joined = between and set(between) <= {"and", ",", "as", "well", "the"} and len(between) <= 4
         if joined and (len(group) > 1 or "and" in between):
             group.insert(0, other)
             current = other
@@ -150,7 +172,7 @@ def coordinated_right(doc: Any, actors: Sequence[ActorSpan], chosen: ActorSpan, 
         if other.tok_start < current.tok_end or other.tok_start >= limit:
             continue
         between = [t.lower_ for t in doc[current.tok_end:other.tok_start]]
-        if between and set(between) <= {"and", ","} and len(between) <= 2:
+        if between and set(between) <= {"and", ",", "the"} and len(between) <= 3 and "and" in between:
             group.append(other)
             current = other
         else:
@@ -186,13 +208,26 @@ def passive(doc: Any, m: TriggerMatch, sent_start: int) -> bool:
     if j >= sent_start and doc[j].lower_ in BE:
         return True
     nxt = _lower(doc, m.end)
-    return nxt == "by" or (nxt in {"of", "for"} and m.trigger.recipient[:1] == ("obj",))
+    if nxt == "by" or (nxt in {"of", "for"} and m.trigger.recipient[:1] == ("obj",)):
+        return True
+    # "soldiers killed in Ukraine": a transitive trigger with a preposition or nothing where its
+    # object should be is a reduced passive
+    return "obj" in m.trigger.recipient and m.end == m.start + 1 and word.endswith("ed") \
+        and (nxt in PREPOSITIONS - {"that"} or nxt in {".", ",", ";", ""} or nxt in {"yesterday", "today", "overnight"})
+
+
+def _aux_passive(doc: Any, m: TriggerMatch, sent_start: int) -> bool:
+    return any(_lower(doc, j) in BE for j in range(max(sent_start, m.start - 3), m.start))
 
 
 def right_recipient(doc: Any, actors: Sequence[ActorSpan], m: TriggerMatch, sent: Any,
                     roles: Sequence[str]) -> tuple[list[ActorSpan], bool]:
     """The first actor right of the trigger in one of ``roles``; (actors, is_location_fallback)."""
     location: list[ActorSpan] = []
+    if "obj" in roles:  # "engaged Filipino peacekeepers in a firefight": the object inside the gap
+        inside = [a for a in actors if m.start < a.tok_start and a.tok_end < m.end]
+        if inside:
+            return inside[:1], False
     for a in actors:
         if a.tok_start < m.end:
             continue
@@ -234,7 +269,8 @@ def possessor(doc: Any, actors: Sequence[ActorSpan], m: TriggerMatch, sent_start
         if a.possessive or (gap and gap[0] in {"'s", "’s"}) or (a.pronoun and a.possessive):
             return coordinated_left(doc, actors, a)
         plain_gap = not gap or all(w not in PREPOSITIONS | BOUNDARIES | {",", "and"} for w in gap)
-        if plain_gap and _lower(doc, a.tok_start - 1) not in OBLIQUE:
+        # a modifier ("Israeli tank shelling") names the actor even inside a prepositional phrase
+        if plain_gap and (len(gap) <= 2 or _lower(doc, a.tok_start - 1) not in OBLIQUE):
             return coordinated_left(doc, actors, a)
         return []
     return []
@@ -250,10 +286,20 @@ def between_pair(doc: Any, actors: Sequence[ActorSpan], m: TriggerMatch, sent: A
     return group if len(group) >= 2 else []
 
 
-def linear_roles(doc: Any, actors: Sequence[ActorSpan], m: TriggerMatch, sent: Any) -> Candidate:
+UNDERGO = {"face", "faces", "faced", "facing", "under", "received", "receives", "receive"}
+
+
+def _is_object(doc: Any, actor: ActorSpan, objects: set[int]) -> bool:
+    """Whether an actor directly follows another trigger, as its object ("accused Rwanda")."""
+    return actor.tok_start - 1 in objects or actor.tok_start - 2 in objects and _lower(doc, actor.tok_start - 1) in DETERMINERS
+
+
+def linear_roles(doc: Any, actors: Sequence[ActorSpan], m: TriggerMatch, sent: Any,
+                 objects: set[int] | None = None) -> Candidate:
     trig: Trigger = m.trigger
     cand = Candidate(m, trig.event, trig.mode, trig.cameo, nominal=trig.pos == "noun")
     roles = list(trig.recipient)
+    objects = objects or set()
     if trig.pos == "noun" or (m.end - m.start > 1 and is_nominal(doc, m.start, sent.start)):
         cand.nominal = True
         pair = between_pair(doc, actors, m, sent)
@@ -262,13 +308,22 @@ def linear_roles(doc: Any, actors: Sequence[ActorSpan], m: TriggerMatch, sent: A
             return cand
         cand.actors = possessor(doc, actors, m, sent.start)
         if not cand.actors:
-            cand.actors = left_actor(doc, actors, m.start, sent.start, max_distance=12)
+            cand.actors = [a for a in left_actor(doc, actors, m.start, sent.start, max_distance=12)
+                           if not _is_object(doc, a, objects)]
             cand.confidence -= 0.1
         cand.recipients, cand.location_recipient = right_recipient(doc, actors, m, sent, roles)
+        if _lower(doc, m.start - 1) in UNDERGO or _lower(doc, m.start - 2) in UNDERGO:
+            # "Obama faces pressure from Congress": the source follows "from", the subject undergoes it
+            source = [a for a in actors if a.tok_start >= m.end and _lower(doc, a.tok_start - 1) == "from"]
+            if source:
+                cand.actors, cand.recipients = source[:1], cand.actors
         return cand
     if passive(doc, m, sent.start):
         cand.actors = by_agent(doc, actors, m, sent)
-        cand.recipients = left_actor(doc, actors, m.start, sent.start)
+        # the subject of "was released"; in a reduced relative ("victims killed by") only an
+        # actor right before the participle
+        reach = 40 if _aux_passive(doc, m, sent.start) else 1
+        cand.recipients = [a for a in left_actor(doc, actors, m.start, sent.start) if m.start - a.tok_end <= reach]
         if not cand.actors:  # an agentless passive names no actor
             cand.recipients = []
         return cand
@@ -385,14 +440,27 @@ def combine_content(doc: Any, cands: list[Candidate]) -> None:
         kind = gov.match.trigger.content
         if kind is None or gov.consumed:
             continue
-        tail = [_lower(doc, j) for j in range(gov.match.end, gov.match.end + 5)]
-        if "to" not in tail[:3]:
+        tail = [_lower(doc, j) for j in range(gov.match.end, gov.match.end + 8)]
+        reach = 5
+        if kind == "allege":
+            if "that" not in tail[:2]:
+                continue
+            reach = 12
+        elif kind == "want" and gov.recipients and not gov.location_recipient \
+                and gov.recipients[0].tok_start - gov.match.end <= 2 and _lower(doc, gov.recipients[-1].tok_end) == "to":
+            reach = 8
+        elif kind == "want":
+            gov.recipients = []
+            if "to" not in tail[:2]:
+                continue
+        elif "to" not in tail[:3]:
             continue
         inner = next((c for c in cands if c is not gov and not c.consumed
-                      and gov.match.end < c.match.start <= gov.match.end + 5), None)
+                      and gov.match.end < c.match.start <= gov.match.end + reach), None)
         if inner is None:
             continue
-        inner.actors = gov.actors or inner.actors
+        if kind not in {"allege", "want"} or not gov.recipients and kind == "want":
+            inner.actors = gov.actors or inner.actors
         if kind == "agree":
             if inner.event in {"RETREAT", "CONCEDE", "AID", "COOPERATE"}:
                 gov.consumed = True
@@ -413,6 +481,26 @@ def combine_content(doc: Any, cands: list[Candidate]) -> None:
             gov.mode, gov.cameo = mode, cameo
             gov.recipients = gov.recipients or inner.recipients
             inner.consumed = True
+        elif kind == "allege":
+            # "X claimed that Y attacked Z": X accuses Y; the claimed act is not coded as fact
+            if inner.event in HOSTILE and inner.actors is not gov.actors:
+                gov.recipients = inner.actors
+                inner.consumed = True
+            continue
+        elif kind == "want":
+            if gov.recipients:  # "wants Putin to attack": a request to Putin
+                inner.consumed = True
+            elif inner.event in HOSTILE:
+                mode, cameo = THREAT_MODE.get(inner.event, (None, "130"))
+                gov.event, gov.mode, gov.cameo = "THREATEN", mode, cameo
+                gov.recipients = inner.recipients
+                inner.consumed = True
+            elif inner.event in COOPERATIVE:
+                gov.event, gov.mode, gov.cameo = "AGREE", None, "030"
+                gov.recipients = inner.recipients
+                inner.consumed = True
+            else:
+                gov.consumed = True
         elif kind == "refuse":
             gov.mode, gov.cameo = REJECT_MODE.get(inner.event), REJECT_CAMEO.get(inner.event, "120")
             gov.recipients = gov.recipients or inner.recipients

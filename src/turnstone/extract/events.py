@@ -41,6 +41,8 @@ MAX_PER_SENTENCE = 3
 # Types that may stand without a recipient (the protest, deployment or resignation itself).
 NO_RECIPIENT_OK = {"PROTEST", "MOBILIZE"}
 NO_RECIPIENT_MODES = {"resign", "disarm"}
+# Types whose location stands in for a missing recipient, as in PETRARCH and ICEWS.
+LOCATED_TYPES = {"PROTEST", "MOBILIZE", "ASSAULT"}
 YEARS_AGO = re.compile(r"\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+years?\s+ago\b", re.IGNORECASE)
 NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
            "nine": 9, "ten": 10}
@@ -210,10 +212,11 @@ def sentence_candidates(article: Article, sent: Any, state: ArticleState) -> lis
     matches = select_matches(doc, find_triggers(sent), sent)
     parsed = doc.has_annotation("DEP")
     cands = []
+    objects = {m.end - 1 for m in matches if m.trigger.pos == "verb"}
     for m in matches:
         cand = dep_roles(doc, actors, m, sent) if parsed else None
         if cand is None:
-            cand = linear_roles(doc, actors, m, sent)
+            cand = linear_roles(doc, actors, m, sent, objects)
         flags(doc, cand, sent)
         cands.append(cand)
     combine_content(doc, cands)
@@ -226,12 +229,37 @@ def sentence_candidates(article: Article, sent: Any, state: ArticleState) -> lis
                 if country in state.wars:
                     cand.recipients = [ActorSpan(0, 0, cand.match.start, cand.match.start,
                                                  state.wars[country], source="context")]
+        if not cand.recipients and cand.event in LOCATED_TYPES:
+            cand.recipients = _place_recipient(article, cand, sent)
+            cand.location_recipient = bool(cand.recipients)
         negated_cooperation(cand)
         if _valid(cand):
             cand.confidence = _confidence(cand, parsed)
             kept.append(cand)
     kept.sort(key=lambda c: -c.confidence)
-    return sorted(kept[:MAX_PER_SENTENCE], key=lambda c: c.match.start)
+    unique: list[Candidate] = []
+    for cand in kept:  # "will meet in Zurich to discuss": one meeting, not two
+        sig = (cand.event, _countries(cand.actors), _countries(cand.recipients))
+        if all((c.event, _countries(c.actors), _countries(c.recipients)) != sig for c in unique):
+            unique.append(cand)
+    return sorted(unique[:MAX_PER_SENTENCE], key=lambda c: c.match.start)
+
+
+def _countries(spans: list[ActorSpan]) -> frozenset[str | None]:
+    return frozenset(p.country for a in spans for p in a.participants)
+
+
+def _place_recipient(article: Article, cand: Candidate, sent: Any) -> list[ActorSpan]:
+    """Where a protest, deployment or attack happened names its target when nothing else does
+    ("military exercises in Alaska" -> USA)."""
+    doc = article.doc
+    after = doc[cand.match.end - 1].idx
+    for p in article.places:
+        if p.country and after < p.start < sent.end_char and p.start - after <= PLACE_REACH * 2 \
+                and LOCATIVE.search(article.text[max(0, p.start - 12):p.start]):
+            part = Participant(name=p.name, country=p.country)
+            return [ActorSpan(p.start, p.end, cand.match.end, cand.match.end, [part], source="place")]
+    return []
 
 
 def _to_event(article: Article, cand: Candidate, sent: Any, index: int) -> Event:
