@@ -182,6 +182,9 @@ def weekday_date(anchor: dt.date, weekday: int, tense: Tense) -> dt.date:
     return anchor + dt.timedelta(days=ahead) if ahead < 3 else anchor - dt.timedelta(days=7 - ahead)
 
 
+MONTH_TENSE_GAP = 3  # months away from the anchor beyond which tense may move a bare month a year
+
+
 def month_year(anchor: dt.date, month: int, tense: Tense) -> int:
     """The year of a month named without one ('in March'): the nearest such month to the anchor.
 
@@ -191,7 +194,7 @@ def month_year(anchor: dt.date, month: int, tense: Tense) -> int:
     best = min((anchor.year - 1, anchor.year, anchor.year + 1),
                key=lambda y: abs((y - anchor.year) * 12 + month - anchor.month))
     gap = (best - anchor.year) * 12 + month - anchor.month
-    if abs(gap) >= 5:
+    if abs(gap) >= MONTH_TENSE_GAP:
         if tense == "past" and gap > 0:
             return best - 1
         if tense == "future" and gap < 0:
@@ -320,6 +323,22 @@ def _may(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, s
     else:
         year = month_year(anchor, 5, _tense(ctx))
     return "DATE", f"{year:04d}-05"
+
+
+_DECADE_WORDS = {"ten": 1, "twenty": 2, "thirty": 3, "forty": 4, "fifty": 5, "sixty": 6, "seventy": 7, "eighty": 8,
+                 "ninety": 9}
+
+
+@rule("spelled_year",
+      r"\b(?:the\s+year\s+)?(?:nineteen\s+(ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](one|two|three|four|five|six|seven|eight|nine))?"
+      r"|(two\s+thousand)(?:\s+and\s+|\s+)?(one|two|three|four|five|six|seven|eight|nine)?)\b")
+def _spelled_year(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
+    """Years read out in broadcast transcripts: 'nineteen ninety-six', 'the year two thousand'."""
+    if m.group(1):
+        return "DATE", f"19{_DECADE_WORDS[m.group(1).lower()]}{SMALL[m.group(2).lower()] if m.group(2) else 0}"
+    if not m.group(0).lower().startswith("the year") and not m.group(4):
+        return None  # 'two thousand' alone is mostly a number
+    return "DATE", f"20{SMALL[m.group(4).lower()] if m.group(4) else 0:02d}"
 
 
 @rule("decade", r"\b(?:the\s+)?(?:(?:early|mid|late)[- ])?(1[6-9]\d0|20\d0)'?s\b|\bthe\s+'(\d0)s\b")
@@ -544,12 +563,13 @@ def _ago(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, s
 
 
 def _earnings_context(ctx: Context) -> bool:
-    """'a year ago' in a sentence about quarterly results means the same quarter a year ago."""
-    text, start, end = ctx
-    left = text.rfind(".", 0, max(0, start - 1))
-    right = text.find(".", end)
-    sentence = text[left + 1: right if right >= 0 else len(text)].lower()
-    return "quarter" in sentence or "period" in sentence
+    """'a year ago' in a report on quarterly results means the same quarter a year ago."""
+    text = ctx[0]
+    return len(_QUARTER_WORD.findall(text)) >= EARNINGS_QUARTER_MENTIONS
+
+
+_QUARTER_WORD = re.compile(r"\bquarter\b", re.IGNORECASE)
+EARNINGS_QUARTER_MENTIONS = 2  # a text naming "quarter" this often reports quarterly results (TempEval-3)
 
 
 def _year_ago_quarter(anchor: dt.date) -> str:
@@ -597,6 +617,8 @@ def _duration(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[s
     if number is None and m.group(2).lower() in ("a", "an"):
         number = 1
     unit = unit_of(m.group(3))
+    if unit == "quarter" and (re.match(r"\s+of\b", text[end: end + 4]) or "-" in m.group(0)):
+        return None  # "three-quarters", "a quarter of the vote": fractions, not spans of time
     return "DURATION", duration_value(number, unit)
 
 
