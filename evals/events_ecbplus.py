@@ -21,7 +21,6 @@ from __future__ import annotations
 import csv
 import itertools
 import os
-import re
 import sys
 import time
 import xml.etree.ElementTree as ET
@@ -34,8 +33,7 @@ from turnstone.store import cluster as clu
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("TURNSTONE_SHARED", ROOT.parent / "shared")).resolve()
 ECB = SHARED / "corpora" / "ecbplus"
-PRONOUNS = frozenset("i me my we us our you your he him his she her it its they them their this that these those "
-                     "who whom which what one".split())
+PRONOUNS = frozenset(["i", "me", "my", "we", "us", "our", "you", "your", "he", "him", "his", "she", "her", "it", "its", "they", "them", "their", "this", "that", "these", "those", "who", "whom", "which", "what", "one"])
 
 
 @dataclass
@@ -184,7 +182,7 @@ def score(data: dict[int, list[Mention]], system: str, **kw: float) -> dict[str,
     b_p = b_r = 0.0
     n = 0
     pw = [0, 0, 0]
-    for topic, mentions in data.items():
+    for mentions in data.values():
         gold = [m.gold for m in mentions]
         labels = [str(x) for x in predict(mentions, system, **kw)]
         key, resp = _clusters(gold), _clusters(labels)

@@ -145,7 +145,7 @@ def page(browser: Any, server: tuple[str, Article]) -> Iterator[Any]:
 
     def check(route: Any) -> None:
         url = route.request.url
-        if url.startswith(server[0]) or url.startswith("data:"):
+        if url.startswith((server[0], "data:")):
             route.continue_()
         else:
             pg.outside.append(url)

@@ -12,7 +12,7 @@ from turnstone.store import open_store
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "turnstone", *args], capture_output=True, text=True, timeout=120)
+    return subprocess.run([sys.executable, "-m", "turnstone", *args], capture_output=True, text=True, timeout=120, check=False)
 
 
 def test_serve_cli_get_prints_json(tmp_path: Path) -> None:

@@ -4,8 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from turnstone.store.cluster import (Signature, cluster_signatures, date_range, dates_compatible, evidence_tokens,
-                                     participant_key, same_event, score, stem)
+from turnstone.store.cluster import (
+    Signature,
+    cluster_signatures,
+    date_range,
+    dates_compatible,
+    evidence_tokens,
+    participant_key,
+    same_event,
+    score,
+    stem,
+)
 
 
 @pytest.mark.parametrize(("value", "expected"), [

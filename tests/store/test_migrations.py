@@ -9,8 +9,8 @@ from types import SimpleNamespace
 import pytest
 
 from turnstone.errors import StoreError
-from turnstone.store import open_store
 from turnstone.store import migrations as mig
+from turnstone.store import open_store
 
 
 def test_migrations_numbered_without_gaps() -> None:

@@ -66,7 +66,7 @@ def pg_server() -> Iterator[str]:
     script = ROOT / "scripts" / "start-postgres.sh"
     workdir = tempfile.mkdtemp(prefix="turnstone-pg-")
     try:
-        done = subprocess.run(["sh", str(script), workdir], capture_output=True, text=True, timeout=90)
+        done = subprocess.run(["sh", str(script), workdir], capture_output=True, text=True, timeout=90, check=False)
     except (OSError, subprocess.TimeoutExpired) as err:
         shutil.rmtree(workdir, ignore_errors=True)
         pytest.skip(f"PostgreSQL tests skipped: could not run {script}: {err}")
@@ -77,7 +77,7 @@ def pg_server() -> Iterator[str]:
     try:
         yield done.stdout.strip().splitlines()[-1]
     finally:
-        subprocess.run(["sh", str(script), "stop", workdir], capture_output=True, timeout=60)
+        subprocess.run(["sh", str(script), "stop", workdir], capture_output=True, timeout=60, check=False)
         shutil.rmtree(workdir, ignore_errors=True)
 
 
@@ -163,7 +163,7 @@ def test_sql_get_round_trips_article(store: Store) -> None:
 
 def test_sql_replacement_is_atomic(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     store.save(make_article(id="a1"), "0.1.0")
-    import turnstone.store.sql as sql
+    from turnstone.store import sql
 
     def broken(*args: object, **kwargs: object) -> object:
         raise RuntimeError("disk on fire")

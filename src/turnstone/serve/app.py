@@ -16,7 +16,6 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.staticfiles import StaticFiles
@@ -122,7 +121,7 @@ def get_processor(request: Request) -> tuple[Processor, str]:
         if state.processor is None:
             try:
                 state.processor, state.pipeline_version = default_processor()
-            except Exception as err:  # noqa: BLE001 - reported to the client
+            except Exception as err:
                 raise ApiError(503, f"the pipeline cannot be loaded: {err}", code="unavailable") from err
         if state.pipeline_version is None:
             from ..pipeline import pipeline_version

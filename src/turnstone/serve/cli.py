@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import secrets
 import sys
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -15,14 +15,14 @@ def register(app: typer.Typer) -> None:
 
 
 def serve(
-    db: Annotated[Optional[str], typer.Option("--db", help="Database: a SQLite file path, sqlite:///PATH or "
+    db: Annotated[str | None, typer.Option("--db", help="Database: a SQLite file path, sqlite:///PATH or "
                                                            "postgresql://USER@HOST/DB.")] = None,
     host: Annotated[str, typer.Option(help="Address to listen on; writes from other hosts need --token.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
-    token: Annotated[Optional[str], typer.Option(envvar="TURNSTONE_API_TOKEN",
+    token: Annotated[str | None, typer.Option(envvar="TURNSTONE_API_TOKEN",
                                                  help="API token for writes (Authorization: Bearer ...).")] = None,
     max_body: Annotated[int, typer.Option("--max-body", help="Largest request body in bytes.")] = 5_000_000,
-    get: Annotated[Optional[str], typer.Option("--get", help="Run one GET request in-process, print the body "
+    get: Annotated[str | None, typer.Option("--get", help="Run one GET request in-process, print the body "
                                                              "and exit (1 on an error status).")] = None,
 ) -> None:
     """Serve the API (OpenAPI docs at /docs) and the web UI over a Turnstone database."""

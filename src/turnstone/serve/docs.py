@@ -60,11 +60,11 @@ def docs_schema(request: Request) -> JSONResponse:
 def plain_docs(request: Request) -> HTMLResponse:
     """Every operation with its parameters, from the OpenAPI schema, as plain HTML."""
     schema = request.app.openapi()
-    parts = [f"<!doctype html><meta charset=utf-8><title>Turnstone API</title>"
+    parts = [(f"<!doctype html><meta charset=utf-8><title>Turnstone API</title>"
              f"<link rel=stylesheet href=/static/app.css><main class=docs><h1>Turnstone API "
              f"{html.escape(str(schema['info'].get('version', '')))}</h1>"
              f"<p>{html.escape(schema['info'].get('description', ''))}</p>"
-             f"<p>Machine-readable: <a href=/openapi.json>/openapi.json</a></p>"]
+             f"<p>Machine-readable: <a href=/openapi.json>/openapi.json</a></p>")]
     for path, ops in schema.get("paths", {}).items():
         for method, op in ops.items():
             params = ", ".join(html.escape(p["name"]) for p in op.get("parameters", []))

@@ -69,8 +69,8 @@ class GuardMiddleware:
         if local:
             return None
         if not self.token:
-            return (403, "forbidden", "writes are only accepted from loopback: start the server with --token "
-                    "(or TURNSTONE_API_TOKEN) to accept them from other hosts", {})
+            return (403, "forbidden", ("writes are only accepted from loopback: start the server with --token "
+                    "(or TURNSTONE_API_TOKEN) to accept them from other hosts"), {})
         headers = dict(scope.get("headers") or [])
         given = headers.get(b"authorization", b"").decode("latin-1")
         scheme, _, value = given.partition(" ")

@@ -6,6 +6,7 @@ span boundary and each piece lists every span covering it. The template escapes 
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 from ..model import Article
@@ -66,7 +67,7 @@ def segments(article: Article) -> list[Segment]:
     marks = marks_of(article)
     cuts = sorted({0, len(article.text), *(m.start for m in marks), *(m.end for m in marks)})
     out: list[Segment] = []
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in itertools.pairwise(cuts):
         covering = [m for m in marks if m.start <= a and m.end >= b]
         out.append(Segment(article.text[a:b], covering))
     return out

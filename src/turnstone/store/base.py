@@ -5,7 +5,7 @@ from __future__ import annotations
 import abc
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 from ..errors import StoreError
 from ..model import Article
@@ -110,7 +110,7 @@ class Store(abc.ABC):
     def close(self) -> None:
         """Release connections."""
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -24,11 +24,7 @@ MIN_SCORE = 0.10
 PARTICIPANT_WEIGHT = 0.25
 
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
-_STOP = frozenset("""
-the and for that with from this was were are have has had not but its his her their they them
-been will would said says say told also after before about into over than then there which who
-whom what when where while more most some such other very can could may might should
-""".split())
+_STOP = frozenset(["the", "and", "for", "that", "with", "from", "this", "was", "were", "are", "have", "has", "had", "not", "but", "its", "his", "her", "their", "they", "them", "been", "will", "would", "said", "says", "say", "told", "also", "after", "before", "about", "into", "over", "than", "then", "there", "which", "who", "whom", "what", "when", "where", "while", "more", "most", "some", "such", "other", "very", "can", "could", "may", "might", "should"])
 
 
 @dataclass

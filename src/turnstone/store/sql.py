@@ -115,11 +115,9 @@ class SqlStore(Store):
                     text("SELECT id, pipeline_version, content_hash FROM articles WHERE id = :id OR content_hash = :h"),
                     {"id": article_id, "h": digest}).all()
                 for row in found:
-                    if row.id == article_id or row.content_hash == digest:
-                        if newer_or_same(row.pipeline_version, pipeline_version):
-                            LOGGER.debug("article %s already stored with version %s", article_id,
-                                         row.pipeline_version)
-                            return False
+                    if newer_or_same(row.pipeline_version, pipeline_version):
+                        LOGGER.debug("article %s already stored with version %s", article_id, row.pipeline_version)
+                        return False
                 for row in found:
                     self._delete_rows(conn, row.id)
                 self._insert(conn, article, article_id, digest, pipeline_version)

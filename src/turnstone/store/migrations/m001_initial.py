@@ -21,7 +21,7 @@ def statements(dialect: str) -> list[str]:
             pipeline_version TEXT NOT NULL,
             stored_at TEXT NOT NULL,
             n_events INTEGER NOT NULL DEFAULT 0)""",
-        f"""CREATE TABLE entities (
+        """CREATE TABLE entities (
             article_id TEXT NOT NULL REFERENCES articles(id),
             entity_id TEXT NOT NULL,
             name TEXT NOT NULL, type TEXT NOT NULL, country TEXT, sector TEXT, title TEXT,
@@ -82,16 +82,16 @@ def statements(dialect: str) -> list[str]:
     ]
     if pg:
         out += [
-            "CREATE INDEX articles_fts ON articles USING GIN "
-            "(to_tsvector('english', coalesce(title, '') || ' ' || text))",
-            "CREATE INDEX quotes_fts ON quotes USING GIN "
-            "(to_tsvector('english', text || ' ' || coalesce(speaker_name, '')))",
+            ("CREATE INDEX articles_fts ON articles USING GIN "
+            "(to_tsvector('english', coalesce(title, '') || ' ' || text))"),
+            ("CREATE INDEX quotes_fts ON quotes USING GIN "
+            "(to_tsvector('english', text || ' ' || coalesce(speaker_name, '')))"),
         ]
     else:
         out += [
-            "CREATE VIRTUAL TABLE articles_fts USING fts5("
-            "article_id UNINDEXED, title, text, tokenize='porter unicode61')",
-            "CREATE VIRTUAL TABLE quotes_fts USING fts5("
-            "article_id UNINDEXED, quote_id UNINDEXED, text, speaker, tokenize='porter unicode61')",
+            ("CREATE VIRTUAL TABLE articles_fts USING fts5("
+            "article_id UNINDEXED, title, text, tokenize='porter unicode61')"),
+            ("CREATE VIRTUAL TABLE quotes_fts USING fts5("
+            "article_id UNINDEXED, quote_id UNINDEXED, text, speaker, tokenize='porter unicode61')"),
         ]
     return out
