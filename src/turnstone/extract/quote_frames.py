@@ -87,6 +87,8 @@ def phrase_before(toks: list[Token], i: int, floor: int = 0, appositive: int = 1
                                                                       or toks[k - 1].lower in PRONOUNS):
             return phrase_before(toks, k, floor)
         return None
+    if not tok.is_cap and tok.lower not in ROLE_WORDS:
+        return _described_before(toks, j, floor)
     b = j + 1
     a = j
     saw_name = False
@@ -110,11 +112,24 @@ def phrase_before(toks: list[Token], i: int, floor: int = 0, appositive: int = 1
         return None
     head = toks[b - 1]
     if not saw_name and head.lower not in ROLE_WORDS:
-        return None
+        return _described_before(toks, j, floor)
     # Trim a leading link word left dangling ("of State Department" never starts a speaker).
     while a < b and toks[a].lower in NAME_LINKS - {"the"}:
         a += 1
     return (a, b) if a < b else None
+
+
+def _described_before(toks: list[Token], j: int, floor: int) -> tuple[int, int] | None:
+    """'the heckler', 'an angry voter', 'one supporter': a determiner and up to three plain words
+    ending right before the cue (at ``j``)."""
+    for a in range(j, max(floor - 1, j - 4), -1):
+        t = toks[a]
+        if t.lower in DETERMINERS:
+            return (a, j + 1) if a < j else None
+        if not t.text.isalpha() or t.lower in AFTER_STOPS or t.lower in SUBJECT_STOPS or t.lower in FUNCTION_WORDS \
+                or CUE_LEMMA.get(t.lower):
+            return None
+    return None
 
 
 def phrase_after(toks: list[Token], i: int, ceiling: int) -> tuple[int, int] | None:
@@ -145,7 +160,8 @@ def phrase_after(toks: list[Token], i: int, ceiling: int) -> tuple[int, int] | N
     if not saw_name and toks[b - 1].lower not in ROLE_WORDS and toks[a].lower not in DETERMINERS:
         return None
     if b - a == 1 and toks[a].lower in DETERMINERS:
-        return None
+        lone = toks[a].lower in {"another", "one", "others", "some", "many"}
+        return (a, b) if lone and (b == ceiling or toks[b].text in BOUNDARY) else None
     return (a, b)
 
 
@@ -165,6 +181,8 @@ def frame_after(toks: list[Token], *, direct: bool) -> Frame | None:
         if i >= limit and not any(t.text == "," for t in toks[lead:i]):
             break  # only an appositive ("X, who …, said") lets the cue come later
         lemma = cue_at(toks, i)
+        if lemma is None and direct and _unlisted_cue(toks, i, lead):
+            lemma = "unlisted"
         if lemma is None or (direct and lemma in THOUGHT_LEMMAS):
             continue
         if i == lead:
@@ -190,6 +208,16 @@ def frame_after(toks: list[Token], *, direct: bool) -> Frame | None:
             return Frame(toks[i], _span(toks, rng), lemma)
         return None
     return None
+
+
+def _unlisted_cue(toks: list[Token], i: int, lead: int) -> bool:
+    """A verb not in the lexicon that still frames a direct quote: '"…," an angry Hollande
+    retaliated.' — a past-tense word right after the speaker and right before the sentence end."""
+    t = toks[i]
+    if t.is_cap or not t.text.isalpha() or not t.lower.endswith("ed") or i == lead:
+        return False
+    nxt = toks[i + 1].text if i + 1 < len(toks) else "."
+    return nxt in {".", ",", ";", "!", "?"} and phrase_before(toks, i, lead) is not None
 
 
 def frame_before(toks: list[Token], *, direct: bool, sentence: list[Token] | None = None) -> Frame | None:
@@ -284,8 +312,9 @@ def _after_intro(toks: list[Token], limit: int) -> int:
         if comma is None:
             break
         nxt = comma + 1
-        if k > 0 and not (_is_name_token(first) and all(_is_name_token(t) for t in toks[k:comma])):
-            break
+        if k > 0 and not (_is_name_token(first) and all(_is_name_token(t) for t in toks[k:comma])
+                          and nxt < limit and _is_name_token(toks[nxt])):
+            break  # "Suu Kyi, 70, said": a name and its appositive, not a place ("Salem, New Hampshire,")
         k = nxt
     return k
 

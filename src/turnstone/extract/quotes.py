@@ -149,6 +149,10 @@ def _context_subject(text: str, sents: list[tuple[int, int]], sent: tuple[int, i
     else:
         return None
     toks = tokens(text, *prev)
+    # 'Trump isn't a conservative, he said. "He's a liberal!"': the speaker of the sentence before.
+    framed = frame_before(toks, direct=True, sentence=toks)
+    if framed is not None and framed.speaker is not None:
+        return framed.speaker
     rng = subject_at_start(toks, len(toks))
     if rng is None:
         return None
