@@ -331,3 +331,30 @@ def test_sql_memory_store_works() -> None:
 def test_sql_unopenable_database_is_store_error(tmp_path: Path) -> None:
     with pytest.raises(StoreError):
         open_store(str(tmp_path / "no" / "such" / "dir" / "x.db"))
+
+
+def _save_from_process(url: str, worker: int) -> None:
+    with open_store(url) as store:
+        for i in range(4):
+            store.save(make_article(id=f"w{worker}-{i}", extra=f"Worker {worker} item {i}."), "1")
+        store.record_failure(f"bad-{worker}", "proc", "E200 boom")
+
+
+@pytest.mark.parametrize("create_first", [True, False])
+def test_sql_several_processes_share_one_sqlite_file(tmp_path: Path, create_first: bool) -> None:
+    import multiprocessing
+
+    url = str(tmp_path / "shared.db")
+    if create_first:  # as a batch run does before starting workers; without it the workers race to migrate
+        open_store(url).close()
+    ctx = multiprocessing.get_context("fork")
+    procs = [ctx.Process(target=_save_from_process, args=(url, n)) for n in range(3)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(60)
+    assert [p.exitcode for p in procs] == [0, 0, 0]
+    with open_store(url) as store:
+        assert store.count() == 12
+        assert len(store.failures()) == 3
+        assert sum(c["n_reports"] for c in store.clusters(limit=100)) == 12

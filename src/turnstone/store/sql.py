@@ -67,9 +67,9 @@ class SqlStore(Store):
             # Let SQLAlchemy's "begin" hook below emit BEGIN itself (pysqlite's own is too late).
             dbapi_conn.isolation_level = None
             cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA busy_timeout=30000")  # first: switching to WAL may wait on another process
             if not memory:
                 cur.execute("PRAGMA journal_mode=WAL")
-            cur.execute("PRAGMA busy_timeout=30000")
             cur.execute("PRAGMA synchronous=NORMAL")
             cur.close()
 
