@@ -24,7 +24,7 @@ from pathlib import Path
 
 from turnstone.analyze.nlp import load_nlp
 from turnstone.extract.gazetteer import Candidate, Gazetteer, distance_km, gazetteer
-from turnstone.extract.places import (Mention, _attach_qualifiers, _mentions_from_gazetteer, area_candidates, find_places,
+from turnstone.extract.places import (Mention, _attach_qualifiers, adjective_context, _mentions_from_gazetteer, area_candidates, find_places,
                                       resolve)
 from turnstone.model import Article
 
@@ -112,19 +112,16 @@ def main() -> int:
             cands = gaz.lookup(g.phrase)
             if gaz.is_adjective(g.phrase) or not cands:
                 cands = [Candidate(e, alias=False) for e in gaz.demonym(g.phrase)]
+            # As with an NER place missing from the gazetteer, an unknown name is placed in the
+            # article's state or country (no GeoNames id).
             area = None if cands else area_candidates(g.phrase, gaz)
-            if cands or area is not None:
-                mentions.append(Mention(g.start, g.end, g.phrase, cands or area or [], area=area is not None))
-                owners.append(g)
-            else:
-                unknown[g.phrase] += 1
-                all_.add(g, None, None, None, None)
-                if not is_adjective(gaz, g.phrase):
-                    nouns.add(g, None, None, None, None)
+            mentions.append(Mention(g.start, g.end, g.phrase, cands or area or [], area=area is not None))
+            owners.append(g)
         # The rest of the article is context too, as it is for the places stage.
         extra = [m for m in _mentions_from_gazetteer(text, gaz)
                  if not any(m.start < g.end and g.start < m.end for g in golds)]
-        resolved = [r for r in resolve(_attach_qualifiers(text, mentions + extra)) if r[0] in mentions]
+        context = adjective_context(text, gaz)
+        resolved = [r for r in resolve(_attach_qualifiers(text, mentions + extra), context) if r[0] in mentions]
         for m in mentions:  # areas the article gives no state for stay unresolved
             if all(r[0] is not m for r in resolved):
                 g = owners[mentions.index(m)]

@@ -76,6 +76,7 @@ class Mention:
     cue: bool = False  # preceded by a locative word or qualified
     from_ner: bool = False
     area: bool = False  # a county or district named by its suffix; may have no candidates
+    unknown_kind: str = "area"  # what an NER place missing from the gazetteer is called ("facility" for FAC)
 
 
 def _clean(text: str, start: int, end: int) -> tuple[int, int]:
@@ -104,10 +105,14 @@ def _mentions_from_ner(article: Article, gaz: Gazetteer) -> list[Mention]:
         if ent.label_ not in ("GPE", "LOC", "FAC"):
             continue
         start, end = _clean(article.text, ent.start_char, ent.end_char)
-        cands = gaz.lookup(article.text[start:end])
-        cands = [c for c in cands if not c.abbreviation]
-        if cands:
-            out.append(Mention(start, end, article.text[start:end], cands, from_ner=True))
+        name = article.text[start:end]
+        if gaz.is_adjective(name):
+            continue
+        cands = [c for c in gaz.lookup(name) if not c.abbreviation]
+        area = None if cands else area_candidates(name, gaz)
+        # Unknown names stay, with no candidates: resolution places them in the article's state or country.
+        out.append(Mention(start, end, name, cands or area or [], from_ner=True, area=area is not None,
+                           unknown_kind="facility" if ent.label_ == "FAC" else "area"))
     return out
 
 
@@ -246,7 +251,20 @@ def _votes(m: Mention, e: GazEntry, scores: list[tuple[float, Candidate]]) -> tu
     return c, a
 
 
-def resolve(mentions: list[Mention]) -> list[tuple[Mention, GazEntry]]:
+ADJECTIVE = re.compile(r"\b[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?\b")
+
+
+def adjective_context(text: str, gaz: Gazetteer) -> Counter[str]:
+    """Countries the article's adjectives point to ("Canadian police", "a Turkish court"): context, not places."""
+    found: Counter[str] = Counter()
+    for m in ADJECTIVE.finditer(text):
+        if gaz.is_adjective(m.group(0)):
+            for e in gaz.demonym(m.group(0))[:1]:
+                found[e.country] += 1
+    return found
+
+
+def resolve(mentions: list[Mention], context: Counter[str] | None = None) -> list[tuple[Mention, GazEntry]]:
     """Pick one place per mention, using the article's other places as context.
 
     Starts from each name's prior reading, then re-reads every mention in the light of what the
@@ -255,7 +273,7 @@ def resolve(mentions: list[Mention]) -> list[tuple[Mention, GazEntry]]:
     """
     picks: list[GazEntry | None] = []
     votes: list[tuple[Counter[str], Counter[tuple[str, str]]]] = []
-    countries: Counter[str] = Counter()
+    countries: Counter[str] = Counter(context or {})
     admins: Counter[tuple[str, str]] = Counter()
     for _ in range(CONTEXT_ROUNDS):
         new_picks: list[GazEntry | None] = []
@@ -274,7 +292,7 @@ def resolve(mentions: list[Mention]) -> list[tuple[Mention, GazEntry]]:
             new_picks.append(scores[0][1].entry)
             new_votes.append(_votes(m, scores[0][1].entry, scores))
         picks, votes = new_picks, new_votes
-        countries, admins = Counter(), Counter()
+        countries, admins = Counter(context or {}), Counter()
         for c, a in votes:
             countries.update(c)
             admins.update(a)
@@ -293,10 +311,15 @@ def _containing_area(m: Mention, countries: Counter[str], admins: Counter[tuple[
     for q in m.qualifier:
         if q.feature == "admin1":
             return GazEntry(0, m.text, "admin2", q.country, q.lat, q.lon, 0, q.admin1)
+    kind = "admin2" if m.area else m.unknown_kind
     for (country, admin1), _ in admins.most_common():
         state = gaz.admin1.get((country, admin1))
         if state is not None:
-            return GazEntry(0, m.text, "admin2", country, state.lat, state.lon, 0, admin1)
+            return GazEntry(0, m.text, kind, country, state.lat, state.lon, 0, admin1)
+    if not m.area and countries:  # a facility or area we cannot find: at least its country
+        country = gaz.countries.get(countries.most_common(1)[0][0])
+        if country is not None:
+            return GazEntry(0, m.text, kind, country.country, country.lat, country.lon, 0, "")
     return None
 
 
@@ -316,7 +339,7 @@ def find_places(article: Article) -> list[Place]:
     else:
         mentions = _mentions_from_gazetteer(article.text, gaz)
     mentions = [m for m in _attach_qualifiers(article.text, mentions)]
-    resolved = resolve(mentions)
+    resolved = resolve(mentions, adjective_context(article.text, gaz))
     countries = {e.country for _, e in resolved if e.feature in ("country", "admin1")}
     places = []
     for m, e in resolved:
