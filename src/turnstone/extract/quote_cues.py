@@ -203,6 +203,7 @@ NOT_NAMES = {
     "Twenty", "Thirty", "Fifty", "Hundreds", "Thousands", "Dozens", "Millions", "First", "Second",
     "Third", "Finally", "Again", "Otherwise", "Nonetheless", "Nevertheless", "Furthermore",
     "Additionally", "Overall", "Similarly", "Likewise", "Sometimes", "Often", "Once", "Recently",
+    "More", "Less", "Much", "Just", "Every", "Each", "Any", "All", "Few", "Several", "Another",
 }
 
 ACCORDING_TO = re.compile(r"\b[Aa]ccording to\b")

@@ -25,6 +25,8 @@ from .quote_text import Token
 # Lowercase words that may sit inside a capitalised name ("Secretary of State", "Abu al-Bakr").
 NAME_LINKS = {"of", "the", "de", "la", "al", "bin", "van", "von", "der", "du", "for", "and", "&"}
 BOUNDARY = {",", ";", ":", "(", ")", "—", "–", "-", "\"", "“", "”", ".", "!", "?", "‘", "’", "'"}
+PREPOSITIONS = {"in", "at", "on", "by", "for", "with", "from", "of", "to", "into", "during", "after", "before",
+                "about", "over", "under", "through", "since", "until", "without", "within", "among"}
 AFTER_STOPS = {"in", "on", "at", "to", "for", "with", "from", "during", "after", "before", "about", "who",
                "which", "that", "when", "while", "because", "and", "but", "as", "of", "by", "told", "said"}
 FUNCTION_WORDS = {"every", "if", "to", "for", "in", "is", "are", "was", "were", "be", "not", "no", "it",
@@ -86,6 +88,9 @@ def phrase_before(toks: list[Token], i: int, floor: int = 0, appositive: int = 1
         if k >= floor and toks[k].text == "," and k - 1 >= floor and (_is_name_token(toks[k - 1])
                                                                       or toks[k - 1].lower in PRONOUNS):
             return phrase_before(toks, k, floor)
+        if k >= floor and toks[k].text == "," and k + 1 < j and all(_is_name_token(t) or t.lower in NAME_LINKS
+                                                                    for t in toks[k + 1:j]):
+            return (k + 1, j)  # "Her chief aide, Jake Sullivan, calls": the appositive is the name
         return None
     if not tok.is_cap and tok.lower not in ROLE_WORDS:
         return _described_before(toks, j, floor)
@@ -125,6 +130,8 @@ def _described_before(toks: list[Token], j: int, floor: int) -> tuple[int, int] 
     for a in range(j, max(floor - 1, j - 4), -1):
         t = toks[a]
         if t.lower in DETERMINERS:
+            if a > floor and toks[a - 1].lower in PREPOSITIONS:
+                return None  # "in the past described": an adjunct, not a subject
             return (a, j + 1) if a < j else None
         if not t.text.isalpha() or t.lower in AFTER_STOPS or t.lower in SUBJECT_STOPS or t.lower in FUNCTION_WORDS \
                 or CUE_LEMMA.get(t.lower):
@@ -248,7 +255,9 @@ def _frame_at(toks: list[Token], i: int, direct: bool, sentence: list[Token] | N
     lemma = cue_at(toks, i)
     if lemma is None or (direct and lemma in THOUGHT_LEMMAS):
         return None
-    participle = toks[i].lower.endswith("ing") and i > 0 and toks[i - 1].text in {",", "by", "before", "after"}
+    # "…, saying", "issued a statement saying", "by calling": the clause's subject speaks.
+    participle = toks[i].lower.endswith("ing") and i > 0 and toks[i - 1].lower not in {
+        "is", "was", "are", "were", "been", "be", "am", "'s", "’s", "keeps", "kept", "started", "began"}
     rng = None if participle else phrase_before(toks, i)
     if rng is None and i > 0 and (participle or toks[i - 1].lower in {"and", "but", "then", "also"}):
         rng = subject_at_start(toks, i)
@@ -257,10 +266,8 @@ def _frame_at(toks: list[Token], i: int, direct: bool, sentence: list[Token] | N
             got = subject_at_start(sentence, k)
             if got:
                 return Frame(toks[i], _span(sentence, got), lemma)
-    if rng is None:
-        inv = phrase_after(toks, i, len(toks))
-        if inv and (i == 0 or toks[i - 1].text in BOUNDARY):
-            rng = inv
+    if rng is None and (i == 0 or toks[i - 1].text in {"“", '"', ":"}):
+        rng = phrase_after(toks, i, len(toks))
     return Frame(toks[i], _span(toks, rng), lemma) if rng else None
 
 
@@ -306,7 +313,8 @@ def _after_intro(toks: list[Token], limit: int) -> int:
         if (_is_name_token(first) or first.lower in DETERMINERS or first.lower in PRONOUNS) and k > 0:
             # a name after an intro comma, unless itself followed by a comma (a place: "Salem, New Hampshire,")
             pass
-        elif k == 0 and (_is_name_token(first) or first.lower in DETERMINERS or first.lower in PRONOUNS):
+        elif k == 0 and (_is_name_token(first) or first.lower in DETERMINERS or first.lower in PRONOUNS) \
+                and not first.lower.endswith(("ing", "ed")):
             break
         comma = next((n for n in range(k, min(limit, k + 14)) if toks[n].text == ","), None)
         if comma is None:
