@@ -362,3 +362,11 @@ def test_api_docs_work_offline(client: TestClient) -> None:
     assert client.get("/openapi.json").json()["openapi"].startswith("3.1")
     plain = client.get("/docs/plain").text
     assert "GET /api/events" in plain and "POST /api/articles" in plain
+
+
+def test_api_ids_with_slashes_and_spaces(client: TestClient, store: Store) -> None:
+    store.save(article("feed/2031/05 item", extra="Unique words here."), "1")
+    body = client.get("/api/articles/feed%2F2031%2F05%20item").json()
+    assert body["id"] == "feed/2031/05 item"
+    assert client.get("/articles/feed/2031/05%20item").status_code == 200
+    assert client.delete("/api/articles/feed/2031/05 item").status_code == 204

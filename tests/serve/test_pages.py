@@ -123,3 +123,17 @@ def test_pages_static_assets(client: TestClient) -> None:
         response = client.get(f"/static/{name}")
         assert response.status_code == 200 and len(response.text) > 100
         assert "innerHTML" not in response.text  # data goes in as text only
+
+
+def test_pages_cluster_lists_reports(client: TestClient, store: Store) -> None:
+    second = hostile_article()
+    second.id = "second"
+    second.text = second.text + " A later paragraph."
+    store.save(second, "1")
+    (cluster,) = store.clusters(min_reports=2)
+    page = client.get(f"/clusters/{cluster['id']}")
+    assert page.status_code == 200
+    assert page.text.count("/articles/hostile#v1") == 1 and page.text.count("/articles/second#v1") == 1
+    assert "<script>alert" not in page.text
+    assert f'href="/clusters/{cluster["id"]}"' in client.get("/articles/hostile").text
+    assert client.get("/clusters/99999").status_code == 404

@@ -169,7 +169,7 @@ def list_articles(store: StoreDep, limit: Annotated[int, Query(ge=1, le=1000)] =
             "items": store.article_ids(limit=limit, offset=offset)}
 
 
-@router.get("/articles/{article_id}", summary="One article with all its results")
+@router.get("/articles/{article_id:path}", summary="One article with all its results")
 def get_article(article_id: str, store: StoreDep) -> dict[str, Any]:
     """The article in the SPEC shape, plus ``pipeline_version`` and each event's ``cluster_id``."""
     article = store.get(article_id)
@@ -178,7 +178,7 @@ def get_article(article_id: str, store: StoreDep) -> dict[str, Any]:
     return _article_payload(store, article)
 
 
-@router.delete("/articles/{article_id}", status_code=204, summary="Delete an article and its results")
+@router.delete("/articles/{article_id:path}", status_code=204, summary="Delete an article and its results")
 def delete_article(article_id: str, store: StoreDep) -> Response:
     if not store.delete(article_id):
         raise ApiError(404, f"no article with id {article_id!r}")

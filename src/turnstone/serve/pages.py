@@ -49,7 +49,7 @@ def articles_page(request: Request, store: StoreDep, offset: int = 0) -> HTMLRes
                  offset=max(0, offset))
 
 
-@router.get("/articles/{article_id}", response_class=HTMLResponse)
+@router.get("/articles/{article_id:path}", response_class=HTMLResponse)
 def article_page(article_id: str, store: StoreDep) -> HTMLResponse:
     article = store.get(article_id)
     if article is None:
@@ -57,3 +57,12 @@ def article_page(article_id: str, store: StoreDep) -> HTMLResponse:
     clusters = {e["id"]: e["cluster_id"] for e in store.events(article_id=article.id, limit=10_000)}
     return _page("article.html", article=article, segments=segments(article), clusters=clusters,
                  version=store.pipeline_version(article.id))
+
+
+@router.get("/clusters/{cluster_id}", response_class=HTMLResponse)
+def cluster_page(cluster_id: int, store: StoreDep) -> HTMLResponse:
+    """Every report of one real-world event, across articles."""
+    found = store.cluster(cluster_id)
+    if found is None:
+        raise ApiError(404, f"no cluster with id {cluster_id}")
+    return _page("cluster.html", c=found)
