@@ -169,7 +169,8 @@ def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 def speaker_ok(doc: GoldDoc, unit: GoldUnit, quote: Any) -> bool:
     """Right speaker: the quote's speaker mention overlaps the gold source, or the resolved
-    speaker's name (or surname) is written in the gold source phrase."""
+    speaker's name (or surname) is written in the gold source phrase (for a gold source that is
+    a relative pronoun, in the 80 characters before it: its antecedent)."""
     if not unit.source:
         return quote.speaker_name is None
     mention = getattr(quote, "speaker_mention", None)
@@ -177,8 +178,13 @@ def speaker_ok(doc: GoldDoc, unit: GoldUnit, quote: Any) -> bool:
         return True
     name = quote.speaker_name or ""
     words = [w.lower() for w in _WORD.findall(name) if len(w) > 2 and w.lower() not in PRONOUNS]
-    source = {w.lower() for w in _WORD.findall(unit.source_text)}
-    return bool(words) and (words[-1] in source or " ".join(words).lower() in unit.source_text.lower())
+    source_text = unit.source_text
+    if source_text.strip().lower() in {"who", "which", "that"}:
+        # A relative pronoun names no one: its antecedent, the phrase right before it, is the source.
+        a = unit.source[0][0]
+        source_text = doc.text[max(0, a - 80):a].rsplit(".", 1)[-1]
+    source = {w.lower() for w in _WORD.findall(source_text)}
+    return bool(words) and (words[-1] in source or " ".join(words).lower() in source_text.lower())
 
 
 def score(docs: list[GoldDoc], details: int = 0) -> dict[str, Tally]:
