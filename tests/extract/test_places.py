@@ -115,3 +115,28 @@ def test_places_seed_gold_required(seed_gold: Path) -> None:
         assert all(p.country == g["country"] for p in hits)
         if g.get("geonames_id"):
             assert all(p.geonames_id == g["geonames_id"] for p in hits)
+
+
+def test_places_uses_ner_entities_when_the_model_has_them() -> None:
+    import spacy
+    from spacy.tokens import Span
+
+    nlp = spacy.blank("en")
+    text = "Talks opened in Munich while shelling hit Kharkiv and St. Michael's Hospital in Kyiv."
+    doc = nlp(text)
+
+    def span(words: str, label: str) -> Span:
+        start = text.index(words)
+        made = doc.char_span(start, start + len(words), label=label)
+        assert made is not None
+        return made
+
+    # NER says Munich is a GPE, the hospital a FAC, and misses Kharkiv: NER, not the gazetteer, decides.
+    doc.ents = [span("Munich", "GPE"), span("St. Michael's Hospital", "FAC"), span("Kyiv", "GPE")]
+    article = Article(text=text)
+    article.doc = doc
+    found = {p.text: p for p in find_places(article)}
+    assert set(found) == {"Munich", "St. Michael's Hospital", "Kyiv"}
+    assert found["Munich"].geonames_id == 2867714
+    hospital = found["St. Michael's Hospital"]  # unknown to the gazetteer: placed in the article's country
+    assert hospital.geonames_id is None and hospital.feature == "facility" and hospital.country in {"DEU", "UKR"}

@@ -51,7 +51,9 @@ ACTOR_VERB = re.compile(
     r"accused|accuses|denied|denies|rejected|rejects|agreed|agrees|demanded|demands|urged|urges|threatened|threatens|"
     r"condemned|condemns|claimed|claims|insisted|insists|responded|responds|called\s+on|wants|wanted|signed|signs|"
     r"vowed|vows|promised|promises|refused|refuses|pledged|pledges|offered|offers|asked|asks|told|tells|"
-    r"expelled|expels|recalled|recalls|sanctioned|sanctions|retaliated|retaliates|believes|believed))\b",
+    r"expelled|expels|recalled|recalls|sanctioned|sanctions|retaliated|retaliates|believes|believed|believe|want|"
+    r"plans?|planned|intends?|hopes?|hoped|seeks?|sought|launched|launches|struck|strikes|attacked|attacks|"
+    r"released|releases|approved|approves|imposed|imposes|confirmed|confirms|reported|reports))\b",
     re.IGNORECASE,
 )
 NOT_PLACE_WORDS = {
@@ -343,7 +345,7 @@ def find_places(article: Article) -> list[Place]:
     countries = {e.country for _, e in resolved if e.feature in ("country", "admin1")}
     places = []
     for m, e in resolved:
-        if _is_actor(article.text, m.end) and e.feature in ("country", "city", "admin1"):
+        if _is_actor(article.text, m.end) and e.feature in ("country", "city", "admin1", "landmark"):
             continue
         if not _keep(m, e, countries):
             continue
