@@ -43,6 +43,11 @@ THREAT_MODE = {"ASSAULT": ("violence", "138"), "COERCE": ("restrict", "1312"), "
 ADJECTIVE_ENDINGS = ("ic", "ous", "ive", "ful", "ical")
 GERUND_PREPS = {"for", "of", "by", "after", "before", "since", "without", "from", "about", "against", "despite",
                 "in", "on"}
+CONTENT_NOUNS = {"threat", "threats", "plan", "plans", "bid", "attempt", "attempts", "effort", "efforts", "call",
+                 "calls", "proposal", "decision", "move", "pledge", "promise", "refusal", "order", "orders",
+                 "demand", "demands", "request", "offer", "intention", "readiness", "willingness", "right"}
+SPEECH = {"said", "says", "say", "announced", "announces", "declared", "stated", "told", "warned", "vowed",
+          "insisted", "added", "claimed"}
 PHONE_WORDS = {"phone", "call", "called", "telephone", "video", "videoconference"}
 
 
@@ -113,6 +118,9 @@ def select_matches(doc: Any, matches: Sequence[TriggerMatch], sent: Any) -> list
             continue
         single = m.end - m.start == 1
         if single and trig.pos == "verb" and is_nominal(doc, m.head, sent.start):
+            continue
+        # "a threat to boycott", "plans to invade": the content of a noun, not an event
+        if trig.pos == "verb" and _lower(doc, m.start - 1) == "to" and _lower(doc, m.start - 2) in CONTENT_NOUNS:
             continue
         # "jailed ... for helping militants", "by alleging": a gerund after a preposition is a
         # reason or manner, not an event of its own
@@ -212,8 +220,10 @@ def passive(doc: Any, m: TriggerMatch, sent_start: int) -> bool:
         return True
     # "soldiers killed in Ukraine": a transitive trigger with a preposition or nothing where its
     # object should be is a reduced passive
-    return "obj" in m.trigger.recipient and m.end == m.start + 1 and word.endswith("ed") \
-        and (nxt in PREPOSITIONS - {"that"} or nxt in {".", ",", ";", ""} or nxt in {"yesterday", "today", "overnight"})
+    if _lower(doc, m.start - 1) in {"has", "have", "had", "having"}:
+        return False
+    return m.trigger.recipient == ("obj",) and m.end == m.start + 1 and word.endswith("ed") \
+        and nxt in PREPOSITIONS - {"that", "to"}
 
 
 def _aux_passive(doc: Any, m: TriggerMatch, sent_start: int) -> bool:
@@ -235,6 +245,8 @@ def right_recipient(doc: Any, actors: Sequence[ActorSpan], m: TriggerMatch, sent
         stops = [w for w in between if w in BOUNDARIES and w not in roles]
         if stops:
             break
+        if _lower(doc, a.tok_end) in {"-", "–"}:
+            continue  # "a government-held part": a modifier, not a party
         preps = [w for w in between if w in PREPOSITIONS]
         role = preps[-1] if preps else "obj"
         if role == "obj" and len(between) > 6:
@@ -429,6 +441,13 @@ def flags(doc: Any, cand: Candidate, sent: Any) -> None:
     cand.negated = bool(NEGATIONS & set(window[-4:]))
     cand.hypothetical = bool(HYPOTHETICAL & set(window)) or "if" in {t.lower_ for t in doc[sent.start:cand.match.start]}
     cand.future = bool(FUTURE & set(window)) or "to be" in " ".join(window)
+    before = {t.lower_ for t in doc[sent.start:cand.match.start]}
+    if cand.event in HOSTILE - {"THREATEN", "PROTEST"} and {"will", "would", "'ll"} & set(window) and SPEECH & before \
+            and not cand.negated:
+        # "said they will attack Iraq": a stated intention of force is a threat
+        cand.mode, cand.cameo = THREAT_MODE.get(cand.event, (None, "130"))
+        cand.event = "THREATEN"
+        cand.future = False
     if cand.event == "CONSULT" and cand.mode is None and PHONE_WORDS & {t.lower_ for t in sent}:
         cand.mode, cand.cameo = "phone", "041"
 
