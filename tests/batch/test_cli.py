@@ -45,14 +45,14 @@ def test_cli_ingest_prints_summary_and_exit_codes(tmp_path):
 
 
 def test_cli_ingest_killed_midway_then_rerun_loses_and_repeats_nothing(tmp_path):
-    n = 400
+    n = 120
     write_corpus(tmp_path / "src", n)
     db = str(tmp_path / "k.db")
     command = [sys.executable, "-m", "turnstone", "ingest", str(tmp_path / "src"), "--db", db, "--no-progress",
-               "--json", "--chunk-size", "8"]
+               "--json", "--chunk-size", "4"]
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, start_new_session=True)
     deadline = time.monotonic() + 60
-    while stored_count(db) < 16 and proc.poll() is None and time.monotonic() < deadline:
+    while stored_count(db) < 8 and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()

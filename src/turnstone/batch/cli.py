@@ -95,8 +95,9 @@ def ingest_command(
         help="Directories, text/HTML files, .jsonl(.gz), saved RSS/Atom feeds, WARC files (.warc, .warc.gz).")],
     db: Annotated[Optional[str], typer.Option(
         "--db", help="Store URL: a SQLite file, sqlite:///PATH or postgresql://USER@HOST/DB.")] = None,
-    workers: Annotated[int, typer.Option(
-        "--workers", "-w", min=1, help="Local worker processes (with --dask local: Dask workers).")] = 1,
+    workers: Annotated[Optional[int], typer.Option(
+        "--workers", "-w", min=1,
+        help="Local worker processes (default 1); with --dask local, the LocalCluster's workers (default: cores).")] = None,
     dask: Annotated[Optional[str], typer.Option(
         "--dask", help="A Dask scheduler address (tcp://HOST:8786), or 'local' to start a LocalCluster.")] = None,
     parquet: Annotated[Optional[str], typer.Option(

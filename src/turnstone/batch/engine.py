@@ -13,6 +13,7 @@ its id, input and reason; later runs skip it until ``retry_failed`` asks for it 
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import time
 from collections.abc import Iterable, Iterator
@@ -38,7 +39,7 @@ class IngestOptions:
     """Everything ``turnstone ingest`` can be told, turned into one object once."""
 
     db: str | None = None
-    workers: int = 1
+    workers: int | None = None  # local processes (default 1); with dask="local", its workers (default: cores)
     dask: str | None = None  # a scheduler address, or "local"
     parquet: str | None = None
     retry_failed: bool = False
@@ -58,6 +59,7 @@ class Summary:
     quotes: int = 0
     failed: int = 0
     seconds: float = 0.0
+    worker_cpu_seconds: float = 0.0  # CPU time all workers spent processing chunks
     first_result_s: float | None = None
     workers: int = 1
     worker_peak_rss_mb: float = 0.0  # the largest peak resident memory of any worker process
@@ -95,11 +97,12 @@ def make_executor(options: IngestOptions, sink: Sink | None) -> Executor:
     if options.dask:
         from .dask_cluster import DaskExecutor
 
-        return DaskExecutor(options.dask, sink, options.batch_size, local_workers=max(2, options.workers))
-    if options.workers > 1:
+        local_workers = options.workers or max(2, os.cpu_count() or 2)
+        return DaskExecutor(options.dask, sink, options.batch_size, local_workers=local_workers)
+    if (options.workers or 1) > 1:
         from .local import PoolExecutor
 
-        return PoolExecutor(options.workers, sink, options.batch_size)
+        return PoolExecutor(options.workers or 1, sink, options.batch_size)
     from .local import InlineExecutor
 
     return InlineExecutor(sink, options.batch_size)
@@ -110,7 +113,8 @@ def worker_sink(options: IngestOptions, version: str) -> Sink | None:
     writes SQLite, which has a single writer."""
     if options.parquet:
         return Sink(parquet_dir=str(options.parquet), pipeline_version=version)
-    if options.db and str(options.db).startswith(("postgresql", "postgres:")) and (options.dask or options.workers > 1):
+    several = bool(options.dask) or (options.workers or 1) > 1
+    if options.db and str(options.db).startswith(("postgresql", "postgres:")) and several:
         return Sink(db_url=str(options.db), pipeline_version=version)
     return None
 
@@ -256,6 +260,7 @@ class _Run:
         for article_id, locator, reason in result.failures:
             self._record_failure(article_id, locator, reason)
         self.summary.worker_peak_rss_mb = max(self.summary.worker_peak_rss_mb, result.peak_rss_mb)
+        self.summary.worker_cpu_seconds += result.cpu_seconds
         self.summary.articles += len(done_ids)
         self.summary.events += result.events
         self.summary.quotes += result.quotes

@@ -59,6 +59,7 @@ class ChunkResult:
     quotes: int = 0
     failures: list[tuple[str, str, str]] = field(default_factory=list)  # (article id, locator, reason)
     seconds: float = 0.0
+    cpu_seconds: float = 0.0  # CPU time the worker spent on the chunk (unaffected by other load)
     worker: str = ""
     peak_rss_mb: float = 0.0
 
@@ -125,7 +126,7 @@ def process_chunk(items: list[ChunkItem], sink: Sink | None = None,
     Returns:
         The chunk's counts, failures and (for driver-side writing) processed articles.
     """
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     result = ChunkResult(worker=str(os.getpid()))
     failed: dict[int, str] = {}
 
@@ -151,6 +152,7 @@ def process_chunk(items: list[ChunkItem], sink: Sink | None = None,
     else:
         result.done = processed
     result.seconds = time.perf_counter() - started
+    result.cpu_seconds = time.process_time() - cpu_started
     result.peak_rss_mb = peak_rss_mb()
     return result
 
