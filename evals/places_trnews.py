@@ -24,8 +24,15 @@ from pathlib import Path
 
 from turnstone.analyze.nlp import load_nlp
 from turnstone.extract.gazetteer import Candidate, Gazetteer, distance_km, gazetteer
-from turnstone.extract.places import (Mention, _attach_qualifiers, adjective_context, _mentions_from_gazetteer, area_candidates, find_places,
-                                      resolve)
+from turnstone.extract.places import (
+    Mention,
+    _attach_qualifiers,
+    _mentions_from_gazetteer,
+    adjective_context,
+    area_candidates,
+    find_places,
+    resolve,
+)
 from turnstone.model import Article
 
 SHARED = Path(os.environ.get("TURNSTONE_SHARED", Path(__file__).resolve().parents[1] / ".." / "shared"))

@@ -31,7 +31,7 @@ ATTR = re.compile(r'(\w+)="([^"]*)"')
 def read_tml(path: Path) -> tuple[str, dt.date, list[tuple[int, int, str, str]]]:
     """Plain text of <TEXT>, the DCT and the gold TIMEX3s as (start, end, type, value)."""
     raw = path.read_text(encoding="utf-8")
-    dct_m = re.search(r"<DCT>.*?value=\"(\d{4}-\d{2}-\d{2})", raw, re.S)
+    dct_m = re.search(r"<DCT>.*?value=\"(\d{4}-\d{2}-\d{2})", raw, re.DOTALL)
     if not dct_m:
         raise ValueError(f"{path}: no DCT")
     body = raw.split("<TEXT>", 1)[1].split("</TEXT>", 1)[0]

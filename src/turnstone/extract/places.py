@@ -226,9 +226,8 @@ def _attach_qualifiers(text: str, mentions: list[Mention]) -> list[Mention]:
 def _score(m: Mention, cand: Candidate, countries: Counter[str], admins: Counter[tuple[str, str]]) -> float:
     e = cand.entry
     score = prior(cand)
-    if m.qualifier:
-        if any(q.country == e.country and (q.feature == "country" or q.admin1 == e.admin1) for q in m.qualifier):
-            score += QUALIFIER_BONUS
+    if any(q.country == e.country and (q.feature == "country" or q.admin1 == e.admin1) for q in m.qualifier):
+        score += QUALIFIER_BONUS
     if countries.get(e.country):
         score += COUNTRY_CONTEXT_BONUS
     if e.feature == "city" and admins.get((e.country, e.admin1)):
@@ -279,7 +278,7 @@ def resolve(mentions: list[Mention], context: Counter[str] | None = None) -> lis
     admins: Counter[tuple[str, str]] = Counter()
     for _ in range(CONTEXT_ROUNDS):
         new_picks: list[GazEntry | None] = []
-        new_votes = []
+        new_votes: list[tuple[Counter[str], Counter[tuple[str, str]]]] = []
         for i, m in enumerate(mentions):
             mine = votes[i] if votes else (Counter(), Counter())
             ctx_c, ctx_a = countries - mine[0], admins - mine[1]
@@ -319,9 +318,9 @@ def _containing_area(m: Mention, countries: Counter[str], admins: Counter[tuple[
         if state is not None:
             return GazEntry(0, m.text, kind, country, state.lat, state.lon, 0, admin1)
     if not m.area and countries:  # a facility or area we cannot find: at least its country
-        country = gaz.countries.get(countries.most_common(1)[0][0])
-        if country is not None:
-            return GazEntry(0, m.text, kind, country.country, country.lat, country.lon, 0, "")
+        top = gaz.countries.get(countries.most_common(1)[0][0])
+        if top is not None:
+            return GazEntry(0, m.text, kind, top.country, top.lat, top.lon, 0, "")
     return None
 
 

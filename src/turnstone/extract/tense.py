@@ -21,14 +21,7 @@ FUTURE_CUES = re.compile(
     re.IGNORECASE,
 )
 # Common irregular past forms in news; regular ones end in -ed.
-IRREGULAR_PAST = (
-    "said told met spoke went came took made gave held left saw began fell rose won lost sent struck hit "
-    "killed fled fought wrote read ran led brought bought sold paid found thought knew became broke chose "
-    "drew drove flew grew kept meant rang sang sat shot slept spent stood stole swore "
-    "threw took understood woke wore was were had did got heard felt dealt laid overtook withdrew began "
-    "arrived seized sought taught caught beat bore forgot forgave hid lent rode shook slid spun split spread "
-    "stuck stung strove swept swung tore undertook upheld wept wound"
-).split()
+IRREGULAR_PAST = ["said", "told", "met", "spoke", "went", "came", "took", "made", "gave", "held", "left", "saw", "began", "fell", "rose", "won", "lost", "sent", "struck", "hit", "killed", "fled", "fought", "wrote", "read", "ran", "led", "brought", "bought", "sold", "paid", "found", "thought", "knew", "became", "broke", "chose", "drew", "drove", "flew", "grew", "kept", "meant", "rang", "sang", "sat", "shot", "slept", "spent", "stood", "stole", "swore", "threw", "took", "understood", "woke", "wore", "was", "were", "had", "did", "got", "heard", "felt", "dealt", "laid", "overtook", "withdrew", "began", "arrived", "seized", "sought", "taught", "caught", "beat", "bore", "forgot", "forgave", "hid", "lent", "rode", "shook", "slid", "spun", "split", "spread", "stuck", "stung", "strove", "swept", "swung", "tore", "undertook", "upheld", "wept", "wound"]
 PAST_CUE = re.compile(r"\b(?:" + "|".join(IRREGULAR_PAST) + r"|\w{3,}ed|ago|last|earlier|previously)\b", re.IGNORECASE)
 # Words ending in -ed that are not past-tense verbs often enough to mislead.
 NOT_PAST = {"need", "needed", "speed", "feed", "seed", "bed", "red", "led", "united", "based", "alleged",

@@ -56,8 +56,8 @@ def sentence_bounds(article: Article, start: int, end: int) -> tuple[int, int]:
     left = 0
     for m in SENTENCE_END.finditer(text, 0, start):
         left = m.end()
-    m = SENTENCE_END.search(text, end)
-    right = m.start() if m else len(text)
+    after = SENTENCE_END.search(text, end)
+    right = after.start() if after else len(text)
     return left, max(right, end)
 
 

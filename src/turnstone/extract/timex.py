@@ -22,6 +22,30 @@ from dataclasses import dataclass
 from dateutil.relativedelta import relativedelta
 
 from .tense import Tense, tense_near
+from .timex_values import (
+    DAYPART_RE,
+    HEDGE,
+    MONTH_RE,
+    MONTHS,
+    NUM,
+    ORDINAL,
+    PARTS_OF_DAY,
+    SEASONS,
+    SMALL,
+    UNIT,
+    WEEKDAY_RE,
+    WEEKDAYS,
+    YEAR_RE,
+    at_granularity,
+    duration_value,
+    month_year,
+    parse_number,
+    quarter_of,
+    shift,
+    unit_of,
+    week_value,
+    weekday_date,
+)
 
 LOGGER = logging.getLogger(__name__)
 
@@ -33,173 +57,6 @@ class Timex:
     text: str
     type: str
     value: str | None
-
-
-# --- vocabulary ---------------------------------------------------------------------------------
-
-MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
-    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-}
-WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
-SMALL = {
-    "zero": 0, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "hundred": 100, "half a": 0.5, "a couple of": 2, "couple of": 2, "a dozen": 12, "dozen": 12,
-}
-VAGUE = ("several", "a few", "few", "many", "some", "numerous", "multiple")
-ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
-SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
-PARTS_OF_DAY = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI"}
-
-_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-_UNITS_W = r"(?:one|two|three|four|five|six|seven|eight|nine)"
-_WORDNUM = (
-    rf"(?:{_TENS}(?:[- ]{_UNITS_W})?|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
-    rf"|nineteen|ten|zero|{_UNITS_W})"
-)
-NUM = (rf"(?:\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?(?:\s+1/2)?|{_WORDNUM}(?:[- ]and[- ]a[- ]half)?|an?|half\s+an?|a\s+couple\s+of|couple\s+of"
-       rf"|a\s+dozen|dozens\s+of|hundreds\s+of|several|a\s+few|few|many|some|numerous|multiple)")
-UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies))"
-HEDGE = (r"(?:(?:nearly|almost|about|around|approximately|roughly|some|just|only|more\s+than|less\s+than|over|under"
-         r"|at\s+least|at\s+most|up\s+to|barely|fully|well\s+over|close\s+to|within)\s+)")
-MONTH_RE = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-            r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
-WEEKDAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?"
-DAYPART_RE = r"(?:morning|afternoon|evening|night)"
-YEAR_RE = r"(?:1[6-9]\d\d|20\d\d)"
-
-
-def parse_number(text: str) -> float | None:
-    """'three' → 3, 'twenty-four' → 24, '5 1/2' → 5.5, vague quantities → None."""
-    t = text.lower().strip()
-    t = re.sub(r"\s+", " ", t)
-    if t in VAGUE or t.startswith(("dozens", "hundreds")):
-        return None
-    half = 0.0
-    if t.endswith("and-a-half") or t.endswith("and a half") or t.endswith(" and a half"):
-        half, t = 0.5, re.sub(r"[- ]and[- ]a[- ]half$", "", t)
-    if t.endswith(" 1/2"):
-        half, t = 0.5, t[:-4]
-    if t in SMALL:
-        return SMALL[t] + half
-    if re.fullmatch(r"\d[\d,]*(?:\.\d+)?", t):
-        return float(t.replace(",", "")) + half
-    parts = re.split(r"[- ]", t)
-    if all(p in SMALL for p in parts):
-        return sum(SMALL[p] for p in parts) + half
-    return None
-
-
-# --- value formatting ---------------------------------------------------------------------------
-
-UNIT_CODE = {"second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "fortnight": "W",
-             "month": "M", "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE"}
-
-
-def unit_of(word: str) -> str:
-    w = word.lower().rstrip("s")
-    if w.startswith("centur"):
-        return "century"
-    return w
-
-
-def duration_value(number: float | None, unit: str) -> str:
-    """ISO 8601 / TIMEX3 duration: P3Y, PT5H, PXM (vague), decades as years (TimeBank's habit)."""
-    if unit == "fortnight":
-        number, unit = (number * 2 if number is not None else None), "week"
-    if unit == "decade":
-        number, unit = (number * 10 if number is not None else None), "year"
-    if number is None:
-        amount = "X"
-    elif number == int(number):
-        amount = str(int(number))
-    elif unit in ("hour", "minute") and number * 60 == int(number * 60):  # 5 1/2 hours → PT5H30M
-        whole = int(number)
-        sub = "M" if unit == "hour" else "S"
-        return f"PT{whole}{UNIT_CODE[unit]}{int(round((number - whole) * 60))}{sub}"
-    elif unit in ("year", "day") and (number * 2) == int(number * 2):  # 2 1/2 years → P2Y6M
-        whole = int(number)
-        sub = "6M" if unit == "year" else "T12H"
-        return f"P{whole}{UNIT_CODE[unit]}{sub}"
-    else:
-        amount = f"{number:g}"
-    code = UNIT_CODE[unit]
-    if unit in ("second", "minute", "hour"):
-        return f"PT{amount}{code}"
-    return f"P{amount}{code}"
-
-
-def week_value(day: dt.date) -> str:
-    year, week, _ = day.isocalendar()
-    return f"{year}-W{week:02d}"
-
-
-def quarter_of(day: dt.date) -> int:
-    return (day.month - 1) // 3 + 1
-
-
-def at_granularity(day: dt.date, unit: str) -> str:
-    """A date written as precisely as the unit it was counted in ('three years ago' → a year)."""
-    if unit in ("day", "hour", "minute", "second"):
-        return day.isoformat()
-    if unit in ("week", "fortnight"):
-        return week_value(day)
-    if unit == "month":
-        return f"{day.year:04d}-{day.month:02d}"
-    if unit == "quarter":
-        return f"{day.year:04d}-Q{quarter_of(day)}"
-    if unit == "decade":
-        return f"{day.year // 10:03d}"
-    if unit == "century":
-        return f"{day.year // 100:02d}"
-    return f"{day.year:04d}"
-
-
-def shift(day: dt.date, unit: str, amount: float) -> dt.date:
-    n = int(amount)
-    steps = {
-        "day": relativedelta(days=n), "week": relativedelta(weeks=n), "fortnight": relativedelta(weeks=2 * n),
-        "month": relativedelta(months=n), "quarter": relativedelta(months=3 * n), "year": relativedelta(years=n),
-        "decade": relativedelta(years=10 * n), "century": relativedelta(years=100 * n),
-    }
-    return day + steps.get(unit, relativedelta(days=0))
-
-
-def weekday_date(anchor: dt.date, weekday: int, tense: Tense) -> dt.date:
-    """The weekday meant, chosen by tense: past → the last one, future → the coming one, else nearest."""
-    ahead = (weekday - anchor.weekday()) % 7
-    if ahead == 0:
-        return anchor
-    if tense == "past":
-        return anchor - dt.timedelta(days=7 - ahead)
-    if tense == "future":
-        return anchor + dt.timedelta(days=ahead)
-    # No tense cue: the nearest such day; ties and unclear cases lean to the past, as news mostly reports.
-    return anchor + dt.timedelta(days=ahead) if ahead < 3 else anchor - dt.timedelta(days=7 - ahead)
-
-
-MONTH_TENSE_GAP = 3  # months away from the anchor beyond which tense may move a bare month a year
-
-
-def month_year(anchor: dt.date, month: int, tense: Tense) -> int:
-    """The year of a month named without one ('in March'): the nearest such month to the anchor.
-
-    Tense decides only near-ties (about half a year either way), where "nearest" says little.
-    TempEval-3 showed tense cues alone mislead: news announces "Dec. 15" meetings in October.
-    """
-    best = min((anchor.year - 1, anchor.year, anchor.year + 1),
-               key=lambda y: abs((y - anchor.year) * 12 + month - anchor.month))
-    gap = (best - anchor.year) * 12 + month - anchor.month
-    if abs(gap) >= MONTH_TENSE_GAP:
-        if tense == "past" and gap > 0:
-            return best - 1
-        if tense == "future" and gap < 0:
-            return best + 1
-    return best
 
 
 # --- rules --------------------------------------------------------------------------------------
@@ -267,7 +124,7 @@ def _month_day(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[
 
 @rule("day_month_year", rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_RE})(?:,?\s+({YEAR_RE}))?\b", flags=0)
 def _day_month(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
-    return _month_day(_Swap(m), anchor, ctx)
+    return _month_day(_Swap(m), anchor, ctx)  # type: ignore[arg-type]
 
 
 class _Swap:
@@ -393,7 +250,7 @@ def _quarter(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[st
     # 'the quarter', 'the latest quarter': the last finished one, as earnings reports mean it.
     if which == "year-ago":
         reported = reported - relativedelta(years=1)
-    if which == "current":
+    if which == "current" and anchor is not None:
         reported = anchor
     return "DATE", f"{reported.year}-Q{quarter_of(reported)}"
 
@@ -520,7 +377,7 @@ _CLOCK_DAY = re.compile(rf"^,?\s+(?:on\s+)?(?:({WEEKDAY_RE})|({MONTH_RE})\s+(\d{
 
 def _day_after_clock(m: re.Match[str], anchor: dt.date, ctx: Context) -> dt.date:
     """'10 p.m. Wednesday', '5 p.m. EST Nov. 9': the day named right after the clock time."""
-    text, start, end = ctx
+    text, _start, end = ctx
     after = _CLOCK_DAY.match(text[end: end + 30])
     if not after:
         return anchor
@@ -584,9 +441,7 @@ def _relative(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[s
     which = re.sub(r"\s+", " ", m.group(2).lower())
     unit = m.group(3).lower()
     if which in ("the", "that", "the same"):
-        if unit == "weekend":
-            pass
-        elif unit in ("week", "month") and which == "the":
+        if unit == "weekend" or unit in ("week", "month") and which == "the":
             pass
         else:
             return None  # 'the year' is as often a duration as a date: leave it
@@ -610,7 +465,7 @@ def _relative(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[s
       rf"\b(?:the\s+)?(?:(past|last|next|first|coming|previous|following|final|recent|latest)\s+)?{HEDGE}?({NUM})[\s-]+({UNIT})"
       r"(?:[- ]long)?\b(?!-old)")
 def _duration(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
-    text, start, end = ctx
+    text, _start, end = ctx
     if re.match(r"-old|\s+old\b|-olds", text[end: end + 6]):
         return None  # an age, not a time
     number = parse_number(m.group(2))
@@ -627,9 +482,9 @@ def _vague(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str,
     text, start, _ = ctx
     lead = (m.group(1) or "").lower()
     before = text[max(0, start - 12): start].lower()
-    if not lead and not re.search(r"\b(for|over|in|within|took|take|takes|lasted|last)\s*$", before + m.group(0)[:0]):
-        if not m.group(0).lower().startswith(("for", "over", "in ")):
-            return None
+    cued = re.search(r"\b(for|over|in|within|took|take|takes|lasted|last)\s*$", before)
+    if not lead and not cued and not m.group(0).lower().startswith(("for", "over", "in ")):
+        return None
     if lead == "recent" and m.group(2).lower() == "years":
         return "DATE", "PAST_REF"
     return "DURATION", duration_value(None, unit_of(m.group(2)))
@@ -662,7 +517,7 @@ def _set(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, s
       r"|(recently|recent|formerly|in\s+the\s+past|the\s+past|lately|once|earlier)"
       r"|(in\s+the\s+future|the\s+future|future|in\s+the\s+coming\s+(?:days|weeks|months|years)))\b")
 def _ref(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
-    text, start, end = ctx
+    text, _start, end = ctx
     word = m.group(0).lower()
     after = text[end: end + 12].lower()
     if word == "once" or word == "earlier":
