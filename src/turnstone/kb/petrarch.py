@@ -37,14 +37,14 @@ _PSEUDO = {"---": None, "NGO": "NGO", "MNC": "BUS", "IMG": "REB", "INT": None, "
 
 
 def petrarch_date(text: str) -> dt.date:
-    """YYMMDD (PETRARCH's two-digit years: <= 40 is 20xx) or YYYYMMDD."""
+    """YYMMDD (two-digit years below 30 are 20xx, as in the Phoenix files) or YYYYMMDD."""
     text = text.strip()
     if len(text) == 8:
         return dt.date(int(text[:4]), int(text[4:6]), int(text[6:]))
     if len(text) != 6 or not text.isdigit():
         raise ValueError(f"bad PETRARCH date {text!r}")
     year = int(text[:2])
-    year += 2000 if year <= 40 else 1900
+    year += 2000 if year < 30 else 1900
     return dt.date(year, int(text[2:4]), int(text[4:]))
 
 
