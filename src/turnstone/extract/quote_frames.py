@@ -203,8 +203,10 @@ def frame_after(toks: list[Token], *, direct: bool) -> Frame | None:
             return None
         if rng and rng[0] == lead:
             return Frame(toks[i], _span(toks, rng), lemma)
-        if i - lead <= 8 and not any(t.text == "," or t.lower in AFTER_STOPS | SUBJECT_STOPS | FUNCTION_WORDS
-                                     or CUE_LEMMA.get(t.lower) for t in between):
+        if i - lead <= 8 and not any(t.text == "," or t.lower in SUBJECT_STOPS | FUNCTION_WORDS
+                                     or (t.lower in AFTER_STOPS and t.lower not in PREPOSITIONS)
+                                     or CUE_LEMMA.get(t.lower) for t in between) \
+                and between and between[0].lower not in PREPOSITIONS:
             # Everything between the quote and its cue is the speaker ('the gambling tycoon told').
             end = i
             while end > lead and toks[end - 1].lower in CUE_ADVERBS and not toks[end - 1].is_cap:
@@ -266,8 +268,13 @@ def _frame_at(toks: list[Token], i: int, direct: bool, sentence: list[Token] | N
             got = subject_at_start(sentence, k)
             if got:
                 return Frame(toks[i], _span(sentence, got), lemma)
-    if rng is None and (i == 0 or toks[i - 1].text in {"“", '"', ":"}):
-        rng = phrase_after(toks, i, len(toks))
+    if rng is None and (i == 0 or toks[i - 1].text in {"“", '"', ":", ","}):
+        inv = phrase_after(toks, i, len(toks))
+        # after a comma only a name is inverted ('…, said Paul Beck'), not 'calls her record a'
+        if inv and (i == 0 or toks[i - 1].text != "," or any(_is_name_token(t) for t in toks[inv[0]:inv[1]])):
+            rng = inv
+    if rng is not None and not direct and rng[1] - rng[0] == 1 and toks[rng[0]].lower == "you":
+        return None  # "you" inside reported content is never the one quoted
     return Frame(toks[i], _span(toks, rng), lemma) if rng else None
 
 

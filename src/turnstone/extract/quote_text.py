@@ -16,7 +16,7 @@ STRAIGHT = '"'
 OPEN_CONTEXT = " \t\n([{—–-/"
 
 WORD = re.compile(r"(?:[A-Z]\.){2,}|(?:Gov|Govs|Sen|Sens|Rep|Reps|Gen|Dr|Mr|Mrs|Ms|Lt|Col|Sgt|Capt|Adm|Prof|Rev"
-                  r"|Maj|Cmdr|Gov|St|Jr|Sr|Pres|Amb|[A-Z])\.(?=\s+[A-Z])|\w+(?:[’'.\-]\w+)*(?:[’']s?)?|[^\w\s]")
+                  r"|Maj|Cmdr|Gov|St|Jr|Sr|Pres|Amb|[A-Z])\.(?=\s+[A-Z])|[RDI]-[A-Z][A-Za-z]{1,4}\.?|\w+(?:[’'.\-]\w+)*(?:[’']s?)?|[^\w\s]")
 ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "st", "jr", "sr", "lt", "col", "sgt", "capt",
     "no", "inc", "co", "corp", "vs", "adm", "prof", "rev", "maj", "cmdr", "jan", "feb", "mar", "apr",

@@ -28,7 +28,7 @@ from .quote_parse import refine_speaker
 from .quote_reported import find_reported
 from .quote_cues import PRONOUNS
 from .quote_speakers import Resolved, SpeakerResolver
-from .quote_text import Marked, find_marked, paragraphs, sentences, tokens
+from .quote_text import Marked, Token, find_marked, paragraphs, sentences, tokens
 
 LOGGER = logging.getLogger(__name__)
 
@@ -39,7 +39,8 @@ _MINOR = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "b
           "is", "vs", "from", "about", "over", "after", "into"}
 HEADLINE_MAX_WORDS = 25
 HEADLINE_CAPS_SHARE = 0.75
-NO_CUE_SUBJECT = True  # share of content words capitalised; body sentences stay far below
+NO_CUE_SUBJECT = True
+DASH_SOURCE = re.compile(r"[-—–]\s*((?:[A-Z][\w.’'\-]*\s?){1,5})(?=[,.]|\s*$)")  # share of content words capitalised; body sentences stay far below
 
 
 @dataclass
@@ -129,7 +130,9 @@ def _next_sentence_frame(text: str, sents: list[tuple[int, int]], sent: tuple[in
     if not following or following[0][0] >= limit:
         return None
     toks = tokens(text, following[0][0], min(following[0][1], limit))
-    if len(toks) > 15:
+    # After "?" or "!" the sentence splitter cuts before '… Cruz replied.'; after "." only a
+    # short sentence is a frame of its own ('Trump said.').
+    if len(toks) > 15 and text[sent[1] - 2:sent[1]].strip("”\"’'")[-1:] not in {"?", "!"}:
         return None
     return frame_after(toks, direct=True)
 
@@ -206,6 +209,14 @@ def find_quotes(article: Article) -> list[Quote]:
                 span = refine_speaker(article, frame)
                 item.speaker = resolver.resolve(*span)
             found.append(item)
+    for item in found:
+        if item.speaker is None and item.kind == "direct" and item.mark.paragraph + 1 < len(paras):
+            nxt = paras[item.mark.paragraph + 1]
+            m = DASH_SOURCE.match(text, nxt[0], nxt[1])
+            if m and not find_marked(text, nxt, -1):  # '- Clinton.' under a quote
+                span = (m.start(1), m.end(1))
+                item.frame = Frame(Token(m.start(), m.start() + 1, text[m.start()]), span, "dash")
+                item.speaker = resolver.resolve(*span)
     _inherit_speakers(found)
     for item in found:
         # Last resort: a quote right after a sentence about someone is theirs
