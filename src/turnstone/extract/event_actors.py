@@ -173,6 +173,17 @@ FUNCTION_WORDS = {"the", "a", "an", "of", "in", "on", "at", "to", "for", "with",
                   "his", "her", "their", "as", "than", "not", "no", "be", "been", "will", "would"}
 
 
+def _singular(phrase: str) -> str:
+    """Agent words are listed in the singular or plural; try both ("ministers" -> "minister")."""
+    _, agents, _ = _fallback_tables()
+    if phrase in agents:
+        return phrase
+    for suffix, repl in (("men", "man"), ("ies", "y"), ("es", ""), ("s", "")):
+        if phrase.endswith(suffix) and phrase[: -len(suffix)] + repl in agents:
+            return phrase[: -len(suffix)] + repl
+    return phrase
+
+
 def candidate_chunks(sent: Any) -> list[tuple[int, int]]:
     """Token ranges that may name an actor: the parse's noun chunks, else capitalised runs plus a
     trailing agent noun, and lower-case agent nouns with their modifiers."""
@@ -184,13 +195,13 @@ def candidate_chunks(sent: Any) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     # lower-case agent phrases ending in an agent noun: "national security advisor", "riot police"
     for j in range(sent.start, sent.end):
-        if doc[j].lower_ in agents and not CHUNK_WORD.match(doc[j].text):
+        if _singular(doc[j].lower_) in agents and not CHUNK_WORD.match(doc[j].text):
             k = j
             while k - 1 >= sent.start and j - (k - 1) < 4 and doc[k - 1].is_alpha and doc[k - 1].is_lower \
                     and doc[k - 1].lower_ not in FUNCTION_WORDS:
                 k -= 1
             for start in range(k, j + 1):
-                if " ".join(t.lower_ for t in doc[start:j + 1]) in agents:
+                if _singular(" ".join(t.lower_ for t in doc[start:j + 1])) in agents:
                     spans.append((start, j + 1))
                     break
     i = sent.start
@@ -259,6 +270,10 @@ def merge_agent_modifiers(spans: list[ActorSpan], doc: Any) -> list[ActorSpan]:
                 prev.participants = [p.model_copy(update={"country": q.country})]
                 prev.end, prev.tok_end = span.end, span.tok_end
                 continue
+            if between == [","] and p.country and not q.country and q.sector and len(span.participants) == 1 \
+                    and _lower_at(doc, span.tok_end) in {",", "said", "says"}:
+                # an appositive: "The US commander in Iraq, General David Petraeus, ..."
+                span.participants = [q.model_copy(update={"country": p.country})]
             if between in (["'s"], ["’s"]) and q.sector and not q.country and p.country:
                 span.participants = [q.model_copy(update={"country": p.country})]
                 span.start, span.tok_start = prev.start, prev.tok_start
@@ -286,6 +301,28 @@ def _lower_at(doc: Any, i: int) -> str:
     return doc[i].lower_ if 0 <= i < len(doc) else ""
 
 
+SPEECH_VERBS = {"said", "says", "announced", "announces", "declared", "stated", "added", "insisted", "warned",
+                "vowed", "pledged", "promised", "indicated", "signalled", "signaled", "confirmed", "hoped"}
+
+
+def _it_after_speech(doc: Any, sent: Any, spans: list[ActorSpan]) -> list[ActorSpan]:
+    """"Israel announced it would free ...": "it"/"they" right after a speech verb is its subject."""
+    out = []
+    for tok in sent:
+        if tok.lower_ not in {"it", "they"}:
+            continue
+        j = tok.i - 1
+        if _lower_at(doc, j) == "that":
+            j -= 1
+        if _lower_at(doc, j) not in SPEECH_VERBS:
+            continue
+        subject = next((s for s in spans if s.tok_end in {j, j - 1} and not s.person and not s.pronoun), None)
+        if subject is not None:
+            out.append(ActorSpan(tok.idx, tok.idx + len(tok.text), tok.i, tok.i + 1, list(subject.participants),
+                                 pronoun=True, source="pronoun"))
+    return out
+
+
 def sentence_actors(article: Article, sent: Any, last_person: ActorSpan | None,
                     resolver: Resolver | None = None) -> list[ActorSpan]:
     """All actor mentions of a sentence, left to right, without overlaps."""
@@ -306,6 +343,7 @@ def sentence_actors(article: Article, sent: Any, last_person: ActorSpan | None,
             p.participants = list(antecedent.participants)
         if p.participants:
             pron.append(p)
+    pron += _it_after_speech(doc, sent, spans + pron)
     spans = sorted(spans + pron, key=lambda a: (a.tok_start, -(a.tok_end - a.tok_start)))
     out: list[ActorSpan] = []
     for s in spans:

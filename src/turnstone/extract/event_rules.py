@@ -47,7 +47,8 @@ CONTENT_NOUNS = {"threat", "threats", "plan", "plans", "bid", "attempt", "attemp
                  "calls", "proposal", "decision", "move", "pledge", "promise", "refusal", "order", "orders",
                  "demand", "demands", "request", "offer", "intention", "readiness", "willingness", "right"}
 SPEECH = {"said", "says", "say", "announced", "announces", "declared", "stated", "told", "warned", "vowed",
-          "insisted", "added", "claimed"}
+          "insisted", "added", "claimed", "pledged", "promised", "indicated"}
+PROMISE_CAMEO = {"RETREAT": "035", "AID": "033", "COOPERATE": "031", "CONCEDE": "035"}
 PHONE_WORDS = {"phone", "call", "called", "telephone", "video", "videoconference"}
 
 
@@ -448,6 +449,11 @@ def flags(doc: Any, cand: Candidate, sent: Any) -> None:
         cand.mode, cand.cameo = THREAT_MODE.get(cand.event, (None, "130"))
         cand.event = "THREATEN"
         cand.future = False
+    elif cand.event in {"RETREAT", "AID", "COOPERATE", "CONCEDE"} and {"will", "would", "'ll"} & set(window) \
+            and SPEECH & before and not cand.negated:
+        # "announced it would free prisoners": a promise, PLOVER AGREE
+        cand.event, cand.mode, cand.cameo = "AGREE", None, PROMISE_CAMEO[cand.event]
+        cand.future = False
     if cand.event == "CONSULT" and cand.mode is None and PHONE_WORDS & {t.lower_ for t in sent}:
         cand.mode, cand.cameo = "phone", "041"
 
@@ -457,6 +463,14 @@ def combine_content(doc: Any, cands: list[Candidate]) -> None:
     the governing trigger and the event in its to-infinitive become one event."""
     for gov in cands:
         kind = gov.match.trigger.content
+        if kind is None and gov.event in {"REQUEST", "REJECT"} | ({"RETREAT"} if gov.mode == "access" else set()):
+            # "asking Obama to help Iran", "permission to Russia to help Israel": the infinitive is
+            # what is asked for or allowed, not an event of its own
+            end = max([gov.match.end] + [r.tok_end for r in gov.recipients])
+            for c in cands:
+                if c is not gov and _lower(doc, c.match.start - 1) == "to" and end <= c.match.start <= end + 2:
+                    c.consumed = True
+            continue
         if kind is None or gov.consumed:
             continue
         tail = [_lower(doc, j) for j in range(gov.match.end, gov.match.end + 8)]

@@ -240,8 +240,13 @@ def sentence_candidates(article: Article, sent: Any, state: ArticleState) -> lis
     unique: list[Candidate] = []
     for cand in kept:  # "will meet in Zurich to discuss": one meeting, not two
         sig = (cand.event, _countries(cand.actors), _countries(cand.recipients))
-        if all((c.event, _countries(c.actors), _countries(c.recipients)) != sig for c in unique):
-            unique.append(cand)
+        if any((c.event, _countries(c.actors), _countries(c.recipients)) == sig for c in unique):
+            continue
+        if _countries(cand.recipients) <= {None} and any(
+                c.event == cand.event and _countries(c.actors) == sig[1] and c.recipients for c in kept if c is not cand
+                and not _countries(c.recipients) <= {None}):
+            continue  # the same act with a recipient whose country is known says more
+        unique.append(cand)
     return sorted(unique[:MAX_PER_SENTENCE], key=lambda c: c.match.start)
 
 
