@@ -68,8 +68,8 @@ def test_cluster_different_events_do_not_match(other: Signature) -> None:
 
 
 def test_cluster_window_and_unknown_dates() -> None:
-    assert dates_compatible(sig(day="2031-05-01"), sig(day="2031-05-04"))
-    assert not dates_compatible(sig(day="2031-05-01"), sig(day="2031-05-05"))
+    assert dates_compatible(sig(day="2031-05-01"), sig(day="2031-05-02"))
+    assert not dates_compatible(sig(day="2031-05-01"), sig(day="2031-05-03"))
     assert dates_compatible(sig(day=None), sig(day="2031-05-05"))
     assert dates_compatible(sig(day="2031-05"), sig(day="2031-05-20"))  # a month-precise date spans the month
 
@@ -78,3 +78,25 @@ def test_cluster_signatures_groups_in_order() -> None:
     items = [sig(), sig(event="ASSAULT", people=("OCE", "EAS"), words="shelling of the port"),
              sig(day="2031-05-06"), sig(day="2031-07-01")]
     assert cluster_signatures(items) == [0, 1, 0, 2]
+
+
+def directed(actors: set[str], recipients: set[str], place: str | None = None) -> Signature:
+    start, end = date_range("2031-05-05")
+    return Signature("CONSULT", start, end, actors | recipients, evidence_tokens("spoke by phone"), actors,
+                     recipients, place)
+
+
+def test_cluster_roles_must_match() -> None:
+    call_putin = directed({"USA"}, {"RUS"})
+    assert same_event(call_putin, directed({"USA"}, {"RUS"}))
+    assert score(call_putin, directed({"USA"}, {"UKR"})) == 0.0  # same caller, another recipient
+    assert score(call_putin, directed({"RUS"}, {"USA"})) == 0.0  # reversed roles: another event
+    reciprocal = Signature("CONSULT", "2031-05-05", "2031-05-05", {"USA", "RUS"}, evidence_tokens("spoke by phone"),
+                           {"USA", "RUS"}, set())
+    assert same_event(call_putin, reciprocal)  # "the two presidents spoke" vs "Trump called Putin"
+
+
+def test_cluster_places_must_not_differ() -> None:
+    assert score(directed({"USA"}, {"UKR"}, "Munich"), directed({"USA"}, {"UKR"}, "Kyiv")) == 0.0
+    assert same_event(directed({"USA"}, {"UKR"}, "Munich"), directed({"USA"}, {"UKR"}, "munich"))
+    assert same_event(directed({"USA"}, {"UKR"}, "Munich"), directed({"USA"}, {"UKR"}))

@@ -45,8 +45,10 @@ def article_rows(article: Article, article_id: str) -> ArticleRows:
         place = _place_of(article, ev)
         # An event without its own date is dated by its article, so date filters still see it.
         start, end = clu.date_range(ev.date or article.published)
-        keys = {clu.participant_key(p.name, p.country) for p in [*ev.actors, *ev.recipients]} - {""}
-        signature = clu.Signature(ev.event, start, end, keys, clu.evidence_tokens(ev.evidence.text))
+        actors = {clu.participant_key(p.name, p.country) for p in ev.actors} - {""}
+        recipients = {clu.participant_key(p.name, p.country) for p in ev.recipients} - {""}
+        signature = clu.Signature(ev.event, start, end, actors | recipients, clu.evidence_tokens(ev.evidence.text),
+                                  actors, recipients, place.name if place else ev.place)
         rows.events.append({
             "article_id": article_id, "event_id": ev.id, "seq": seq, "event": ev.event, "mode": ev.mode,
             "cameo": ev.cameo, "goldstein": ev.goldstein, "plover_score": ev.plover_score,

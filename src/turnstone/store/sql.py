@@ -184,29 +184,28 @@ class SqlStore(Store):
             params["hi"] = (dt.date.fromisoformat(hi) + gap).isoformat()
             where += " AND (date_start IS NULL OR (date_start <= :hi AND date_end >= :lo))"
         candidates = conn.execute(text(
-            f"SELECT id, date_start, date_end, participants, tokens FROM event_clusters WHERE {where}"
+            f"SELECT id, date_start, date_end, participants, tokens, actors, recipients, place FROM event_clusters"
+            f" WHERE {where}"
             " ORDER BY id DESC LIMIT 2000"), params).all()
         best_id, best_score, best_sig = None, clu.MIN_SCORE, None
         for row in candidates:
-            other = clu.Signature(sig.event, row.date_start, row.date_end,
-                                  set(filter(None, row.participants.split("|"))), set(row.tokens.split()))
+            other = clu.Signature(sig.event, row.date_start, row.date_end, _keys(row.participants),
+                                  set(row.tokens.split()), _keys(row.actors), _keys(row.recipients), row.place)
             value = clu.score(sig, other)
             if value >= best_score:
                 best_id, best_score, best_sig = row.id, value, other
         if best_id is None or best_sig is None:
-            params = {"e": sig.event, "s": sig.date_start, "d": sig.date_end,
-                      "p": "|".join(sorted(sig.participants)), "t": " ".join(sorted(sig.tokens))}
-            sql = ("INSERT INTO event_clusters (event, date_start, date_end, participants, tokens, n_reports)"
-                   " VALUES (:e, :s, :d, :p, :t, 1)")
+            params = {"e": sig.event, **_cluster_params(sig)}
+            sql = ("INSERT INTO event_clusters (event, date_start, date_end, participants, tokens, actors, recipients,"
+                   " place, n_reports) VALUES (:e, :s, :d, :p, :t, :a, :r, :pl, 1)")
             if self.dialect == "postgresql":
                 return int(conn.execute(text(sql + " RETURNING id"), params).scalar_one())
             return int(conn.execute(text(sql), params).lastrowid)
         merged = clu.merge(best_sig, sig)
         conn.execute(text(
             "UPDATE event_clusters SET date_start = :s, date_end = :d, participants = :p, tokens = :t,"
-            " n_reports = n_reports + 1 WHERE id = :id"),
-            {"s": merged.date_start, "d": merged.date_end, "p": "|".join(sorted(merged.participants)),
-             "t": " ".join(sorted(merged.tokens)), "id": best_id})
+            " actors = :a, recipients = :r, place = :pl, n_reports = n_reports + 1 WHERE id = :id"),
+            {**_cluster_params(merged), "id": best_id})
         return int(best_id)
 
     def _delete_rows(self, conn: Connection, article_id: str) -> None:
@@ -319,6 +318,16 @@ class SqlStore(Store):
 
         with self._read() as conn:
             return select_cluster(conn, self.dialect, cluster_id)
+
+
+def _keys(value: str | None) -> set[str]:
+    return set(filter(None, (value or "").split("|")))
+
+
+def _cluster_params(sig: clu.Signature) -> dict[str, Any]:
+    return {"s": sig.date_start, "d": sig.date_end, "p": "|".join(sorted(sig.participants)),
+            "t": " ".join(sorted(sig.tokens)), "a": "|".join(sorted(sig.actors)),
+            "r": "|".join(sorted(sig.recipients)), "pl": sig.place}
 
 
 def _limit(value: int) -> int:
