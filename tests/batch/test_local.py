@@ -24,7 +24,7 @@ def test_local_pool_runs_chunks_in_worker_processes(tmp_path):
 
 
 def test_local_pool_survives_a_dying_worker(monkeypatch):
-    import turnstone.batch.local as local
+    from turnstone.batch import local
 
     executor = PoolExecutor(1, None, batch_size=4)
     try:

@@ -7,7 +7,7 @@ in the store with its id and reason; ``--retry-failed`` tries them again), 2 bad
 from __future__ import annotations
 
 import json
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any, Self
 
 import typer
 
@@ -36,8 +36,14 @@ class RichProgress:
 
     def __init__(self, enabled: bool = True) -> None:
         from rich.console import Console
-        from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
-                                   TimeRemainingColumn)
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
 
         self.bar = Progress(
             TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), RateColumn.make(),
@@ -53,7 +59,7 @@ class RichProgress:
         status = f"[red]{summary.failed} failed" if summary.failed else ""
         self.bar.update(self.task, advance=n, status=status)
 
-    def __enter__(self) -> RichProgress:
+    def __enter__(self) -> Self:
         self.bar.start()
         return self
 
@@ -93,19 +99,19 @@ def print_summary(summary: Summary) -> None:
 def ingest_command(
     sources: Annotated[list[str], typer.Argument(
         help="Directories, text/HTML files, .jsonl(.gz), saved RSS/Atom feeds, WARC files (.warc, .warc.gz).")],
-    db: Annotated[Optional[str], typer.Option(
+    db: Annotated[str | None, typer.Option(
         "--db", help="Store URL: a SQLite file, sqlite:///PATH or postgresql://USER@HOST/DB.")] = None,
-    workers: Annotated[Optional[int], typer.Option(
+    workers: Annotated[int | None, typer.Option(
         "--workers", "-w", min=1,
         help="Local worker processes (default 1); with --dask local, the LocalCluster's workers (default: cores).")] = None,
-    dask: Annotated[Optional[str], typer.Option(
+    dask: Annotated[str | None, typer.Option(
         "--dask", help="A Dask scheduler address (tcp://HOST:8786), or 'local' to start a LocalCluster.")] = None,
-    parquet: Annotated[Optional[str], typer.Option(
+    parquet: Annotated[str | None, typer.Option(
         "--parquet", help="Write results as Parquet partitions in this folder (failures still go to --db).")] = None,
     retry_failed: Annotated[bool, typer.Option(
         "--retry-failed", help="Also process the articles that failed in earlier runs.")] = False,
-    published: Annotated[Optional[str], typer.Option(help="Default publication date YYYY-MM-DD.")] = None,
-    source: Annotated[Optional[str], typer.Option(help="Default source name, e.g. the outlet.")] = None,
+    published: Annotated[str | None, typer.Option(help="Default publication date YYYY-MM-DD.")] = None,
+    source: Annotated[str | None, typer.Option(help="Default source name, e.g. the outlet.")] = None,
     batch_size: Annotated[int, typer.Option(min=1, help="Articles per nlp.pipe batch.")] = DEFAULT_BATCH_SIZE,
     chunk_size: Annotated[int, typer.Option(min=1, help="Articles per task sent to a worker.")] = CHUNK_SIZE,
     progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Draw the progress bar.")] = True,

@@ -9,6 +9,7 @@ installed (the same version as the driver); the sources are read by the driver o
 
 from __future__ import annotations
 
+import importlib
 import logging
 from collections.abc import Iterator
 from typing import Any
@@ -18,26 +19,27 @@ from .worker import ChunkItem, ChunkResult, Sink, failed_chunk, process_chunk, w
 LOGGER = logging.getLogger(__name__)
 
 
+def _distributed() -> Any:
+    """``dask.distributed``, typed as Any: the package ships no complete type hints."""
+    return importlib.import_module("distributed")
+
+
 def start_local_cluster(workers: int) -> Any:
     """A ``dask.distributed`` LocalCluster of ``workers`` single-threaded worker processes.
 
     One thread per process because spaCy is CPU-bound and holds the GIL; several threads in
     one process would share one core.
     """
-    from distributed import LocalCluster
-
-    return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0")
+    return _distributed().LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0")
 
 
 class DaskExecutor:
     """Chunks as Dask tasks on the cluster at ``address`` (``"local"``: start a LocalCluster)."""
 
     def __init__(self, address: str, sink: Sink | None, batch_size: int, local_workers: int = 2) -> None:
-        from distributed import Client
-
         self.sink, self.batch_size = sink, batch_size
         self.cluster = start_local_cluster(local_workers) if address == "local" else None
-        self.client = Client(self.cluster if self.cluster is not None else address)
+        self.client = _distributed().Client(self.cluster if self.cluster is not None else address)
         # Load the pipeline on every worker now, in parallel, rather than inside the first chunks.
         self.client.run(warm_up)
         threads = sum(self.client.nthreads().values()) or 1
@@ -50,10 +52,8 @@ class DaskExecutor:
         return str(link) if link else None
 
     def run(self, chunks: Iterator[list[ChunkItem]]) -> Iterator[ChunkResult]:
-        from distributed import as_completed
-
-        pending: dict[str, list[ChunkItem]] = {}
-        queue = as_completed()
+        pending: dict[Any, list[ChunkItem]] = {}
+        queue = _distributed().as_completed()
         for chunk in chunks:
             future = self.client.submit(process_chunk, chunk, self.sink, self.batch_size, pure=False)
             pending[future.key] = chunk
@@ -64,12 +64,12 @@ class DaskExecutor:
             yield self._result(future, pending)
 
     @staticmethod
-    def _result(future: Any, pending: dict[str, list[ChunkItem]]) -> ChunkResult:
+    def _result(future: Any, pending: dict[Any, list[ChunkItem]]) -> ChunkResult:
         chunk = pending.pop(future.key)
         try:
             result: ChunkResult = future.result()
             return result
-        except Exception as err:  # a lost worker or a task error fails its chunk, not the run
+        except Exception as err:  # noqa: BLE001  a lost worker or a task error fails its chunk, not the run
             return failed_chunk(chunk, f"[E200] the Dask task failed: {type(err).__name__}: {err}")
         finally:
             future.release()

@@ -135,21 +135,21 @@ def ingest(sources: Iterable[str | Path], options: IngestOptions, progress: Prog
     from ..store import open_store
 
     started = time.perf_counter()
-    sources = [str(s) for s in sources]
+    names = [str(s) for s in sources]
     version = pipeline_version()
     own_store = store is None
     store = open_store(options.db) if own_store else store
     summary = Summary(pipeline_version=version)
     try:
-        _start_counting(sources, progress)
+        _start_counting(names, progress)
         sink = worker_sink(options, version)
         executor = make_executor(options, sink)
         summary.workers = executor.workers
         run = _Run(store, options, version, sink, summary, progress, started)
         try:
-            for result in executor.run(run.chunks(sources)):
+            for result in executor.run(run.chunks(names)):
                 run.handle(result)
-            run.finish(sources)
+            run.finish(names)
         finally:
             executor.close()
     finally:
@@ -167,7 +167,7 @@ def _start_counting(sources: list[str], progress: Progress | None) -> None:
     def count() -> None:
         try:
             progress.set_total(count_articles(sources))
-        except Exception:  # only the ETA is lost
+        except Exception:
             LOGGER.debug("counting the articles failed", exc_info=True)
 
     threading.Thread(target=count, name="turnstone-count", daemon=True).start()
@@ -248,7 +248,7 @@ class _Run:
         for article in result.done:
             try:
                 self.store.save(article, self.version)
-            except Exception as err:  # one article the store refuses must not stop the run
+            except Exception as err:  # noqa: BLE001  one article the store refuses must not stop the run
                 done_ids.remove(article.id)
                 result.failures.append((article.id, "", f"[E400] saving failed: {err}"))
         if self.options.retry_failed:

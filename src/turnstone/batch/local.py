@@ -73,7 +73,7 @@ class PoolExecutor:
                 LOGGER.error("a worker process died: %s; restarting the pool", err)
                 self._restart()
                 yield failed_chunk(chunk, f"[E200] the worker process died: {err}")
-            except Exception as err:
+            except Exception as err:  # noqa: BLE001  (a batch run must go on)
                 yield failed_chunk(chunk, f"[E200] the worker raised {type(err).__name__}: {err}")
 
     def _restart(self) -> None:

@@ -68,7 +68,7 @@ def expand(sources: Iterable[str | Path]) -> Iterator[Path]:
 
 def _open_text_lines(path: Path) -> Iterator[bytes]:
     opener = gzip.open if path.name.lower().endswith(".gz") else open
-    with opener(path, "rb") as fh:  # type: ignore[operator]
+    with opener(path, "rb") as fh:
         yield from fh
 
 
@@ -145,7 +145,7 @@ def iter_located(sources: Iterable[str | Path], **meta: Any) -> Iterator[tuple[s
             yield from read_source_file(path, **meta)
         except InputError as err:
             yield str(path), err
-        except Exception as err:  # a reader bug on one file must not stop the run
+        except Exception as err:
             LOGGER.exception("reading %s failed", path)
             yield str(path), UnreadableError(f"reading failed: {err}", source=str(path))
 
@@ -176,6 +176,6 @@ def count_articles(sources: Iterable[str | Path]) -> int:
                 total += max(1, len(feedparser.parse(path.read_bytes()).get("entries") or []))
             else:
                 total += 1
-        except Exception:  # counting is only a progress estimate
+        except Exception:  # noqa: BLE001  counting is only a progress estimate
             total += 1
     return total

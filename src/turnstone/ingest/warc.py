@@ -65,7 +65,7 @@ def read_warc_stream(stream: IO[bytes], source_name: str, **meta: Any) -> Iterat
             url = record.rec_headers.get_header("WARC-Target-URI")
             crawled = (record.rec_headers.get_header("WARC-Date") or "")[:10] or None
             payload = record.content_stream().read()
-        except Exception as err:  # warcio raises plain exceptions on truncated or corrupt archives
+        except Exception as err:  # noqa: BLE001  warcio raises plain exceptions on truncated or corrupt archives
             yield UnreadableError(f"the WARC archive is unreadable after record {number}: {err}",
                                   source=source_name, line=number + 1)
             return
@@ -77,7 +77,7 @@ def _page_articles(payload: bytes, source_name: str, number: int, *, url: str | 
     try:
         page_meta = {**meta, "url": url} if url else meta
         items = list(read_bytes(payload, f"{source_name}#{number}", kind="html", **page_meta))
-    except Exception as err:  # one page that breaks the HTML extractor must not end the archive
+    except Exception as err:  # noqa: BLE001  one page that breaks the HTML extractor must not end the archive
         items = [UnreadableError(f"HTML extraction failed: {err}", source=source_name, line=number)]
     for item in items:
         if isinstance(item, InputError):
@@ -91,12 +91,10 @@ def read_warc(path: str | Path, **meta: Any) -> Iterator[Article | InputError]:
     """Articles from a ``.warc`` or ``.warc.gz`` file."""
     name = str(path)
     try:
-        stream = open(path, "rb")
+        with open(path, "rb") as stream:
+            yield from read_warc_stream(stream, name, **meta)
     except OSError as err:
         yield UnreadableError(f"cannot read: {err.strerror or err}", source=name)
-        return
-    with stream:
-        yield from read_warc_stream(stream, name, **meta)
 
 
 def count_warc_pages(path: str | Path) -> int:
