@@ -248,7 +248,8 @@ def frame_before(toks: list[Token], *, direct: bool, sentence: list[Token] | Non
             continue
         if direct:
             return frame
-        if best is None or any(t.text in {",", ";", "—", "–"} for t in toks[best_at:i]):
+        participle = toks[i].lower.endswith("ing")  # "…, saying": same subject as the clause
+        if best is None or (not participle and any(t.text in {",", ";", "—", "–"} for t in toks[best_at:i])):
             best, best_at = frame, i
     return best
 
@@ -298,7 +299,8 @@ def subject_at_start(toks: list[Token], limit: int) -> tuple[int, int] | None:
                 b += 1
             nxt = toks[b] if b < limit else (toks[limit] if limit < len(toks) else None)
             if b > k and nxt is not None and nxt.text not in BOUNDARY and not nxt.is_cap \
-                    and nxt.lower not in AFTER_STOPS and (any(_is_name_token(x) for x in toks[k:b])
+                    and (nxt.lower not in AFTER_STOPS or CUE_LEMMA.get(nxt.lower)) \
+                    and (any(_is_name_token(x) for x in toks[k:b])
                                                           or toks[b - 1].lower in ROLE_WORDS):
                 while b > k and toks[b - 1].lower in NAME_LINKS | DETERMINERS:
                     b -= 1
