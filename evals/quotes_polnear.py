@@ -102,7 +102,7 @@ def read_doc(text_path: Path, ann_path: Path) -> GoldDoc:
             roles = dict(r.split(":", 1) for r in parts[1].split() if ":" in r)
             relations.append(roles)
     first_nl = text.find("\n")
-    doc = GoldDoc(name=text_path.stem, text=text, title_end=first_nl if first_nl > 0 else 0)
+    doc = GoldDoc(name=text_path.stem, text=text, title_end=max(0, first_nl))
     for rel in relations:
         content = spans.get(rel.get("Content", ""))
         if not content:

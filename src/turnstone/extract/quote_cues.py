@@ -196,9 +196,9 @@ NOT_NAMES = {
     "Our", "We", "They", "He", "She", "I", "You", "What", "Why", "How", "Who", "Where", "Yes",
     "No", "Not", "Here", "These", "Those", "Such", "Like", "Unlike", "Monday", "Tuesday",
     "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Today", "Yesterday", "Tonight",
-    "Indeed", "Still", "Thus", "Perhaps", "Of", "To", "Is", "Was", "Are", "Were", "Do", "Does",
+    "Indeed", "Thus", "Perhaps", "Of", "To", "Is", "Was", "Are", "Were", "Do", "Does",
     "Did", "Has", "Have", "Had", "Will", "Would", "Could", "Should", "May", "Might", "Must",
-    "Okay", "OK", "Well", "Oh", "Mr", "Mrs", "Ms", "Moreover", "Regarding", "Although", "Because",
+    "Okay", "OK", "Well", "Oh", "Mr", "Mrs", "Ms", "Moreover", "Regarding", "Because",
     "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven", "Twelve",
     "Twenty", "Thirty", "Fifty", "Hundreds", "Thousands", "Dozens", "Millions", "First", "Second",
     "Third", "Finally", "Again", "Otherwise", "Nonetheless", "Nevertheless", "Furthermore",
@@ -219,7 +219,7 @@ CUE_ADVERBS = {
     "often", "earlier", "repeatedly", "long", "already", "frequently", "flatly", "bluntly",
     "subsequently", "similarly", "finally", "still", "even", "initially", "angrily", "jokingly",
     "quietly", "loudly", "firmly", "just", "since", "never", "always", "famously",
-    "had", "been", "did", "does", "do", "could", "may", "might", "should", "not", "emphatically",
+    "been", "did", "does", "do", "could", "may", "might", "should", "not", "emphatically",
     "herself", "himself", "themselves", "personally", "directly", "explicitly", "openly",
 }
 
@@ -237,7 +237,7 @@ ROLE_WORDS = {
     "minister", "ministry", "prime", "foreign", "defense", "defence", "chief", "director", "adviser",
     "advisor", "aide", "aides", "ambassador", "envoy", "general", "commander", "senator", "lawmaker",
     "lawmakers", "governor", "mayor", "chairman", "chairwoman", "chair", "leader", "leaders",
-    "candidate", "nominee", "campaign", "statement", "police", "military", "army", "government",
+    "candidate", "nominee", "campaign", "police", "military", "army", "government",
     "administration", "analyst", "analysts", "expert", "experts", "source", "sources", "diplomat",
     "diplomats", "negotiator", "negotiators", "representative", "congressman", "congresswoman",
     "pollster", "strategist", "manager", "chairman's", "press", "senior", "top", "former", "longtime",
@@ -251,7 +251,7 @@ ROLE_WORDS = {
     "economist", "economists", "scholar", "professor", "author", "editor", "reporter", "reporters",
     "journalist", "host", "anchor", "spokesmen", "man", "woman", "men", "women", "mother", "father",
     "son", "daughter", "wife", "husband", "friend", "organizers", "organiser", "organizer",
-    "candidate's", "clown", "detective", "doctor", "doctors", "teacher", "student", "students",
+    "clown", "detective", "doctor", "doctors", "teacher", "student", "students",
     "worker", "workers", "owner", "founder", "ceo", "executive", "executives", "insiders",
     "insider", "counterpart", "counterparts", "authorities", "spokespeople", "board", "council",
     "committee", "ministers", "premier", "king", "queen", "prince", "pope", "rebels", "militants",
@@ -259,7 +259,7 @@ ROLE_WORDS = {
     "interior", "justice", "health", "finance", "economy", "trade", "intelligence", "communications",
     "deputies", "officials'", "u.s.", "russian", "ukrainian", "american", "chinese", "british",
     "french", "german", "israeli", "palestinian", "iranian", "turkish", "european", "western",
-    "local", "federal", "regional", "senior", "unnamed", "anonymous", "several", "other", "others",
+    "local", "federal", "regional", "unnamed", "anonymous", "several", "other", "others",
 }
 
 # Title words and the head nouns of a definite description that can refer back to a person.

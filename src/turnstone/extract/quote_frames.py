@@ -102,9 +102,7 @@ def phrase_before(toks: list[Token], i: int, floor: int = 0, appositive: int = 1
         if _is_name_token(t):
             saw_name = True
         elif t.lower in NAME_LINKS and a - 1 >= floor and _is_name_token(toks[a - 1]) and a + 1 < b \
-                and _is_name_token(toks[a + 1]):
-            pass
-        elif t.lower in ROLE_WORDS and not t.is_cap:
+                and _is_name_token(toks[a + 1]) or t.lower in ROLE_WORDS and not t.is_cap:
             pass
         elif t.lower in DETERMINERS and not (a + 1 < b and toks[a + 1].lower in {"of"}):
             a -= 1
@@ -152,9 +150,7 @@ def phrase_after(toks: list[Token], i: int, ceiling: int) -> tuple[int, int] | N
         t = toks[b]
         if _is_name_token(t):
             saw_name = True
-        elif t.lower in NAME_LINKS and saw_name and b + 1 < ceiling and _is_name_token(toks[b + 1]):
-            pass
-        elif (t.lower in DETERMINERS and b == a) or (t.lower in ROLE_WORDS and not t.is_cap):
+        elif t.lower in NAME_LINKS and saw_name and b + 1 < ceiling and _is_name_token(toks[b + 1]) or (t.lower in DETERMINERS and b == a) or (t.lower in ROLE_WORDS and not t.is_cap):
             pass
         elif toks[a].lower in DETERMINERS and not saw_name and b - a <= 4 and t.text[:1].isalnum() \
                 and t.lower not in AFTER_STOPS and not CUE_LEMMA.get(t.lower):

@@ -116,7 +116,7 @@ def _reported_in(text: str, sent: tuple[int, int], inside: list[tuple[int, int]]
             if end == i + 2:
                 return None
             cue = Token(toks[i].start, toks[i + 1].end, text[toks[i].start:toks[i + 1].end])
-            speaker = (toks[i + 2].start, toks[end - 1].end)
+            speaker: tuple[int, int] | None = (toks[i + 2].start, toks[end - 1].end)
             if i == 0 and end < len(toks) and toks[end].text == ",":
                 return ((toks[end + 1].start, _strip_end(text, toks[end + 1].start, sent[1])), cue, speaker) \
                     if end + 1 < len(toks) else None

@@ -87,7 +87,7 @@ class SpeakerResolver:
     # -- what the text offers before a position -------------------------------------------
     def _sentence_subjects(self) -> list[tuple[int, str | None, str, str]]:
         """(position, entity id, name, kind) of names that open a sentence: likely subjects."""
-        out = []
+        out: list[tuple[int, str | None, str, str]] = []
         for m in _SENTENCE_START.finditer(self.text):
             pos = m.start(1)
             run = NAME_RUN.match(self.text, pos)
@@ -212,6 +212,6 @@ class SpeakerResolver:
                                                re.IGNORECASE))):
                 core = name_core(m.group(1).strip())
                 if core and core[0].isupper():
-                    ent = self._by_surname(core)
-                    return Resolved(ent.id if ent else None, ent.name if ent else core)
+                    titled = self._by_surname(core)
+                    return Resolved(titled.id if titled else None, titled.name if titled else core)
         return None

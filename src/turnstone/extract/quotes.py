@@ -23,10 +23,10 @@ from dataclasses import dataclass
 
 from ..model import Article, Quote, Span
 from ..pipeline import stage
+from .quote_cues import PRONOUNS
 from .quote_frames import Frame, according_to, colon_frame, frame_after, frame_before, subject_at_start
 from .quote_parse import refine_speaker
 from .quote_reported import find_reported
-from .quote_cues import PRONOUNS
 from .quote_speakers import Resolved, SpeakerResolver
 from .quote_text import Marked, Token, find_marked, paragraphs, sentences, tokens
 
