@@ -27,7 +27,7 @@ FEATURE_PRIOR = {"country": 3.0, "continent": 3.0, "admin1": 1.5, "region": 5.0,
 ALIAS_PENALTY = 1.0  # a match on an alternate name counts for less than one on the main name
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class GazEntry:
     geonameid: int
     name: str
@@ -44,7 +44,7 @@ class GazEntry:
         return self.geonameid if self.geonameid > 0 else None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Candidate:
     entry: GazEntry
     alias: bool  # matched on an alternate name rather than the main name
@@ -52,14 +52,21 @@ class Candidate:
 
 
 class Gazetteer:
-    """Name index over the shipped places."""
+    """Name index over the shipped places.
+
+    Rows stay as split text until a lookup needs them: building 235,000 records up front
+    costs seconds, while an article looks up a few dozen names.
+    """
 
     def __init__(self, path: Path = DATA) -> None:
-        self.by_name: dict[str, list[Candidate]] = defaultdict(list)
+        # name → (row, matched on an alternate name, is an abbreviation such as "Ky.")
+        self.by_name: dict[str, list[tuple[int, bool, bool]]] = defaultdict(list)
         self.by_demonym: dict[str, list[GazEntry]] = defaultdict(list)
         self.countries: dict[str, GazEntry] = {}
         self.admin1: dict[tuple[str, str], GazEntry] = {}
         self.max_words = 1
+        self._rows: list[list[str]] = []
+        self._entries: dict[int, GazEntry] = {}
         with gzip.open(path, "rt", encoding="utf-8") as f:
             next(f)
             for line in f:
@@ -67,30 +74,44 @@ class Gazetteer:
         LOGGER.debug("gazetteer: %d names", len(self.by_name))
 
     def _add(self, cols: list[str]) -> None:
-        gid, name, feature, country, lat, lon, pop, admin1, aliases, demonyms = cols
-        entry = GazEntry(int(gid), name, feature, country, float(lat) if lat else None,
-                         float(lon) if lon else None, int(pop or 0), admin1)
-        if feature == "country":
-            self.countries[country] = entry
-        if feature == "admin1":
-            self.admin1[(country, admin1)] = entry
-        self._index(name, Candidate(entry, alias=False))
-        ascii_name = fold(name)
-        if ascii_name != name.lower():
-            self._index(ascii_name, Candidate(entry, alias=False))
-        for alias in filter(None, aliases.split("|")):
+        row = len(self._rows)
+        self._rows.append(cols)
+        name, feature, aliases, demonyms = cols[1], cols[2], cols[8], cols[9]
+        if feature in ("country", "admin1") or demonyms:
+            entry = self.entry(row)
+            if feature == "country":
+                self.countries[entry.country] = entry
+            if feature == "admin1":
+                self.admin1[(entry.country, entry.admin1)] = entry
+            for dem in filter(None, demonyms.replace(",", "|").split("|")):
+                self.by_demonym[dem.strip().lower()].append(entry)
+        keys = {name.lower()}
+        self._index(name.lower(), row, False, False)
+        if not name.isascii():
+            keys.add(fold(name))
+            self._index(fold(name), row, False, False)
+        for alias in aliases.split("|") if aliases else ():
+            key = alias.lower()
+            if key in keys:
+                continue
+            keys.add(key)
             abbreviation = feature == "admin1" and (alias.endswith(".") and len(alias) <= 6 or len(alias) == 2)
-            self._index(alias, Candidate(entry, alias=True, abbreviation=abbreviation))
-        for dem in filter(None, demonyms.replace(",", "|").split("|")):
-            self.by_demonym[dem.strip().lower()].append(entry)
+            self._index(key, row, True, abbreviation)
 
-    def _index(self, name: str, cand: Candidate) -> None:
-        key = name.lower()
-        bucket = self.by_name[key]
-        if any(c.entry.geonameid == cand.entry.geonameid for c in bucket):
-            return
-        bucket.append(cand)
-        self.max_words = max(self.max_words, len(key.split()))
+    def _index(self, key: str, row: int, alias: bool, abbreviation: bool) -> None:
+        self.by_name[key].append((row, alias, abbreviation))
+        if " " in key:
+            self.max_words = max(self.max_words, key.count(" ") + 1)
+
+    def entry(self, row: int) -> GazEntry:
+        """The record in row ``row``, parsed once."""
+        found = self._entries.get(row)
+        if found is None:
+            gid, name, feature, country, lat, lon, pop, admin1 = self._rows[row][:8]
+            found = GazEntry(int(gid), name, feature, country, float(lat) if lat else None,
+                             float(lon) if lon else None, int(pop or 0), admin1)
+            self._entries[row] = found
+        return found
 
     def lookup(self, name: str) -> list[Candidate]:
         """Every place called ``name`` (main or alternate name), case- and accent-insensitive."""
@@ -98,7 +119,14 @@ class Gazetteer:
         found = self.by_name.get(key) or self.by_name.get(fold(key)) or []
         if not found and key.startswith("the "):
             found = self.by_name.get(key[4:], [])
-        return list(found)
+        out: list[Candidate] = []
+        seen: set[int] = set()
+        for row, alias, abbreviation in found:
+            entry = self.entry(row)
+            if entry.geonameid not in seen:
+                seen.add(entry.geonameid)
+                out.append(Candidate(entry, alias=alias, abbreviation=abbreviation))
+        return out
 
     def is_adjective(self, word: str) -> bool:
         """'Spanish', 'Canadian': a people's adjective and no country, state or region of that name."""
