@@ -148,14 +148,16 @@ def _month_year(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple
       r"\b(?:(?:(?:[Ee]arly|[Ll]ate|[Mm]id)[- ]|(?:[Ll]ast|[Nn]ext|[Tt]his|[Tt]he\s+end\s+of|[Tt]he\s+beginning\s+of"
       r"|[Ee]arlier\s+this|[Ll]ater\s+this)\s+))?"
       r"(January|February|March|April|June|July|August|September|October|November|December|Sept?\.|Oct\.|Nov\.|Dec\.|Jan\.|Feb\.|Aug\.)"
-      r"(?!\s+\d)\b",
+      r"(?!\s+\d)\b(?:,?\s+(?:of\s+)?(last|this|next)\s+year\b)?",
       flags=0)
 def _bare_month(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
     if anchor is None:
         return "DATE", None
     month = _month(m.group(1))
     lead = m.group(0)[: m.start(1) - m.start(0)].lower()
-    if "last" in lead:
+    if m.group(2):  # "July last year"
+        year = anchor.year + {"last": -1, "this": 0, "next": 1}[m.group(2).lower()]
+    elif "last" in lead:
         year = anchor.year if month < anchor.month else anchor.year - 1
     elif "next" in lead:
         year = anchor.year if month > anchor.month else anchor.year + 1
@@ -392,7 +394,7 @@ def _day_after_clock(m: re.Match[str], anchor: dt.date, ctx: Context) -> dt.date
 
 
 @rule("ago",
-      rf"\b{HEDGE}?({NUM})[\s-]+({UNIT})\s+(ago|earlier|later|from\s+now|hence|before|after|previously)\b"
+      rf"\b{HEDGE}?({NUM})[\s-]+({UNIT})(?:\s+or\s+so)?\s+(ago|earlier|later|from\s+now|hence|before|after|previously)\b"
       r"|\b(year|month|week)-(earlier|ago)\b")
 def _ago(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
     if m.group(4):  # 'year-earlier' results
