@@ -9,7 +9,9 @@ from .nlp import load_nlp
 
 def get_nlp():  # type: ignore[no-untyped-def]
     """The pipeline the analyze stage uses (the shipped model plus knowledge-base rules)."""
-    return load_nlp()
+    from .ruler import add_kb_ruler  # the knowledge base's names, before the statistical NER
+
+    return add_kb_ruler(load_nlp())
 
 
 def analyze_many(articles: list[Article]) -> list[Article]:

@@ -1,38 +1,483 @@
-"""Entities: group the named-entity mentions of an article into entities.
+"""Entities: group an article's mentions into entities and code them as actors.
 
-First version: mentions with the same text, or a surname of an earlier full name, are one
-entity. Actor coding (country, sector, title) comes from the actors stage.
+Stable API (used by the quotes and events stages):
+
+    entity_at(article, start, end) -> Entity | None
+        the entity with a mention at, inside or around the span (a name, "the secretary",
+        "he" when that pronoun was resolved, "the Kremlin").
+    resolve_reference(article, start, end) -> Entity | None
+        like ``entity_at``, and when the span is a title or pronoun no mention covers, the most
+        recent compatible entity before it (see ``coref``).
+    suggest_people(article) -> list[dict]
+        people found with a title and country who are not in the knowledge base, in the
+        user-file shape ``turnstone kb suggest --accept`` writes.
+
+Every mention has exact offsets (``text[start:end] == mention.text``). A person's first
+mention is widened over the titles and nationality before the name ("Russian President
+Vladimir Putin"). Resolved titles ("The president") and subject pronouns ("he") are mentions
+of the entity they refer to.
+
+Coding, in order: the knowledge base (the office held on the publication date); titles and
+appositives in the text ("Defense Secretary Pete Hegseth" -> GOV, "Gen." -> MIL, "Marc Fogel,
+an American teacher" -> USA CVL, "a Russian who" -> RUS CVL); a government title with no
+country takes the article's home country (the country of most person mentions).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import logging
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..kb import default_kb, to_date
+from ..kb.resolve import Resolution, resolve_hits, scan
+from ..kb.store import Actor, KnowledgeBase, norm
 from ..model import Article, Entity, Mention
 from ..pipeline import stage
+from .coref import Ref, pronoun_refs, title_matches, title_refs
+
+LOGGER = logging.getLogger(__name__)
+
+__all__ = ["entity_at", "extract_entities", "find_entities", "find_groups", "resolve_reference", "suggest_people"]
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
+# A capitalised name: 1-4 words, allowing particles ("bin", "al-", "de la").
+NAME = r"[A-Z][\w'’.-]*(?:\s+(?:(?:bin|al|de|la|da|van|von|der|el)\s+)*[A-Z][\w'’.-]*){0,3}"
+_APPOSITIVE_AFTER = re.compile(r"^,\s+((?:an?|the)\s+[^,;.\n]{2,80}?)(?=\s+(?:who|which|that|whose)\b|[,;.\n])")
+_APPOSITIVE_BEFORE = re.compile(r"((?:[A-Z][\w'’.-]*(?:'s|’s)\s+)?[^,;.\n]{0,60}?),\s+$")
 
 
-def group_mentions(article: Article) -> list[Entity]:
-    entities: list[Entity] = []
-    by_key: dict[tuple[str, str], Entity] = {}
-    for ent in article.doc.ents:
-        if ent.label_ not in ENTITY_LABELS:
+@dataclass
+class Candidate:
+    """A mention before grouping, with what the text around it says."""
+
+    start: int
+    end: int
+    label: str
+    name_start: int  # where the bare name starts (after titles)
+    resolution: Resolution | None = None
+    cue: Resolution | None = None  # title/appositive around a person's name
+    title_text: str | None = None
+
+
+@dataclass
+class Group:
+    label: str
+    name: str
+    key: tuple[str, str]
+    mentions: list[Candidate] = field(default_factory=list)
+    actor: Actor | None = None
+    country: str | None = None
+    sector: str | None = None
+    title: str | None = None
+    extra: list[Ref] = field(default_factory=list)
+    from_kb: bool = False
+
+    @property
+    def first(self) -> int:
+        return self.mentions[0].start if self.mentions else (self.extra[0].start if self.extra else 0)
+
+
+def fold(name: str) -> str:
+    """Spelling-variant key: accents, case, doubled letters and a final y/i ("Zelenskyy" = "Zelensky")."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if c.isalpha() and not unicodedata.combining(c)).lower()
+    text = re.sub(r"(.)\1+", r"\1", text)
+    return re.sub(r"(?:iy|yi|ii|y)$", "i", text)
+
+
+def article_date(article: Article) -> dt.date:
+    try:
+        return to_date(article.published) or dt.date.today()
+    except Exception:  # a malformed date must not stop entity coding
+        return dt.date.today()
+
+
+# -- finding mentions --------------------------------------------------------------------------
+def _ents(article: Article) -> list[tuple[int, int, str]]:
+    doc = article.doc
+    spans = [(e.start_char, e.end_char, e.label_) for e in (doc.ents if doc is not None else ())
+             if e.label_ in ENTITY_LABELS]
+    return spans
+
+
+def _titled_names(text: str, kb: KnowledgeBase, when: dt.date) -> list[tuple[int, int, str]]:
+    """Names after a person title ("Gen. Keith Kellogg"), for models that miss them."""
+    out = []
+    for m in re.finditer(r"(?<![\w.])(" + NAME + r")", text):
+        words = m.group(1).split()
+        if len(words) < 2:
             continue
-        name = ent.text
-        mention = Mention(start=ent.start_char, end=ent.end_char, text=ent.text)
-        key = (ent.label_, name.lower())
-        entity = by_key.get(key)
-        if entity is None and ent.label_ == "PERSON" and " " not in name:
-            entity = next((e for e in entities if e.type == "PERSON" and e.name.split()[-1] == name), None)
-        if entity is None:
-            entity = Entity(id=f"e{len(entities) + 1}", name=name, type=ent.label_)
-            entities.append(entity)
-        by_key[key] = entity
-        entity.mentions.append(mention)
+        hits = scan(kb, m.group(1), when)
+        if hits and hits[0].kind == "title" and hits[0].start == 0:
+            title_end = max(h.end for h in hits if h.kind in ("title", "country", "org") and h.start < len(m.group(1)))
+            rest = m.group(1)[title_end:].strip()
+            if rest and len(rest.split()) >= 2 and rest[0].isupper():
+                start = m.start(1) + m.group(1).index(rest, title_end)
+                out.append((start, start + len(rest), "PERSON"))
+    return out
+
+
+def _widen(text: str, start: int, kb: KnowledgeBase, when: dt.date) -> tuple[int, str | None]:
+    """Move a person mention's start left over titles and nationality words before it."""
+    line_start = text.rfind("\n", 0, start) + 1
+    left = text[line_start:start]
+    words = list(re.finditer(r"\S+", left))
+    best, title = start, None
+    for k in range(len(words) - 1, max(-1, len(words) - 8), -1):
+        if re.search(r"[,;:\"“”()]|\.$", words[k].group()) and not _abbreviation(words[k].group(), kb, when):
+            break
+        phrase = left[words[k].start():].rstrip()
+        hits = scan(kb, phrase, when)
+        covered = sum(h.end - h.start for h in hits)
+        letters = len(re.sub(r"\s|\band\b", "", phrase))
+        if not hits or covered < letters or hits[0].start != 0:
+            continue
+        if not any(h.kind == "title" for h in hits) or any(h.kind == "person" for h in hits):
+            continue
+        best = line_start + words[k].start()
+        title = _last_run(phrase, [h for h in hits if h.kind in ("title", "org")])
+    return best, title
+
+
+def _abbreviation(word: str, kb: KnowledgeBase, when: dt.date) -> bool:
+    """ "Gen." or "U.S." rather than the end of a sentence."""
+    return word.endswith(".") and any(h.end == len(word) for h in scan(kb, word, when))
+
+
+def _last_run(phrase: str, hits: list) -> str | None:  # type: ignore[type-arg]
+    """The last run of adjacent title/org words: "Ambassador and Special Envoy" -> "Special Envoy"."""
+    if not hits:
+        return None
+    end_hit = hits[-1]
+    if end_hit.kind != "title":
+        return None
+    start = end_hit.start
+    for h in reversed(hits[:-1]):
+        if phrase[h.end:start].strip():
+            break
+        start = h.start
+    return phrase[start:end_hit.end]
+
+
+def _appositive_title(appos: str, kb: KnowledgeBase, when: dt.date) -> str | None:
+    """ "Trump's Russia-Ukraine envoy" -> "Russia-Ukraine envoy"; "an American teacher" -> "teacher"."""
+    hits = [h for h in scan(kb, appos, when) if not h.possessive]
+    titles = [h for h in hits if h.kind == "title"]
+    if not titles:
+        return None
+    first = titles[0]
+    for h in reversed([h for h in hits if h.end <= first.start]):
+        if h.kind != "country" or h.detail in ("demonym", "people") or appos[h.end:first.start].strip(" -"):
+            break
+        first = h
+    return appos[first.start:titles[-1].end]
+
+
+def _appositive(text: str, start: int, end: int) -> str | None:
+    """", an American teacher who ..." after a name, or "Trump's envoy, " before it."""
+    m = _APPOSITIVE_AFTER.match(text[end:end + 120])
+    if m:
+        return m.group(1)
+    line_start = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start) + 1, 0)
+    m = _APPOSITIVE_BEFORE.search(text[line_start:start])
+    if m and m.group(1).strip():
+        before = m.group(1).strip()
+        return before.split(",")[-1].strip()
+    return None
+
+
+def _appositive_names(text: str, kb: KnowledgeBase, when: dt.date) -> list[tuple[int, int, str]]:
+    """ "Marc Fogel, an American teacher" : a name followed by a person appositive."""
+    out = []
+    for m in re.finditer(r"(?<![\w.])(" + NAME + r")(?=,\s+an?\s)", text):
+        name = m.group(1)
+        if len(name.split()) < 2 or scan(kb, name, when):
+            continue
+        appos = _APPOSITIVE_AFTER.match(text[m.end():m.end() + 120])
+        if appos is None:
+            continue
+        hits = scan(kb, appos.group(1), when)
+        if any(h.kind == "title" for h in hits) or any(h.kind == "country" and h.detail == "demonym" for h in hits):
+            out.append((m.start(1), m.end(1), "PERSON"))
+    return out
+
+
+def find_candidates(article: Article, kb: KnowledgeBase, when: dt.date) -> list[Candidate]:
+    text = article.text
+    spans = _ents(article)
+    have = [(s, e) for s, e, _ in spans]
+    for s, e, label in _titled_names(text, kb, when) + _appositive_names(text, kb, when):
+        if not any(s < he and hs < e for hs, he in have):
+            spans.append((s, e, label))
+    out = []
+    for s, e, label in sorted(spans):
+        surface = text[s:e]
+        if label in ("GPE", "NORP", "LOC"):
+            res = resolve_hits(surface, scan(kb, surface, when), when)
+            if label == "NORP" and _adjectival(text, s, e, res):
+                continue
+        else:
+            res = resolve_hits(surface, scan(kb, surface, when), when)
+        cand = Candidate(s, e, label, s, res)
+        if label == "PERSON" or (res.actor is not None and res.actor.type == "PERSON"):
+            cand.label = "PERSON"
+            cand.start, cand.title_text = _widen(text, s, kb, when)
+            cue_texts = [text[cand.start:s]] if cand.start < s else []
+            appos = _appositive(text, cand.start, e)
+            if appos:
+                cue_texts.append(appos)
+            if cue_texts:
+                cue = " , ".join(cue_texts)
+                cand.cue = resolve_hits(cue, scan(kb, cue, when), when)
+                appos_title = _appositive_title(appos, kb, when) if appos else None
+                rank_only = cand.title_text is not None and kb.titles.get(norm(cand.title_text)) == "MIL"
+                if appos_title and (cand.title_text is None or rank_only):
+                    cand.title_text = appos_title
+        out.append(cand)
+    return out
+
+
+def _adjectival(text: str, start: int, end: int, res: Resolution) -> bool:
+    """ "Russian" in "Russian President" or "a Russian who" is a cue, not an entity; "Russians" is."""
+    if res.hits and res.hits[-1].detail == "people":
+        return False
+    return res.country is not None or bool(re.match(r"\s+[a-z]", text[end:end + 3]))
+
+
+# -- grouping ---------------------------------------------------------------------------------
+def _key(c: Candidate, text: str, kb: KnowledgeBase) -> tuple[str, str]:
+    res = c.resolution
+    if res is not None and res.actor is not None and not res.title:
+        return ("kb", res.actor.name)
+    if res is not None and res.actor is not None and res.actor.type == "PERSON":
+        return ("kb", res.actor.name)
+    name = text[c.name_start:c.end]
+    if c.label in ("GPE", "NORP") and res is not None and res.country:
+        hit = kb.country_of_word(re.sub(r"^(?i:the)\s+", "", name))
+        if hit and hit[1] in ("name", "people"):
+            return (c.label, hit[0])
+    return (c.label, norm(re.sub(r"^(?i:the)\s+", "", name)))
+
+
+def group(cands: list[Candidate], text: str, kb: KnowledgeBase) -> list[Group]:
+    groups: list[Group] = []
+    by_key: dict[tuple[str, str], Group] = {}
+    for c in cands:
+        key = _key(c, text, kb)
+        g = by_key.get(key)
+        if g is None and c.label == "PERSON" and key[0] != "kb":
+            g = _same_person(groups, text[c.name_start:c.end])
+        if g is None:
+            res = c.resolution
+            name = res.actor.name if res is not None and res.actor is not None and key[0] == "kb" else \
+                re.sub(r"^(?i:the)\s+", "", text[c.name_start:c.end])
+            if key[0] in ("GPE", "NORP") and len(key[1]) == 3 and key[1].isupper() and kb.country(key[1]):
+                name = kb.countries[key[1]].name
+            g = Group(c.label if key[0] != "kb" else (res.actor.type if res and res.actor else c.label), name, key)
+            g.actor = res.actor if res is not None and key[0] == "kb" else None
+            g.from_kb = g.actor is not None
+            groups.append(g)
+        by_key[key] = g
+        g.mentions.append(c)
+    return groups
+
+
+def _same_person(groups: list[Group], name: str) -> Group | None:
+    """An earlier person this name continues: a surname, a spelling variant, or a longer form."""
+    words = name.split()
+    for g in reversed(groups):
+        if g.label != "PERSON":
+            continue
+        theirs = g.name.split()
+        if fold(name) == fold(g.name) or (len(words) == 1 and fold(words[0]) == fold(theirs[-1])):
+            return g
+        if len(words) > 1 and len(theirs) == 1 and fold(words[-1]) == fold(theirs[0]):
+            g.name = name
+            return g
+    return None
+
+
+# -- coding -----------------------------------------------------------------------------------
+def code_groups(groups: list[Group], when: dt.date, kb: KnowledgeBase) -> None:
+    for g in groups:
+        if g.actor is not None:
+            g.country, g.sector, g.title = g.actor.code_on(when)
+            g.label = "ORG" if g.actor.type not in ("PERSON", "GPE") else g.actor.type
+        else:
+            res = g.mentions[0].resolution
+            if res is not None and g.label != "PERSON":
+                g.country, g.sector = res.country, res.sector
+        if g.label == "PERSON":
+            for c in g.mentions:
+                cue = c.cue
+                if cue is None:
+                    continue
+                g.country = g.country or cue.country
+                if g.actor is None:
+                    g.sector = g.sector or cue.sector
+                if c.title_text and (g.title is None or not g.from_kb or cue.sector not in (None, "MIL")):
+                    g.title = c.title_text
+            if g.actor is None and g.country and g.sector is None:
+                g.sector = "CVL"  # a named person with a nationality and no office
+    home = home_country(groups)
+    for g in groups:
+        if g.label == "PERSON" and g.country is None and g.sector in ("GOV", "MIL", "LEG") and home:
+            g.country = home
+
+
+def home_country(groups: list[Group]) -> str | None:
+    """The country most person mentions belong to (the story's home country)."""
+    counts = Counter({})
+    for g in groups:
+        if g.label == "PERSON" and g.country and g.country != "IGO":
+            counts[g.country] += len(g.mentions)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def attach_refs(groups: list[Group], refs: list[Ref], text: str) -> None:
+    """Attach title and pronoun references, in text order, to the entity each refers to."""
+    home = home_country(groups)
+    sentence_starts = [0] + [m.end() for m in re.finditer(r"[.!?][\"”’]?\s+|\n", text)]
+    for ref in sorted(refs, key=lambda r: r.start):
+        if ref.kind == "title":
+            target = _title_target(groups, ref, home)
+        else:
+            target = _pronoun_target(groups, ref, sentence_starts)
+        if target is not None:
+            target.extra.append(ref)
+
+
+def _positions(g: Group) -> list[int]:
+    return [c.start for c in g.mentions] + [r.start for r in g.extra]
+
+
+def _title_target(groups: list[Group], ref: Ref, home: str | None) -> Group | None:
+    fits = [g for g in groups if g.label == "PERSON" and title_matches(g.title, ref.title_words)
+            and any(p < ref.start for p in _positions(g))]
+    if ref.country:
+        fits = [g for g in fits if g.country == ref.country]
+    elif home and any(g.country == home for g in fits):
+        fits = [g for g in fits if g.country == home]
+    return max(fits, key=lambda g: max(p for p in _positions(g) if p < ref.start), default=None)
+
+
+def _pronoun_target(groups: list[Group], ref: Ref, sentence_starts: list[int]) -> Group | None:
+    persons = [(p, g) for g in groups if g.label == "PERSON" for p in _positions(g) if p < ref.start]
+    if not persons:
+        return None
+    own = max(s for s in sentence_starts if s <= ref.start)
+    same = sorted((p, g) for p, g in persons if p >= own)
+    if same:
+        return same[0][1]
+    earlier = [s for s in sentence_starts if s < own]
+    for s in reversed(earlier):
+        nxt = min((x for x in sentence_starts if x > s), default=ref.start)
+        inside = sorted((p, g) for p, g in persons if s <= p < nxt)
+        if inside:
+            return inside[0][1]
+    return None
+
+
+# -- the stage --------------------------------------------------------------------------------
+def find_groups(article: Article, kb: KnowledgeBase | None = None) -> list[Group]:
+    """Grouped, coded mentions with their resolved references (before numbering)."""
+    kb = kb or default_kb()
+    when = article_date(article)
+    text = article.text
+    groups = group(find_candidates(article, kb, when), text, kb)
+    code_groups(groups, when, kb)
+    taken = [(c.start, c.end) for g in groups for c in g.mentions]
+    refs = title_refs(text, kb, when, taken)
+    refs += [r for r in pronoun_refs(text, article.doc) if not any(s <= r.start < e for s, e in taken)]
+    attach_refs(groups, refs, text)
+    groups.sort(key=lambda g: g.first)
+    return groups
+
+
+def find_entities(article: Article, kb: KnowledgeBase | None = None) -> list[Entity]:
+    """The article's entities with mentions, codes, titles and resolved references."""
+    text = article.text
+    entities = []
+    for g in find_groups(article, kb):
+        mentions = [Mention(start=c.start, end=c.end, text=text[c.start:c.end]) for c in g.mentions]
+        mentions += [Mention(start=r.start, end=r.end, text=text[r.start:r.end]) for r in g.extra]
+        mentions.sort(key=lambda m: m.start)
+        entities.append(Entity(id=f"e{len(entities) + 1}", name=g.name, type=g.label, country=g.country,
+                               sector=g.sector, title=g.title, mentions=mentions))
     return entities
 
 
 @stage("entities", requires=("doc",), assigns=("entities",))
 def extract_entities(article: Article) -> Article:
-    article.entities = group_mentions(article)
+    article.entities = find_entities(article)
     return article
+
+
+# -- helpers for other stages -----------------------------------------------------------------
+def entity_at(article: Article, start: int, end: int) -> Entity | None:
+    """The entity with a mention exactly at, inside, or overlapping ``start:end`` (tightest first)."""
+    best: tuple[int, int, Entity] | None = None
+    for e in article.entities:
+        for m in e.mentions:
+            if m.start == start and m.end == end:
+                return e
+            overlap = min(end, m.end) - max(start, m.start)
+            if overlap <= 0:
+                continue
+            contains = m.start <= start and end <= m.end
+            score = (2 if contains else 1, overlap - (m.end - m.start))
+            if best is None or score > best[:2]:
+                best = (*score, e)
+    return best[2] if best else None
+
+
+def resolve_reference(article: Article, start: int, end: int, kb: KnowledgeBase | None = None) -> Entity | None:
+    """The entity a name, title ("the secretary") or pronoun ("he") at ``start:end`` refers to.
+
+    A span covered by a mention gives that mention's entity; otherwise a title or pronoun is
+    resolved to the most recent compatible person before it (the rules of ``coref``).
+    """
+    hit = entity_at(article, start, end)
+    if hit is not None:
+        return hit
+    kb = kb or default_kb()
+    text = article.text
+    span = text[start:end]
+    persons = [e for e in article.entities if e.type == "PERSON"]
+    groups = []
+    for e in persons:
+        g = Group("PERSON", e.name, ("e", e.id), title=e.title, country=e.country)
+        g.extra = [Ref(m.start, m.end, m.text, "name") for m in e.mentions]
+        groups.append(g)
+    if norm(span) in ("he", "she", "him", "her", "his"):
+        starts = [0] + [m.end() for m in re.finditer(r"[.!?][\"”’]?\s+|\n", text)]
+        target = _pronoun_target(groups, Ref(start, end, span, "pronoun"), starts)
+    else:
+        hits = scan(kb, span, article_date(article))
+        words = tuple(norm(h.text) for h in hits if h.kind == "title")
+        if not words:
+            return None
+        country = next((h.code for h in hits if h.kind == "country"), None)
+        target = _title_target(groups, Ref(start, end, span, "title", words, country),
+                               home_country(groups))
+    return next((e for e in persons if target is not None and e.id == target.key[1]), None)
+
+
+def suggest_people(article: Article) -> list[dict[str, object]]:
+    """People named with a title and a country who are not in the knowledge base."""
+    out = []
+    for g in find_groups(article):
+        if g.label != "PERSON" or g.from_kb or not g.country or not g.title or len(g.name.split()) < 2:
+            continue
+        if g.sector in (None, "CVL"):
+            continue
+        role: dict[str, object] = {"title": g.title, "sector": g.sector}
+        if article.published:
+            role["start"] = str(article.published)[:10]
+        out.append({"name": g.name, "aliases": [g.name.split()[-1]], "country": g.country, "roles": [role],
+                    "evidence": article.text[g.mentions[0].start:g.mentions[0].end]})
+    return out
