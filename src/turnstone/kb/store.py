@@ -36,6 +36,7 @@ def user_dir() -> Path:
     return Path(os.environ.get("TURNSTONE_KB_DIR") or Path.home() / ".config" / "turnstone" / "kb")
 
 
+@lru_cache(maxsize=1 << 16)
 def norm(text: str) -> str:
     """Lower-cased, accent-free, single-spaced form used as a lookup key."""
     text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'"))

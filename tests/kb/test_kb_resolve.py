@@ -1,0 +1,73 @@
+"""resolve_actor: phrases to country, sector, name and title."""
+
+from __future__ import annotations
+
+import pytest
+
+from turnstone.errors import KnowledgeBaseError
+from turnstone.kb import resolve_actor
+from turnstone.kb.store import builtin_kb
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return builtin_kb()
+
+
+@pytest.mark.parametrize("text, country, sector", [
+    ("Armenian Prime Minister", "ARM", "GOV"),
+    ("the Kremlin", "RUS", "GOV"),
+    ("Russian police", "RUS", "COP"),
+    ("Palestinian militants", "PSE", "REB"),
+    ("Kenyan protesters", "KEN", "OPP"),
+    ("a Brazilian judge", "BRA", "JUD"),
+    ("German lawmakers", "DEU", "LEG"),
+    ("Syrian rebels", "SYR", "REB"),
+    ("an American teacher", "USA", "CVL"),
+    ("Gen. John Doe", None, "MIL"),
+    ("Chinese Foreign Ministry", "CHN", "GOV"),
+    ("the Pentagon", "USA", "MIL"),
+    ("NATO", "IGO", "IGO"),
+    ("the United Nations", "IGO", "IGO"),
+    ("Hamas", "PSE", "REB"),
+    ("Trump's Russia-Ukraine envoy", "USA", "GOV"),
+    ("U.S.", "USA", None),
+    ("Washington", "USA", None),
+    ("Ivory Coast", "CIV", None),
+    ("Britons", "GBR", None),
+])
+def test_kb_resolve_phrase_codes(kb, text: str, country: str | None, sector: str | None) -> None:
+    got = resolve_actor(text, "2025-02-12", kb=kb)
+    assert (got["country"], got["sector"]) == (country, sector)
+    assert got["text"] == text
+
+
+def test_kb_resolve_output_keys(kb) -> None:
+    assert set(resolve_actor("nobody in particular", kb=kb)) == {"text", "country", "sector", "name", "title"}
+    assert resolve_actor("nobody in particular", kb=kb)["country"] is None
+
+
+@pytest.mark.parametrize("text", ["Zelensky", "Zelenskyy", "Volodymyr Zelensky", "President Zelenskiy"])
+def test_kb_resolve_spelling_variants(kb, text: str) -> None:
+    got = resolve_actor(text, "2025-02-12", kb=kb)
+    assert (got["name"], got["country"], got["sector"]) == ("Volodymyr Zelensky", "UKR", "GOV")
+
+
+def test_kb_resolve_dates_pick_the_office(kb) -> None:
+    assert resolve_actor("Olaf Scholz", "2024-03-01", kb=kb)["title"] == "Chancellor"
+    after = resolve_actor("Olaf Scholz", "2025-06-01", kb=kb)
+    assert (after["country"], after["sector"], after["title"]) == ("DEU", None, None)
+    assert resolve_actor("Shmyhal", "2025-01-01", kb=kb)["title"] == "Prime Minister"
+    assert resolve_actor("Shmyhal", "2025-08-01", kb=kb)["title"] == "Defence Minister"
+
+
+def test_kb_resolve_case_of_short_aliases(kb) -> None:
+    assert resolve_actor("us", kb=kb)["country"] is None
+    assert resolve_actor("US", kb=kb)["country"] == "USA"
+    assert resolve_actor("who", kb=kb)["country"] is None
+    assert resolve_actor("WHO", kb=kb)["name"] == "World Health Organization"
+
+
+def test_kb_resolve_bad_date(kb) -> None:
+    with pytest.raises(KnowledgeBaseError):
+        resolve_actor("Putin", "12/02/2025", kb=kb)
