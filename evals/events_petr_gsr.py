@@ -91,7 +91,7 @@ def main() -> int:
     started = time.perf_counter()
     for rec in records:
         date = rec["date"]
-        published = f"{date[:4]}-{date[4:6]}-{date[6:8]}"
+        published = f"{date[:4]}-{date[4:6]}-{date[6:8]}" if len(date) == 8 and date[:2] in {"19", "20"} else None
         article = turnstone.process(rec["text"], published=published)
         used: set[str] = set()
         lines = []

@@ -161,8 +161,12 @@ def entity_actor_spans(article: Article, sent: Any) -> list[ActorSpan]:
             toks = _tok_index(article.doc, m.start, m.end)
             if toks is None:
                 continue
+            start = m.start
+            if ", " in m.text:  # a mention that swallowed a neighbour ("Ukraine, President Trump")
+                start = m.start + m.text.rindex(", ") + 2
+                toks = _tok_index(article.doc, start, m.end) or toks
             part = Participant(entity=ent.id, name=ent.name, country=ent.country, sector=ent.sector)
-            out.append(ActorSpan(m.start, m.end, toks[0], toks[1], [part], person=ent.type == "PERSON"))
+            out.append(ActorSpan(start, m.end, toks[0], toks[1], [part], person=ent.type == "PERSON"))
     return out
 
 
@@ -274,6 +278,12 @@ def merge_agent_modifiers(spans: list[ActorSpan], doc: Any) -> list[ActorSpan]:
                     and _lower_at(doc, span.tok_end) in {",", "said", "says"}:
                 # an appositive: "The US commander in Iraq, General David Petraeus, ..."
                 span.participants = [q.model_copy(update={"country": p.country})]
+            if not between and p.country and q.sector and not q.country and len(span.participants) == 1:
+                # "the Trump administration", "Russian military": the group, with the country
+                span.participants = [q.model_copy(update={"country": p.country})]
+                span.start, span.tok_start = prev.start, prev.tok_start
+                merged[-1] = span
+                continue
             if between in (["'s"], ["’s"]) and q.sector and not q.country and p.country:
                 span.participants = [q.model_copy(update={"country": p.country})]
                 span.start, span.tok_start = prev.start, prev.tok_start

@@ -19,7 +19,8 @@ DETERMINERS = {"a", "an", "the", "his", "her", "its", "their", "our", "my", "you
                "those", "'s", "’s", "any", "no", "another", "each"}
 PREPOSITIONS = {"with", "to", "against", "on", "at", "from", "of", "for", "in", "into", "by", "between", "near",
                 "along", "over", "toward", "towards", "across", "about", "upon", "that"}
-OBLIQUE = PREPOSITIONS - {"that"} | {"like", "than", "including", "among", "during", "after", "before", "under"}
+# "after"/"before"/"since" are left out: they also start clauses ("a day after the Kremlin agreed")
+OBLIQUE = PREPOSITIONS - {"that"} | {"like", "than", "including", "among", "during", "under"}
 BOUNDARIES = {";", "said", "says", "say", "told", "while", "but", "whereas", "because", "although", "though",
               "after", "before", "when", "who", "which", "where", "whose", "since", "--", "—", "–", "added",
               "reported", "according", "as"}
@@ -92,7 +93,7 @@ def is_nominal(doc: Any, i: int, sent_start: int) -> bool:
         return False
     prev = _lower(doc, i - 1) if i - 1 >= sent_start else ""
     prev2 = _lower(doc, i - 2) if i - 2 >= sent_start else ""
-    if prev in DETERMINERS or prev in PREPOSITIONS - {"to", "that"}:
+    if prev in DETERMINERS or prev in PREPOSITIONS - {"to", "that"} or prev in UNDERGO:
         return True
     if i - 1 > sent_start and doc[i - 1].text[:1].isupper():
         return False  # "the Kremlin agreed": a named subject before a verb
@@ -248,7 +249,8 @@ def right_recipient(doc: Any, actors: Sequence[ActorSpan], m: TriggerMatch, sent
             break
         if _lower(doc, a.tok_end) in {"-", "–"}:
             continue  # "a government-held part": a modifier, not a party
-        preps = [w for w in between if w in PREPOSITIONS]
+        # "over 150 prisoners", "about 20 soldiers": a quantity, not a preposition
+        preps = [t.lower_ for t in doc[m.end:a.tok_start] if t.lower_ in PREPOSITIONS and not _lower(doc, t.i + 1)[:1].isdigit()]
         role = preps[-1] if preps else "obj"
         if role == "obj" and len(between) > 6:
             continue
@@ -466,7 +468,7 @@ def combine_content(doc: Any, cands: list[Candidate]) -> None:
         if kind is None and gov.event in {"REQUEST", "REJECT"} | ({"RETREAT"} if gov.mode == "access" else set()):
             # "asking Obama to help Iran", "permission to Russia to help Israel": the infinitive is
             # what is asked for or allowed, not an event of its own
-            end = max([gov.match.end] + [r.tok_end for r in gov.recipients])
+            end = max([gov.match.end] + [r.tok_end for r in gov.recipients + gov.actors])
             for c in cands:
                 if c is not gov and _lower(doc, c.match.start - 1) == "to" and end <= c.match.start <= end + 2:
                     c.consumed = True

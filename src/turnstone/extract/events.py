@@ -134,7 +134,10 @@ def _refine_date(article: Article, value: str | None, sent: Any, cand_start: int
     published = article.published[:10] if article.published else None
     if not published:
         return value
-    pub = dt.date.fromisoformat(published)
+    try:
+        pub = dt.date.fromisoformat(published)
+    except ValueError:
+        return value
     m = YEARS_AGO.search(sent.text)
     if value and len(value) == 4 and m:
         n = NUMBERS.get(m.group(0).split()[0].lower()) or int(m.group(0).split()[0])
