@@ -88,6 +88,10 @@ class Actor:
             return max(dated, key=lambda r: r.start or dt.date.min)
         return next((r for r in self.roles if not (r.start or r.end)), None)
 
+    def roles_on(self, when: dt.date) -> list[Role]:
+        """Every dated role held on ``when`` (a person may hold two offices at once)."""
+        return [r for r in self.roles if (r.start or r.end) and r.valid(when)]
+
     def code_on(self, when: dt.date) -> tuple[str | None, str | None, str | None]:
         """(country, sector, title) on a date."""
         role = self.role_on(when)
