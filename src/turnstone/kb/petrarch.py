@@ -115,6 +115,11 @@ def read_actor_file(path: Path) -> list[dict[str, Any]]:
             continue
         if head.startswith(("<", "{")):
             continue
+        if current is not None and not current["roles"]:
+            # names listed one after another share the code block that follows them
+            current["aliases"].append(phrase_of(head))
+            current["roles"].extend(codes)
+            continue
         current = {"name": phrase_of(head), "aliases": [], "roles": codes, "source_code": head}
         entries.append(current)
     return [_finish(e) for e in entries if e["roles"]]
