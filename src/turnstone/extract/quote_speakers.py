@@ -63,12 +63,13 @@ def name_core(phrase: str) -> str:
     return " ".join(words)
 
 
-def _entity_at_hook() -> Callable[[Article, int, int], Any] | None:
+def _entities_hook(name: str) -> Callable[[Article, int, int], Any] | None:
+    """A helper of the entities stage (``entity_at``, ``resolve_reference``) when it has one."""
     try:
         from . import entities
     except ImportError:  # pragma: no cover - the module always exists in the package
         return None
-    fn = getattr(entities, "entity_at", None)
+    fn = getattr(entities, name, None)
     return fn if callable(fn) else None
 
 
@@ -78,7 +79,9 @@ class SpeakerResolver:
     def __init__(self, article: Article):
         self.article = article
         self.text = article.text
-        self.hook = _entity_at_hook()
+        self.hook = _entities_hook("entity_at")
+        # The entities stage's coreference for "he" and "the secretary", asked before our own.
+        self.reference = _entities_hook("resolve_reference") if article.entities else None
         self.mentions: list[tuple[int, int, Entity]] = sorted(
             ((m.start, m.end, e) for e in article.entities for m in e.mentions), key=lambda x: x[0])
         self.history: list[_Seen] = []
@@ -139,12 +142,20 @@ class SpeakerResolver:
                 ent = None
             if ent is not None:
                 return Resolved(ent.id, ent.name)
+        words = low.split()
+        if self.reference is not None and (low in PRONOUNS or (words and words[0] in {"the", "a", "an"})):
+            try:
+                ent = self.reference(self.article, start, end)
+            except Exception:  # another stage's code; fall back to ours
+                LOGGER.debug("resolve_reference failed for %r", phrase, exc_info=True)
+                ent = None
+            if ent is not None:
+                return Resolved(ent.id, ent.name)
         if low in PRONOUNS:
             return self._pronoun(start, low)
         ent = self._overlapping(start, end)
         if ent is not None:
             return Resolved(ent.id, ent.name)
-        words = low.split()
         if words and words[0] in {"the", "a", "an", "his", "her", "their", "its"} and len(words) <= 4:
             got = self._description(start, words[-1])
             if got:
