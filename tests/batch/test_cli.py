@@ -51,7 +51,7 @@ def test_cli_ingest_killed_midway_then_rerun_loses_and_repeats_nothing(tmp_path)
     command = [sys.executable, "-m", "turnstone", "ingest", str(tmp_path / "src"), "--db", db, "--no-progress",
                "--json", "--chunk-size", "4"]
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, start_new_session=True)
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 120
     while stored_count(db) < 8 and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
     os.kill(proc.pid, signal.SIGKILL)

@@ -154,3 +154,55 @@ def test_engine_bad_sources_never_stop_the_run(db, tmp_path):
     (tmp_path / "ok.txt").write_text(article_text(3), encoding="utf-8")
     summary = ingest([tmp_path / "nope", tmp_path / "bin.txt", tmp_path / "ok.txt"], IngestOptions(db=db))
     assert summary.articles == 1 and summary.failed == 2
+
+
+def write_warc(path, pages):
+    """A small WARC of HTML responses (url, html) written with warcio."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for url, html in pages:
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(html.encode()),
+                                                          http_headers=headers))
+    return path
+
+
+def test_engine_warc_pages_are_extracted_in_workers_and_skipped_on_rerun(db, tmp_path, monkeypatch):
+    from turnstone.ingest import warc
+
+    body = "<p>{}</p><p>Both delegations said the next round of talks would follow within a month.</p>"
+    pages = [(f"https://wire.example/{i}", f"<html><body><article><h1>Story {i}</h1>"
+              + body.format(article_text(i).replace("\n", " ")) + "</article></body></html>") for i in range(3)]
+    pages.append(("https://wire.example/blank", "<html><head><title>Gallery</title></head><body></body></html>"))
+    path = write_warc(tmp_path / "crawl.warc.gz", pages)
+
+    # The driver must not extract HTML: only workers (process_chunk) may call WarcPage.extract.
+    import traceback
+
+    extracted_in = []
+    original = warc.WarcPage.extract
+
+    def spy(self):
+        extracted_in.append(any(f.name == "process_chunk" for f in traceback.extract_stack()))
+        return original(self)
+
+    monkeypatch.setattr(warc.WarcPage, "extract", spy)
+    summary = ingest([path], IngestOptions(db=db))
+    assert summary.articles == 3 and summary.failed == 1
+    assert extracted_in and all(extracted_in)
+    store = open_store(db)
+    [failure] = store.failures()
+    assert failure.source == f"{path}:4" and "E101" in failure.reason
+    stored = store.get(store.article_ids(limit=1)[0]["id"])
+    assert stored.url.startswith("https://wire.example/") and "talks number" in stored.text
+    store.close()
+
+    extracted_in.clear()
+    again = ingest([path], IngestOptions(db=db))
+    assert again.skipped == 3 and again.skipped_failed == 1 and again.articles == 0
+    assert extracted_in == []  # nothing was extracted again

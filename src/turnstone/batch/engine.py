@@ -202,7 +202,7 @@ class _Run:
         """Chunks of articles still to process; skips and input errors are booked on the way."""
         size = min(FIRST_CHUNK_SIZE, self.options.chunk_size)
         chunk: list[ChunkItem] = []
-        for locator, item in iter_located(sources, **self.options.meta):
+        for locator, item in iter_located(sources, defer_html=True, **self.options.meta):
             if isinstance(item, InputError):
                 self._input_error(locator, item)
                 continue

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from ..errors import InputError
+from ..ingest.warc import WarcPage
 from ..model import Article
 from ..pipeline import Pipeline, Stage
 
@@ -42,10 +44,13 @@ class Sink:
 
 @dataclass
 class ChunkItem:
-    """One article to process and where it was read from (for failure records)."""
+    """One article to process and where it was read from (for failure records).
+
+    A WARC page travels unextracted: its HTML extraction runs in the worker, not the driver.
+    """
 
     locator: str
-    article: Article
+    article: Article | WarcPage
 
 
 @dataclass
@@ -136,8 +141,15 @@ def process_chunk(items: list[ChunkItem], sink: Sink | None = None,
 
     pipeline = Pipeline(list(worker_stages()), on_error=collect)
     locators = {item.article.id: item.locator for item in items}
+    ready: list[Article] = []
+    for item in items:
+        article = item.article.extract() if isinstance(item.article, WarcPage) else item.article
+        if isinstance(article, InputError):
+            result.failures.append((item.article.id, item.locator, str(article)))
+        else:
+            ready.append(article)
     processed: list[Article] = []
-    for article in pipeline.pipe((item.article for item in items), batch_size=batch_size):
+    for article in pipeline.pipe(ready, batch_size=batch_size):
         article.doc = None  # the Doc is large and never stored
         reason = failed.get(id(article))
         if reason is not None:

@@ -20,7 +20,7 @@ from ..errors import BadRecordError, EncodingError, InputError, UnreadableError
 from ..model import Article
 from .feeds import FEED_SUFFIXES, looks_like_feed, read_feed
 from .readers import HTML_SUFFIXES, JSONL_SUFFIXES, article_from_record, read_path
-from .warc import count_warc_pages, is_warc, read_warc
+from .warc import WarcPage, count_warc_pages, is_warc, read_warc, read_warc_pages
 
 LOGGER = logging.getLogger(__name__)
 
@@ -97,8 +97,9 @@ def read_jsonl_file(path: Path, **meta: Any) -> Iterator[tuple[int, Item]]:
         yield number + 1, UnreadableError(f"cannot read after line {number}: {err}", source=name, line=number + 1)
 
 
-def read_source_file(path: Path, **meta: Any) -> Iterator[tuple[str, Item]]:
-    """(locator, Article or error) for every article in one file."""
+def read_source_file(path: Path, *, defer_html: bool = False,
+                     **meta: Any) -> Iterator[tuple[str, Item | WarcPage]]:
+    """(locator, Article or error) for every article in one file (``defer_html``: WARC pages unextracted)."""
     name = str(path)
     if not path.exists():
         yield name, UnreadableError("no such file or directory", source=name)
@@ -107,6 +108,9 @@ def read_source_file(path: Path, **meta: Any) -> Iterator[tuple[str, Item]]:
     if kind == "jsonl":
         for number, item in read_jsonl_file(path, **meta):
             yield f"{name}:{number}", item
+    elif kind == "warc" and defer_html:
+        for page in read_warc_pages(path, **meta):
+            yield (page.locator if isinstance(page, WarcPage) else _locate(name, page)), page
     elif kind == "warc":
         for item in read_warc(path, **meta):
             yield _locate(name, item), item
@@ -128,12 +132,15 @@ def _locate(name: str, item: Item) -> str:
     return f"{name}:{line}" if line else name
 
 
-def iter_located(sources: Iterable[str | Path], **meta: Any) -> Iterator[tuple[str, Item]]:
+def iter_located(sources: Iterable[str | Path], *, defer_html: bool = False,
+                 **meta: Any) -> Iterator[tuple[str, Item | WarcPage]]:
     """(locator, Article or InputError) for every article in every source, in a stable order.
 
     Args:
         sources: files and directories; each file may be text, HTML, JSON Lines (``.gz`` too),
             an RSS/Atom feed or a WARC archive.
+        defer_html: yield the pages of WARC files as ``WarcPage`` (id known, HTML not yet
+            extracted), so that a batch run can skip done pages and extract the rest in workers.
         meta: defaults for every article (``published``, ``source``).
 
     Returns:
@@ -142,7 +149,7 @@ def iter_located(sources: Iterable[str | Path], **meta: Any) -> Iterator[tuple[s
     """
     for path in expand(sources):
         try:
-            yield from read_source_file(path, **meta)
+            yield from read_source_file(path, defer_html=defer_html, **meta)
         except InputError as err:
             yield str(path), err
         except Exception as err:
@@ -153,6 +160,7 @@ def iter_located(sources: Iterable[str | Path], **meta: Any) -> Iterator[tuple[s
 def iter_sources(sources: Iterable[str | Path], **meta: Any) -> Iterator[Item]:
     """Every Article or InputError in the sources (see ``iter_located``)."""
     for _, item in iter_located(sources, **meta):
+        assert not isinstance(item, WarcPage)  # only with defer_html
         yield item
 
 
