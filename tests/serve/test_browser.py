@@ -7,6 +7,7 @@ skip, saying why, only when Chromium or the Playwright package is absent.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -110,28 +111,45 @@ def browser() -> Iterator[Any]:
         launched.close()
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Article]]:
+@contextlib.contextmanager
+def serving(store: Any) -> Iterator[str]:
+    """A real uvicorn server over ``store`` on a free loopback port."""
     import uvicorn
 
-    article = seed_article()
-    store = open_store(tmp_path_factory.mktemp("browser") / "ui.db")
-    store.save(article, "gold")
     app = create_app(ServeSettings(), store=store)
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
-    srv = uvicorn.Server(config)
+    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off"))
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
     deadline = time.time() + 20
     while not srv.started and time.time() < deadline:
         time.sleep(0.05)
     assert srv.started, "uvicorn did not start"
-    yield f"http://127.0.0.1:{port}", article
-    srv.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        srv.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Article]]:
+    """The gold copy of the seed article, served."""
+    article = seed_article()
+    store = open_store(tmp_path_factory.mktemp("browser") / "ui.db")
+    store.save(article, "gold")
+    with serving(store) as base:
+        yield base, article
+    store.close()
+
+
+@pytest.fixture
+def empty_server(tmp_path: Path) -> Iterator[tuple[str, None]]:
+    store = open_store(tmp_path / "empty.db")
+    with serving(store) as base:
+        yield base, None
     store.close()
 
 
@@ -226,3 +244,36 @@ def test_browser_api_docs_offline(page: Any, server: tuple[str, Article]) -> Non
     assert page.locator(".opblock").count() >= 10
     assert "/api/events" in page.locator("body").inner_text()
     assert page.outside == []
+
+
+def test_browser_submit_seed_through_pipeline(browser: Any, empty_server: tuple[str, None], tmp_path: Path) -> None:
+    """Paste the seed article into the form: the real pipeline runs and its results show highlighted."""
+    base, _ = empty_server
+    if not SEED.with_suffix(".txt").exists():
+        pytest.skip(f"needs the seed article {SEED.with_suffix('.txt')} (shared data); absent")
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    js_errors: list[str] = []
+    page.on("pageerror", lambda err: js_errors.append(str(err)))
+    raw = SEED.with_suffix(".txt").read_text(encoding="utf-8")
+    page.goto(f"{base}/articles")
+    page.click("details#add summary")
+    page.fill("#submit-form textarea[name=text]", raw)
+    page.fill("#submit-form input[name=published]", "2025-02-12")
+    page.fill("#submit-form input[name=source]", "Washington Examiner")
+    page.click("#submit-form button[type=submit]")
+    page.wait_for_url(re.compile(r"/articles/[0-9a-f]{64}$"), timeout=120_000)
+    article_id = page.url.rsplit("/", 1)[1]
+    stored = page.request.get(f"{base}/api/articles/{article_id}").json()
+    rows = page.locator("#article-events tbody tr.ref")
+    assert rows.count() == len(stored["events"]) >= 1
+    assert page.locator("#text .hl.evidence").count() >= 1
+    assert page.locator("#text").inner_text().replace("\r", "") == stored["text"]
+    for event in stored["events"]:
+        shown = page.locator("#text .hl.evidence").evaluate_all(
+            "(spans, ref) => spans.filter(s => s.dataset.refs.split(' ').includes(ref)).map(s => s.textContent)"
+            ".join('')", event["id"])
+        assert shown == event["evidence"]["text"]
+    page.screenshot(path=str(screenshot_dir(tmp_path) / "submitted-seed.png"), full_page=True)
+    assert js_errors == []
+    context.close()

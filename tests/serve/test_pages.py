@@ -119,7 +119,7 @@ def test_pages_dashboard_and_lists(client: TestClient) -> None:
 
 
 def test_pages_static_assets(client: TestClient) -> None:
-    for name in ("app.css", "events.js", "charts.js", "world.js", "article.js", "snippets.js"):
+    for name in ("app.css", "events.js", "charts.js", "world.js", "article.js", "snippets.js", "submit.js"):
         response = client.get(f"/static/{name}")
         assert response.status_code == 200 and len(response.text) > 100
         assert "innerHTML" not in response.text  # data goes in as text only
