@@ -46,6 +46,8 @@ __all__ = ["entity_at", "extract_entities", "find_entities", "find_groups", "res
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
 # A capitalised name: 1-4 words, allowing particles ("bin", "al-", "de la").
 NAME = r"[A-Z][\w'’.-]*(?:\s+(?:(?:bin|al|de|la|da|van|von|der|el)\s+)*[A-Z][\w'’.-]*){0,3}"
+# A run of capitalised words that may start with titles ("Armenian Prime Minister Aram Vardan").
+CAPS = r"[A-Z][\w'’.-]*(?:\s+(?:(?:bin|al|de|la|da|van|von|der|el|of|and|for)\s+)*[A-Z][\w'’.-]*){1,8}"
 _APPOSITIVE_AFTER = re.compile(r"^,\s+((?:an?|the)\s+[^,;.\n]{2,80}?)(?=\s+(?:who|which|that|whose)\b|[,;.\n])")
 _APPOSITIVE_BEFORE = re.compile(r"((?:[A-Z][\w'’.-]*(?:'s|’s)\s+)?[^,;.\n]{0,60}?),\s+$")
 
@@ -105,19 +107,28 @@ def _ents(article: Article) -> list[tuple[int, int, str]]:
 
 
 def _titled_names(text: str, kb: KnowledgeBase, when: dt.date) -> list[tuple[int, int, str]]:
-    """Names after a person title ("Gen. Keith Kellogg"), for models that miss them."""
+    """Names after a person title ("Gen. Keith Kellogg", "security adviser Jo Bloggs")."""
     out = []
-    for m in re.finditer(r"(?<![\w.])(" + NAME + r")", text):
-        words = m.group(1).split()
-        if len(words) < 2:
-            continue
-        hits = scan(kb, m.group(1), when)
-        if hits and hits[0].kind == "title" and hits[0].start == 0:
-            title_end = max(h.end for h in hits if h.kind in ("title", "country", "org") and h.start < len(m.group(1)))
-            rest = m.group(1)[title_end:].strip()
-            if rest and len(rest.split()) >= 2 and rest[0].isupper():
-                start = m.start(1) + m.group(1).index(rest, title_end)
-                out.append((start, start + len(rest), "PERSON"))
+    for m in re.finditer(r"(?<![\w.])(" + CAPS + r")", text):
+        seq = m.group(1)
+        hits = scan(kb, seq, when)
+        prefix_end, pos = 0, 0
+        for h in hits:
+            if seq[pos:h.start].strip(" -") or h.kind not in ("title", "country", "org"):
+                break
+            prefix_end = pos = h.end
+        titled = any(h.kind == "title" and h.end <= prefix_end for h in hits)
+        if prefix_end == 0:  # a lower-case title just before: "national security adviser Jo Bloggs"
+            before = text[max(0, m.start() - 40):m.start()]
+            tail = scan(kb, before, when)
+            titled = bool(tail) and tail[-1].kind == "title" and not before[tail[-1].end:].strip()
+        rest = seq[prefix_end:].strip()
+        if rest.endswith(".") and len(rest.split()[-1]) > 2:  # a sentence's full stop, not an initial
+            rest = rest[:-1]
+        words = rest.split()
+        if titled and 2 <= len(words) <= 4 and not scan(kb, rest, when):
+            start = m.start(1) + seq.index(rest, prefix_end)
+            out.append((start, start + len(rest), "PERSON"))
     return out
 
 
@@ -206,6 +217,20 @@ def _appositive_names(text: str, kb: KnowledgeBase, when: dt.date) -> list[tuple
     return out
 
 
+def _repeated_names(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Later uses of a found person's surname or full name that the NER missed ("Quill")."""
+    names = {text[s:e] for s, e, label in spans if label == "PERSON"}
+    forms = {w for n in names for w in (n, n.split()[-1]) if len(n.split()) > 1 and w[:1].isupper() and len(w) > 2}
+    taken = [(s, e) for s, e, _ in spans]
+    out: list[tuple[int, int, str]] = []
+    for form in sorted(forms, key=len, reverse=True):
+        for m in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", text):
+            if not any(s < m.end() and m.start() < e for s, e in taken):
+                out.append((m.start(), m.end(), "PERSON"))
+                taken.append((m.start(), m.end()))
+    return out
+
+
 def find_candidates(article: Article, kb: KnowledgeBase, when: dt.date) -> list[Candidate]:
     text = article.text
     spans = _ents(article)
@@ -213,6 +238,7 @@ def find_candidates(article: Article, kb: KnowledgeBase, when: dt.date) -> list[
     for s, e, label in _titled_names(text, kb, when) + _appositive_names(text, kb, when):
         if not any(s < he and hs < e for hs, he in have):
             spans.append((s, e, label))
+    spans += _repeated_names(text, spans)
     out = []
     for s, e, label in sorted(spans):
         surface = text[s:e]

@@ -1,0 +1,168 @@
+"""The entities stage on hand-written text, with a blank spaCy pipeline plus the KB ruler.
+
+The trained NER is not needed: known names come from the knowledge-base ruler, other people
+from titles and appositives; the rules under test are the grouping, coding and coreference.
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from turnstone.analyze.ruler import add_kb_ruler
+from turnstone.extract.entities import entity_at, find_entities, fold, resolve_reference, suggest_people
+from turnstone.kb.store import builtin_kb
+from turnstone.model import Article
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return builtin_kb()
+
+
+@pytest.fixture(scope="module")
+def nlp(kb):
+    pipeline = spacy.blank("en")
+    pipeline.add_pipe("sentencizer")
+    return add_kb_ruler(pipeline, kb)
+
+
+@pytest.fixture()
+def run(nlp, kb):
+    def _run(text: str, published: str = "2025-02-12") -> Article:
+        article = Article(text=text, published=published)
+        article.doc = nlp(text)
+        article.entities = find_entities(article, kb)
+        return article
+    return _run
+
+
+def by_name(article: Article, name: str):
+    found = [e for e in article.entities if e.name == name]
+    assert len(found) == 1, [(e.name, [m.text for m in e.mentions]) for e in article.entities]
+    return found[0]
+
+
+def test_entities_offsets_are_exact(run) -> None:
+    art = run("Ukrainian President Volodymyr Zelensky met Prime Minister Keir Starmer in London. "
+              "\"We are ready,\" Zelenskyy said. He thanked the Kremlin's critics.")
+    for entity in art.entities:
+        for m in entity.mentions:
+            assert art.text[m.start:m.end] == m.text
+
+
+def test_entities_spelling_variants_are_one_entity(run) -> None:
+    art = run("President Zelenskyy spoke first. Later Volodymyr Zelensky and Zelenskiy's aides left.")
+    zelensky = by_name(art, "Volodymyr Zelensky")
+    assert (zelensky.country, zelensky.sector, zelensky.title) == ("UKR", "GOV", "President")
+    assert len(zelensky.mentions) == 3
+
+
+def test_entities_title_prefix_widens_mention(run) -> None:
+    art = run("The talks were led by Russian President Vladimir Putin on Monday.")
+    putin = by_name(art, "Vladimir Putin")
+    assert putin.mentions[0].text == "Russian President Vladimir Putin"
+    assert not [e for e in art.entities if e.type == "NORP"]  # "Russian" is a cue, not an entity
+
+
+def test_entities_unknown_official_gets_home_country(run) -> None:
+    art = run("President Donald Trump spoke on Friday. Trump later met Defense Secretary Tom Quill, "
+              "who said the plan was sound. Quill also met Kenyan Interior Minister Ada Okoro.")
+    quill = by_name(art, "Tom Quill")
+    assert (quill.country, quill.sector, quill.title) == ("USA", "GOV", "Defense Secretary")
+    assert [m.text for m in quill.mentions] == ["Defense Secretary Tom Quill", "Quill"]
+    okoro = by_name(art, "Ada Okoro")
+    assert (okoro.country, okoro.sector) == ("KEN", "GOV")
+
+
+@pytest.mark.parametrize("sentence, name, country, sector, title", [
+    ("Officials freed Lena Marsh, an American nurse who had been held for a year.", "Lena Marsh", "USA", "CVL",
+     "nurse"),
+    ("He was swapped for Ivan Petrov, a Russian who was convicted in 2019.", "Ivan Petrov", "RUS", "CVL", None),
+    ("The convoy was inspected by Gen. Mark Olsen on Tuesday.", "Mark Olsen", None, "MIL", "Gen."),
+    ("Armenian Prime Minister Aram Vardan arrived late.", "Aram Vardan", "ARM", "GOV", "Prime Minister"),
+])
+def test_entities_titles_and_appositives_code_people(run, sentence, name, country, sector, title) -> None:
+    person = by_name(run(sentence), name)
+    assert (person.country, person.sector, person.title) == (country, sector, title)
+
+
+def test_entities_metonyms_igos_and_countries(run) -> None:
+    art = run("The Kremlin said NATO and the U.S. were to blame, while the United States denied it. "
+              "Russia disagreed.")
+    kremlin = by_name(art, "Kremlin")
+    assert (kremlin.type, kremlin.country, kremlin.sector) == ("ORG", "RUS", "GOV")
+    nato = by_name(art, "NATO")
+    assert (nato.country, nato.sector) == ("IGO", "IGO")
+    usa = by_name(art, "United States")
+    assert usa.type == "GPE" and usa.country == "USA" and len(usa.mentions) == 2
+    assert by_name(art, "Russia").country == "RUS"
+
+
+def test_entities_definite_title_resolves_to_home_country_person(run) -> None:
+    art = run("President Donald Trump called Ukrainian President Volodymyr Zelensky on Monday. "
+              "The president later praised the call.")
+    trump = by_name(art, "Donald Trump")
+    assert "The president" in [m.text for m in trump.mentions]
+    zelensky = by_name(art, "Volodymyr Zelensky")
+    assert "The president" not in [m.text for m in zelensky.mentions]
+
+
+def test_entities_definite_title_resolves_to_most_recent_match(run) -> None:
+    art = run("Secretary of State Marco Rubio spoke first. Then Defense Secretary Pete Hegseth spoke.\n"
+              "\"We will hold the line,\" the secretary said.")
+    hegseth = by_name(art, "Pete Hegseth")
+    assert "the secretary" in [m.text for m in hegseth.mentions]
+    assert "the secretary" not in [m.text for m in by_name(art, "Marco Rubio").mentions]
+
+
+def test_entities_pronoun_subject_resolution(run) -> None:
+    art = run("Prime Minister Keir Starmer met Emmanuel Macron in Paris.\n"
+              "\"It was a good day,\" he added. \"He is a friend,\" Macron said.")
+    starmer = by_name(art, "Keir Starmer")
+    pronouns = [m for m in starmer.mentions if m.text == "he"]
+    assert len(pronouns) == 1
+    assert art.text[pronouns[0].start - 2:pronouns[0].start] == "\" "
+    # "He" inside quotation marks is not resolved
+    assert not any(m.text == "He" for e in art.entities for m in e.mentions)
+
+
+def test_entities_dates_choose_office(run) -> None:
+    before = by_name(run("Chancellor Olaf Scholz spoke.", published="2024-05-01"), "Olaf Scholz")
+    after = by_name(run("Olaf Scholz spoke.", published="2025-09-01"), "Olaf Scholz")
+    assert (before.sector, before.title) == ("GOV", "Chancellor")
+    assert (after.country, after.sector) == ("DEU", None)
+
+
+def test_entities_entity_at_and_resolve_reference(run) -> None:
+    text = "Defense Secretary Pete Hegseth visited Kyiv. Then the secretary flew home, and he rested."
+    art = run(text)
+    hegseth = by_name(art, "Pete Hegseth")
+    start = text.index("the secretary")
+    assert entity_at(art, start, start + len("the secretary")) is hegseth
+    assert entity_at(art, text.index("Hegseth"), text.index("Hegseth") + 7) is hegseth
+    he = text.index("he rested")
+    assert resolve_reference(art, he, he + 2) is hegseth
+    # a title no mention covers is resolved on demand
+    art.entities = [e for e in art.entities]
+    for e in art.entities:
+        e.mentions = [m for m in e.mentions if m.text != "the secretary"]
+    assert resolve_reference(art, start, start + len("the secretary")) is hegseth
+    assert entity_at(art, 0, 0) is None
+
+
+def test_entities_suggest_people(run) -> None:
+    art = run("Kenyan Interior Minister Ada Okoro met President Donald Trump.")
+    suggestions = suggest_people(art)
+    assert [s["name"] for s in suggestions] == ["Ada Okoro"]
+    assert suggestions[0]["country"] == "KEN"
+    assert suggestions[0]["roles"][0] == {"title": "Interior Minister", "sector": "GOV", "start": "2025-02-12"}
+
+
+@pytest.mark.parametrize("a, b", [("Zelensky", "Zelenskyy"), ("Zelenskiy", "Zelensky"), ("Erdoğan", "Erdogan")])
+def test_entities_fold_spelling_variants(a: str, b: str) -> None:
+    assert fold(a) == fold(b)
+
+
+def test_entities_fold_keeps_different_names_apart() -> None:
+    assert fold("Putin") != fold("Patin")
