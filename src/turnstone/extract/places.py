@@ -92,8 +92,10 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _is_actor(text: str, end: int) -> bool:
+def _is_actor(text: str, start: int, end: int) -> bool:
     """'Washington said', 'Moscow has warned', 'the United States and Russia agreed'."""
+    if LOCATIVE.search(text[max(0, start - 30): start]):
+        return False  # "drug abuse in Canada claimed ...": a place, whatever follows
     after = text[end: end + 60]
     if ACTOR_VERB.match(after):
         return True
@@ -118,9 +120,15 @@ def _mentions_from_ner(article: Article, gaz: Gazetteer) -> list[Mention]:
     return out
 
 
+# Capitalised words that open a sentence or headline before a place name.
+OPENERS = {"overall", "meanwhile", "today", "yesterday", "now", "also", "but", "and", "so", "then", "still", "outside",
+           "inside", "across", "near", "throughout", "despite", "after", "before", "while", "like", "unlike",
+           "one", "two", "three", "many", "several", "some", "most", "all", "every", "each"}
+
 # "University of Texas", "Bank of England": the part after "of" names an organisation, not a place.
 ORG_HEAD = re.compile(r"(?:University|College|Institute|Bank|Church|Department|Ministry|Council|Museum|School|"
-                      r"Academy|Society|Association|Foundation|Company|Corporation|Court|Hospital|Party|Office)$")
+                      r"Academy|Society|Association|Foundation|Company|Corporation|Court|Hospital|Party|Office|Board|Agency|Service|"
+                      r"Authority|Commission|Committee|Bureau|Center|Centre|Bank)$")
 
 
 def _mentions_from_gazetteer(text: str, gaz: Gazetteer) -> list[Mention]:
@@ -130,9 +138,17 @@ def _mentions_from_gazetteer(text: str, gaz: Gazetteer) -> list[Mention]:
     whole pieces, so "Marco Rubio" or "Munich Security Conference" never yield a town.
     """
     out = []
+    person_words: set[str] = set()  # words of multi-word names that are not places: "John Burton" → Burton
     for run in CAP_RUN.finditer(text):
+        _modifier_place(text, run, gaz, out)
+        words = run.group(0).split()
+        if 2 <= len(words) <= 3 and not gaz.lookup(run.group(0)) and all(w[:1].isupper() for w in words):
+            person_words.update(w.strip(".,'’") for w in words)
         pieces = []  # (start, end) of capitalised groups between connectors
         pos = run.start()
+        first = re.match(r"\S+[ \t]+", run.group(0))
+        if first and first.group(0).strip().lower() in STOP_WORDS | OPENERS:
+            pos += first.end()  # "In Canada", "One Edmonton resident": a capitalised opener is no part of the name
         for sep in re.finditer(rf"[ \t]+(?:{CONNECTOR}[ \t]+)+", run.group(0)):
             pieces.append((pos, run.start() + sep.start()))
             pos = run.start() + sep.end()
@@ -147,12 +163,42 @@ def _mentions_from_gazetteer(text: str, gaz: Gazetteer) -> list[Mention]:
                 if m:
                     found = (j, m)
                     break
-            if found:
+            if found and not _person_word(found[1], person_words):
                 out.append(found[1])
                 i = found[0] + 1
             else:
                 i += 1
     return out
+
+
+# Heads that make a leading place name a place: "Edmonton police", "U.S. President", "Kyiv Mayor".
+OFFICE_HEAD = re.compile(
+    r"^[ \t]+(?:President|Prime|Minister|Secretary|Ambassador|Embassy|Consulate|Police|Army|Navy|Forces|Military|"
+    r"Government|Parliament|Senate|Governor|Mayor|Premier|Foreign|Defence|Defense|Interior|Border|Coast|Guard|"
+    r"Capital|Region|Highway|Airport|International\s+Airport|Province|Provincial|County|City\s+Council|Fire|"
+    r"Sheriff|State\s+Police|Attorney|Chief|Officials?|Troops|Soldiers)\b")
+
+
+def _modifier_place(text: str, run: re.Match[str], gaz: Gazetteer, out: list[Mention]) -> None:
+    """A place that opens a longer name of an office or force ("Edmonton Police Service") is a place."""
+    words = list(re.finditer(r"\S+", run.group(0)))
+    for n in (3, 2, 1):
+        if len(words) <= n:
+            continue
+        start, end = run.start() + words[0].start(), run.start() + words[n - 1].end()
+        if not OFFICE_HEAD.match(text[end: end + 30]):
+            continue
+        m = _lookup_span(text, start, end, gaz)
+        if m and any(c.entry.feature != "city" or c.entry.population >= SMALL_TOWN for c in m.candidates):
+            m.cue = True
+            out.append(m)
+            return
+
+
+def _person_word(m: Mention, person_words: set[str]) -> bool:
+    """A lone town name that is also a word of a person's name in this article ("Burton said")."""
+    return (m.text in person_words and " " not in m.text
+            and all(c.entry.feature == "city" and c.entry.population < 500_000 for c in m.candidates))
 
 
 def _lookup_span(text: str, start: int, end: int, gaz: Gazetteer) -> Mention | None:
@@ -161,7 +207,7 @@ def _lookup_span(text: str, start: int, end: int, gaz: Gazetteer) -> Mention | N
     if not name or name.isupper() and len(name) > 4 and _all_caps_line(text, start):
         return None  # headlines in capitals
     key = name.lower().rstrip(".") if not name.endswith(".") or len(name) > 6 else name.lower()
-    if key in NOT_PLACE_WORDS or key in STOP_WORDS or gaz.is_adjective(name):
+    if key in NOT_PLACE_WORDS or (key in STOP_WORDS and not name.isupper()) or gaz.is_adjective(name):
         return None  # "Spanish", "Canadian": adjectives, not the towns of that name
     cands = gaz.lookup(name)
     if not cands and name.endswith("."):  # a sentence's full stop, not an abbreviation's
@@ -344,7 +390,7 @@ def find_places(article: Article) -> list[Place]:
     countries = {e.country for _, e in resolved if e.feature in ("country", "admin1")}
     places = []
     for m, e in resolved:
-        if _is_actor(article.text, m.end) and e.feature in ("country", "city", "admin1", "landmark"):
+        if _is_actor(article.text, m.start, m.end) and e.feature in ("country", "city", "admin1", "landmark"):
             continue
         if not _keep(m, e, countries):
             continue
