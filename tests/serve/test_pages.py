@@ -137,3 +137,14 @@ def test_pages_cluster_lists_reports(client: TestClient, store: Store) -> None:
     assert "<script>alert" not in page.text
     assert f'href="/clusters/{cluster["id"]}"' in client.get("/articles/hostile").text
     assert client.get("/clusters/99999").status_code == 404
+
+
+def test_pages_places_grouped_by_place(client: TestClient, store: Store) -> None:
+    article = hostile_article()
+    article.id = "twice"
+    article.text += " Geneva again."
+    at = article.text.rindex("Geneva")
+    article.places.append(article.places[0].model_copy(update={"start": at, "end": at + 6}))
+    store.save(article, "1")
+    page = client.get("/articles/twice").text
+    assert 'data-ref="p0 p1"' in page and "2 mentions" in page

@@ -13,7 +13,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from ..model import PLOVER_TYPES
+from ..model import PLOVER_TYPES, Place
 from ..store import Store
 from .app import HERE, get_store
 from .errors import ApiError
@@ -55,8 +55,12 @@ def article_page(article_id: str, store: StoreDep) -> HTMLResponse:
     if article is None:
         raise ApiError(404, f"no article with id {article_id!r}")
     clusters = {e["id"]: e["cluster_id"] for e in store.events(article_id=article.id, limit=10_000)}
+    # One line per place, however often it is mentioned; hovering it marks every mention.
+    places: dict[tuple[object, str], tuple[Place, list[str]]] = {}
+    for i, place in enumerate(article.places):
+        places.setdefault((place.geonames_id, place.name), (place, []))[1].append(f"p{i}")
     return _page("article.html", article=article, segments=segments(article), clusters=clusters,
-                 version=store.pipeline_version(article.id))
+                 places=list(places.values()), version=store.pipeline_version(article.id))
 
 
 @router.get("/clusters/{cluster_id}", response_class=HTMLResponse)
