@@ -50,6 +50,9 @@ CONTENT_NOUNS = {"threat", "threats", "plan", "plans", "bid", "attempt", "attemp
 SPEECH = {"said", "says", "say", "announced", "announces", "declared", "stated", "told", "warned", "vowed",
           "insisted", "added", "claimed", "pledged", "promised", "indicated"}
 PROMISE_CAMEO = {"RETREAT": "035", "AID": "033", "COOPERATE": "031", "CONCEDE": "035"}
+QUANTITIES = {"hundreds", "thousands", "dozens", "scores", "millions", "tens", "some", "many", "most", "all",
+              "several", "one", "two", "three", "four", "five", "members", "group", "groups", "units", "each",
+              "both", "none", "majority", "number", "lot", "lots"}
 PHONE_WORDS = {"phone", "call", "called", "telephone", "video", "videoconference"}
 
 
@@ -197,8 +200,8 @@ def left_actor(doc: Any, actors: Sequence[ActorSpan], tok: int, sent_start: int,
         if tok - a.tok_end > max_distance:
             break
         prev = _lower(doc, a.tok_start - 1) if a.tok_start > sent_start else ""
-        if prev in OBLIQUE:
-            continue
+        if prev in OBLIQUE and not (prev == "of" and _lower(doc, a.tok_start - 2) in QUANTITIES):
+            continue  # but "hundreds of UN troops" are the troops
         return coordinated_left(doc, actors, a)
     return []
 
@@ -237,7 +240,7 @@ def right_recipient(doc: Any, actors: Sequence[ActorSpan], m: TriggerMatch, sent
     """The first actor right of the trigger in one of ``roles``; (actors, is_location_fallback)."""
     location: list[ActorSpan] = []
     if "obj" in roles:  # "engaged Filipino peacekeepers in a firefight": the object inside the gap
-        inside = [a for a in actors if m.start < a.tok_start and a.tok_end < m.end]
+        inside = [a for a in actors if m.start < a.tok_start < m.end]
         if inside:
             return inside[:1], False
     for a in actors:
