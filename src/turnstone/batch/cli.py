@@ -61,10 +61,23 @@ class RichProgress:
 
     def __enter__(self) -> Self:
         self.bar.start()
+        if not self.bar.disable:
+            # Log lines (each failure is a warning) go above the live bar instead of through it.
+            import logging
+
+            from rich.logging import RichHandler
+
+            root = logging.getLogger()
+            self._handlers = root.handlers[:]
+            root.handlers = [RichHandler(console=self.bar.console, show_time=False, show_path=False)]
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.bar.stop()
+        if getattr(self, "_handlers", None) is not None:
+            import logging
+
+            logging.getLogger().handlers = self._handlers
 
 
 def print_summary(summary: Summary) -> None:

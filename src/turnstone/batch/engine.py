@@ -234,7 +234,10 @@ class _Run:
     def _record_failure(self, article_id: str, locator: str, reason: str) -> None:
         self.summary.failed += 1
         self.failed_now.add(article_id)
-        LOGGER.warning("failed: %s (%s): %s", article_id, locator, reason)
+        if article_id == locator or reason.startswith(locator):
+            LOGGER.warning("failed: %s", reason)  # an input error names its input already
+        else:
+            LOGGER.warning("failed: %s (article %s): %s", locator or "?", article_id, reason)
         try:
             self.store.record_failure(article_id, locator, reason)
         except Exception:
