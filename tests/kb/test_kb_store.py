@@ -15,9 +15,9 @@ from turnstone.kb.store import Actor, Role, builtin_kb
 
 G20_PLUS = ["ARG", "AUS", "BRA", "CAN", "CHN", "FRA", "DEU", "IND", "IDN", "ITA", "JPN", "KOR", "MEX", "RUS",
             "SAU", "ZAF", "TUR", "GBR", "USA", "UKR"]
-HEAD = re.compile(r"president|prime minister|chancellor|king|premier|emperor|crown prince", re.I)
-FOREIGN = re.compile(r"foreign|external affairs|international relations|secretary of state", re.I)
-DEFENCE = re.compile(r"defen[cs]e|armed forces|national defense", re.I)
+HEAD = re.compile(r"president|prime minister|chancellor|king|premier|emperor|crown prince", re.IGNORECASE)
+FOREIGN = re.compile(r"foreign|external affairs|international relations|secretary of state", re.IGNORECASE)
+DEFENCE = re.compile(r"defen[cs]e|armed forces|national defense", re.IGNORECASE)
 
 
 @pytest.fixture(scope="module")

@@ -64,11 +64,13 @@ def add_kb_ruler(nlp: Language, kb: KnowledgeBase | None = None) -> Language:
     """Add the knowledge-base entity ruler to ``nlp`` (once), before "ner" when there is one."""
     if RULER_NAME in nlp.pipe_names:
         return nlp
-    where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
-    ruler: EntityRuler = nlp.add_pipe("entity_ruler", name=RULER_NAME, config={"overwrite_ents": False,
-                                                                               "phrase_matcher_attr": "ORTH"},
-                                      **where)  # type: ignore[assignment]
+    config = {"overwrite_ents": False, "phrase_matcher_attr": "ORTH"}
+    if "ner" in nlp.pipe_names:
+        ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, config=config, before="ner")
+    else:
+        ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, config=config)
+    assert isinstance(ruler, EntityRuler)
     with nlp.select_pipes(enable=[]):
-        ruler.add_patterns(kb_patterns(kb or default_kb()))
+        ruler.add_patterns(kb_patterns(kb or default_kb()))  # type: ignore[arg-type]
     LOGGER.info("knowledge-base ruler: %d patterns", len(ruler.patterns))
     return nlp

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from ..kb.resolve import scan
 from ..kb.store import KnowledgeBase, norm
@@ -69,7 +70,7 @@ def title_refs(text: str, kb: KnowledgeBase, when: dt.date, taken: list[tuple[in
     return refs
 
 
-def pronoun_refs(text: str, doc: object | None) -> list[Ref]:
+def pronoun_refs(text: str, doc: Any) -> list[Ref]:
     """Subject pronouns outside quotation marks; with a parse, only those tagged as subjects."""
     quoted = _quoted_regions(text)
     subjects = None

@@ -31,6 +31,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..kb import default_kb, to_date
 from ..kb.resolve import Resolution, resolve_hits, scan
@@ -94,7 +95,7 @@ def fold(name: str) -> str:
 def article_date(article: Article) -> dt.date:
     try:
         return to_date(article.published) or dt.date.today()
-    except Exception:  # a malformed date must not stop entity coding
+    except ValueError:  # a malformed date must not stop entity coding
         return dt.date.today()
 
 
@@ -357,7 +358,7 @@ def code_groups(groups: list[Group], when: dt.date, kb: KnowledgeBase) -> None:
 
 def home_country(groups: list[Group]) -> str | None:
     """The country most person mentions belong to (the story's home country)."""
-    counts = Counter({})
+    counts: Counter[str] = Counter()
     for g in groups:
         if g.label == "PERSON" and g.country and g.country != "IGO":
             counts[g.country] += len(g.mentions)
@@ -427,12 +428,13 @@ def find_groups(article: Article, kb: KnowledgeBase | None = None) -> list[Group
 def find_entities(article: Article, kb: KnowledgeBase | None = None) -> list[Entity]:
     """The article's entities with mentions, codes, titles and resolved references."""
     text = article.text
-    entities = []
+    entities: list[Entity] = []
     for g in find_groups(article, kb):
         mentions = [Mention(start=c.start, end=c.end, text=text[c.start:c.end]) for c in g.mentions]
         mentions += [Mention(start=r.start, end=r.end, text=text[r.start:r.end]) for r in g.extra]
         mentions.sort(key=lambda m: m.start)
-        entities.append(Entity(id=f"e{len(entities) + 1}", name=g.name, type=g.label, country=g.country,
+        entities.append(Entity(id=f"e{len(entities) + 1}", name=g.name, type=g.label,  # type: ignore[arg-type]
+                               country=g.country,
                                sector=g.sector, title=g.title, mentions=mentions))
     return entities
 
@@ -493,9 +495,9 @@ def resolve_reference(article: Article, start: int, end: int, kb: KnowledgeBase 
     return next((e for e in persons if target is not None and e.id == target.key[1]), None)
 
 
-def suggest_people(article: Article) -> list[dict[str, object]]:
+def suggest_people(article: Article) -> list[dict[str, Any]]:
     """People named with a title and a country who are not in the knowledge base."""
-    out = []
+    out: list[dict[str, Any]] = []
     for g in find_groups(article):
         if g.label != "PERSON" or g.from_kb or not g.country or not g.title or len(g.name.split()) < 2:
             continue

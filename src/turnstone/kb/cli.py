@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 import yaml
@@ -27,7 +27,7 @@ def _fail(message: str, code: int = 2) -> None:
 
 def actor(
     text: Annotated[str, typer.Argument(help='An actor phrase, e.g. "Armenian Prime Minister", or - for stdin.')],
-    date: Annotated[Optional[str], typer.Option(help="The date the phrase refers to, YYYY-MM-DD.")] = None,
+    date: Annotated[str | None, typer.Option(help="The date the phrase refers to, YYYY-MM-DD.")] = None,
 ) -> None:
     """Resolve an actor phrase to country, sector, name and title; print JSON."""
     from . import default_kb, resolve_actor
@@ -49,7 +49,7 @@ def actor(
 
 @kb_app.command("list")
 def list_entries(
-    search: Annotated[Optional[str], typer.Argument(help="Only entries whose name or alias contains this.")] = None,
+    search: Annotated[str | None, typer.Argument(help="Only entries whose name or alias contains this.")] = None,
     kind: Annotated[str, typer.Option(help="people, organisations, countries or all.")] = "all",
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON Lines.")] = False,
 ) -> None:
@@ -87,14 +87,14 @@ def list_entries(
 @kb_app.command()
 def add(
     name: Annotated[str, typer.Argument(help="Canonical name, e.g. 'Jane Doe'.")],
-    country: Annotated[Optional[str], typer.Option(help="ISO alpha-3 code, or IGO.")] = None,
-    sector: Annotated[Optional[str], typer.Option(help="Agent code: GOV, MIL, REB, OPP, ...")] = None,
-    title: Annotated[Optional[str], typer.Option(help="Office, e.g. 'Foreign Minister'.")] = None,
-    alias: Annotated[Optional[list[str]], typer.Option(help="Another name (repeatable).")] = None,
-    start: Annotated[Optional[str], typer.Option(help="Office held from YYYY-MM-DD.")] = None,
-    end: Annotated[Optional[str], typer.Option(help="Office held until YYYY-MM-DD (exclusive).")] = None,
+    country: Annotated[str | None, typer.Option(help="ISO alpha-3 code, or IGO.")] = None,
+    sector: Annotated[str | None, typer.Option(help="Agent code: GOV, MIL, REB, OPP, ...")] = None,
+    title: Annotated[str | None, typer.Option(help="Office, e.g. 'Foreign Minister'.")] = None,
+    alias: Annotated[list[str] | None, typer.Option(help="Another name (repeatable).")] = None,
+    start: Annotated[str | None, typer.Option(help="Office held from YYYY-MM-DD.")] = None,
+    end: Annotated[str | None, typer.Option(help="Office held until YYYY-MM-DD (exclusive).")] = None,
     org: Annotated[bool, typer.Option("--org", help="An organisation rather than a person.")] = False,
-    file: Annotated[Optional[Path], typer.Option(help="User file to write (default: user.yaml in the user folder).")] = None,
+    file: Annotated[Path | None, typer.Option(help="User file to write (default: user.yaml in the user folder).")] = None,
 ) -> None:
     """Add a person or organisation to your own knowledge-base file."""
     from .edit import add_entry
@@ -109,7 +109,7 @@ def add(
 
 @kb_app.command()
 def check(
-    files: Annotated[Optional[list[Path]], typer.Argument(help="Files to check (default: the user folder).")] = None,
+    files: Annotated[list[Path] | None, typer.Argument(help="Files to check (default: the user folder).")] = None,
 ) -> None:
     """Validate knowledge-base files: YAML shape, codes, dates and conflicting aliases."""
     from .edit import check_files
@@ -125,7 +125,7 @@ def check(
 @kb_app.command("import")
 def import_command(
     path: Annotated[Path, typer.Argument(help="A PETRARCH/TABARI dictionary file or folder.")],
-    out: Annotated[Optional[Path], typer.Option(help="YAML file to write (default: petrarch.yaml in the user folder).")] = None,
+    out: Annotated[Path | None, typer.Option(help="YAML file to write (default: petrarch.yaml in the user folder).")] = None,
 ) -> None:
     """Import PETRARCH/TABARI actor and agent dictionaries into your knowledge base."""
     from . import import_petrarch, user_dir
@@ -148,7 +148,7 @@ def import_command(
 @kb_app.command()
 def suggest(
     files: Annotated[list[str], typer.Argument(help="Article files to read (.txt, .html, .jsonl).")],
-    published: Annotated[Optional[str], typer.Option(help="Publication date YYYY-MM-DD.")] = None,
+    published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD.")] = None,
     accept: Annotated[bool, typer.Option("--accept", help="Append the suggestions to your user file.")] = False,
 ) -> None:
     """Suggest people found with a title and country who are not in the knowledge base."""
@@ -163,7 +163,7 @@ def suggest(
             typer.echo(f"error: {item}", err=True)
             continue
         for s in suggest_people(item):
-            found.setdefault(s["name"], s)
+            found.setdefault(str(s["name"]), s)
     entries = list(found.values())
     typer.echo(yaml.safe_dump({"people": entries}, allow_unicode=True, sort_keys=False) if entries else "# no suggestions")
     if accept and entries:

@@ -10,8 +10,18 @@ from typing import Any
 import yaml
 
 from ..errors import KnowledgeBaseError
-from .store import (SECTORS, _read_yaml, actor_from_dict, apply_user_data, builtin_kb, default_kb, norm,
-                    parse_date, read_lexicon, user_dir)
+from .store import (
+    SECTORS,
+    _read_yaml,
+    actor_from_dict,
+    apply_user_data,
+    builtin_kb,
+    default_kb,
+    norm,
+    parse_date,
+    read_lexicon,
+    user_dir,
+)
 
 LOGGER = logging.getLogger(__name__)
 USER_FILE = "user.yaml"
@@ -91,7 +101,7 @@ def check_files(files: list[Path] | None = None) -> tuple[list[str], list[str], 
     kb = builtin_kb()
     problems: list[str] = []
     unknown: list[str] = []
-    counts = defaultdict(int)
+    counts: dict[str, int] = defaultdict(int)
     codes = set(kb.countries) | {"IGO", None}
     for path in paths:
         try:

@@ -198,7 +198,7 @@ def import_petrarch(path: str | Path) -> dict[str, Any]:
     if not path.exists():
         raise KnowledgeBaseError("no such file or folder", source=str(path))
     files = [path] if path.is_file() else sorted(p for p in path.iterdir()
-                                                 if p.is_file() and re.search(r"actors|agents", p.name, re.I))
+                                                 if p.is_file() and re.search(r"actors|agents", p.name, re.IGNORECASE))
     if not files:
         raise KnowledgeBaseError("no PETRARCH actor or agent dictionary found", source=str(path))
     out: dict[str, Any] = {"organisations": [], "agents": {}, "files": [str(p) for p in files]}

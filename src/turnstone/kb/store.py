@@ -210,10 +210,10 @@ def _read_yaml(path: Path) -> Any:
 def _check_sector(sector: Any, where: str) -> str | None:
     if sector in (None, ""):
         return None
-    sector = str(sector).upper()
-    if sector not in SECTORS:
-        raise KnowledgeBaseError(f"unknown sector {sector!r}; use one of {sorted(SECTORS)}", source=where)
-    return sector
+    code = str(sector).upper()
+    if code not in SECTORS:
+        raise KnowledgeBaseError(f"unknown sector {code!r}; use one of {sorted(SECTORS)}", source=where)
+    return code
 
 
 def actor_from_dict(item: dict[str, Any], *, kind: str, source: str) -> Actor:
@@ -238,20 +238,25 @@ def actor_from_dict(item: dict[str, Any], *, kind: str, source: str) -> Actor:
 def read_countries(path: Path) -> dict[str, Country]:
     rows = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
     out = {}
+
+    def split(value: str | None) -> list[str]:
+        return [x.strip() for x in (value or "").split("|") if x.strip()]
+
     for row in csv.DictReader(rows):
-        split = lambda v: [x.strip() for x in (v or "").split("|") if x.strip()]  # noqa: E731
         out[row["code"]] = Country(row["code"], row["name"].strip(), split(row["aliases"]), split(row["demonyms"]),
                                    split(row["capitals"]))
     return out
 
 
 def read_lexicon(data: dict[str, Any], source: str) -> tuple[dict[str, str], dict[str, str]]:
-    titles, agents = {}, {}
+    titles: dict[str, str] = {}
+    agents: dict[str, str] = {}
     for key, target in (("titles", titles), ("agents", agents)):
         for sector, words in (data.get(key) or {}).items():
-            sector = _check_sector(sector, source)
+            code = _check_sector(sector, source)
             for word in words or []:
-                target[norm(str(word))] = sector
+                if code:
+                    target[norm(str(word))] = code
     return titles, agents
 
 
