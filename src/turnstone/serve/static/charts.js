@@ -26,15 +26,27 @@
     return "rgb(" + c.join(",") + ")";
   }
 
+  // Many days are summed into months, so that a long period stays readable.
+  function byMonth(days) {
+    const months = {};
+    days.forEach(function (d) {
+      const key = d.date.slice(0, 7);
+      months[key] = months[key] || {};
+      Object.keys(d.counts).forEach(function (t) { months[key][t] = (months[key][t] || 0) + d.counts[t]; });
+    });
+    return Object.keys(months).sort().map(function (k) { return { date: k, counts: months[k] }; });
+  }
+
   function timeline(svg, days) {
     clear(svg);
     const W = 600, H = 160, pad = 24;
     if (!days.length) return empty(svg, W, H, "no dated events");
+    if (days.length > 60) days = byMonth(days);
     const totals = days.map(function (d) { return Object.values(d.counts).reduce(function (a, b) { return a + b; }, 0); });
     const max = Math.max.apply(null, totals);
     const bw = Math.max(2, Math.min(40, (W - 2 * pad) / days.length - 2));
     days.forEach(function (d, i) {
-      const x = pad + i * ((W - 2 * pad) / days.length);
+      const x = pad + i * ((W - 2 * pad) / days.length);  // one slot per day (or month) with events
       let y = H - pad;
       Object.keys(d.counts).sort().forEach(function (type) {
         const h = (d.counts[type] / max) * (H - 2 * pad);
@@ -43,8 +55,13 @@
         el("title", {}, r, d.date + " " + type + ": " + d.counts[type]);
       });
     });
-    el("text", { x: pad, y: H - 6, "font-size": 11, fill: "#667" }, svg, days[0].date);
-    el("text", { x: W - pad, y: H - 6, "font-size": 11, fill: "#667", "text-anchor": "end" }, svg, days[days.length - 1].date);
+    // Label every bar when there are few, else the first and the last.
+    const step = (W - 2 * pad) / days.length;
+    const labelled = days.length <= 8 ? days.map(function (_, i) { return i; }) : [0, days.length - 1];
+    labelled.forEach(function (i) {
+      el("text", { x: pad + i * step + bw / 2, y: H - 8, "font-size": 10, fill: "#667", "text-anchor": "middle",
+                   class: "tick" }, svg, days[i].date);
+    });
     el("text", { x: pad, y: 14, "font-size": 11, fill: "#667" }, svg, "max " + max + " / day");
   }
 
