@@ -33,6 +33,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..errors import KnowledgeBaseError
 from ..kb import default_kb, to_date
 from ..kb.resolve import Resolution, resolve_hits, scan
 from ..kb.store import Actor, KnowledgeBase, norm
@@ -95,7 +96,8 @@ def fold(name: str) -> str:
 def article_date(article: Article) -> dt.date:
     try:
         return to_date(article.published) or dt.date.today()
-    except ValueError:  # a malformed date must not stop entity coding
+    except KnowledgeBaseError:  # a malformed date must not stop entity coding
+        LOGGER.warning("unreadable publication date %r; coding as of today", article.published)
         return dt.date.today()
 
 
@@ -249,7 +251,7 @@ def find_candidates(article: Article, kb: KnowledgeBase, when: dt.date) -> list[
                 continue
         else:
             res = resolve_hits(surface, scan(kb, surface, when), when)
-        cand = Candidate(s, e, label, s, res)
+        cand = Candidate(s, e, label, _name_start(surface, s, res), res)
         if label == "PERSON" or (res.actor is not None and res.actor.type == "PERSON"):
             cand.label = "PERSON"
             cand.start, cand.title_text = _widen(text, s, kb, when)
@@ -266,6 +268,19 @@ def find_candidates(article: Article, kb: KnowledgeBase, when: dt.date) -> list[
                     cand.title_text = appos_title
         out.append(cand)
     return out
+
+
+def _name_start(surface: str, start: int, res: Resolution) -> int:
+    """Where the name starts when the NER span includes titles ("Defense Secretary Tom Quill")."""
+    pos = 0
+    for h in res.hits:
+        if h.kind not in ("title", "country") or surface[pos:h.start].strip(" -"):
+            break
+        pos = h.end
+    rest = surface[pos:].lstrip()
+    if pos and rest[:1].isupper() and res.hits and not any(h.kind == "agent" for h in res.hits):
+        return start + len(surface) - len(rest)
+    return start
 
 
 def _adjectival(text: str, start: int, end: int, res: Resolution) -> bool:
@@ -362,6 +377,10 @@ def home_country(groups: list[Group]) -> str | None:
     for g in groups:
         if g.label == "PERSON" and g.country and g.country != "IGO":
             counts[g.country] += len(g.mentions)
+    if not counts:  # no coded people: the most mentioned country
+        for g in groups:
+            if g.label in ("GPE", "NORP") and g.country and g.country != "IGO":
+                counts[g.country] += len(g.mentions)
     return counts.most_common(1)[0][0] if counts else None
 
 

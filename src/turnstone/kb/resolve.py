@@ -156,6 +156,12 @@ def resolve_hits(text: str, hits: list[Hit], when: dt.date) -> Resolution:
     """Combine the hits of one phrase into a code (see the module docstring for the order)."""
     res = Resolution(text=text, hits=hits)
     named = [h for h in hits if h.kind in ("person", "org") and not h.possessive]
+    if named and any(h.kind in ("title", "agent") and h.i >= named[-1].j for h in hits) and \
+            named[-1].kind == "person":
+        # "Trump administration", "Putin government": the person only names whose body it is
+        for h in named:
+            h.possessive = True
+        named = []
     if named:
         head = named[-1]
         actor = head.actors[0]
