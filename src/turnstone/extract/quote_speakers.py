@@ -111,6 +111,16 @@ class SpeakerResolver:
                     out.append((pos, None, core, "PERSON?"))
         return out
 
+    def _head(self, start: int, end: int, phrase: str) -> tuple[int, int]:
+        """The span of the name a speaker phrase is about ('Brian Fallon' in 'Clinton
+        spokesman Brian Fallon, who …'), or the phrase itself."""
+        core = name_core(phrase)
+        if core and core != phrase and core[0].isupper():
+            at = phrase.rfind(core)
+            if at >= 0:
+                return (start + at, start + at + len(core))
+        return (start, end)
+
     def _overlapping(self, start: int, end: int) -> Entity | None:
         best: tuple[int, int, Entity] | None = None
         for s, e, ent in self.mentions:
@@ -118,7 +128,9 @@ class SpeakerResolver:
                 break
             ov = min(e, end) - max(s, start)
             if ov > 0:
-                key = (TYPE_RANK.get(ent.type, 9), -ov)
+                # The head of an English noun phrase comes last: in "Clinton spokesman Brian
+                # Fallon" the speaker is the last person named, not the first.
+                key = (TYPE_RANK.get(ent.type, 9), -e)
                 if best is None or key < best[:2]:
                     best = (key[0], key[1], ent)
         return best[2] if best else None
@@ -134,6 +146,9 @@ class SpeakerResolver:
         return got
 
     def _resolve(self, start: int, end: int, phrase: str, low: str) -> Resolved:
+        start, end = self._head(start, end, phrase)
+        phrase = self.text[start:end]
+        low = phrase.lower()
         if self.hook is not None:
             try:
                 ent = self.hook(self.article, start, end)
