@@ -99,6 +99,16 @@ def test_entities_metonyms_igos_and_countries(run) -> None:
     assert by_name(art, "Russia").country == "RUS"
 
 
+def test_entities_place_country_from_geonames(nlp, kb) -> None:
+    text = "Leaders met in Munich and later in Zurich."
+    article = Article(text=text, published="2025-02-12")
+    article.doc = nlp(text)
+    spans = [(text.index(w), text.index(w) + len(w), "GPE") for w in ("Munich", "Zurich")]
+    article.doc.ents = [article.doc.char_span(s, e, label=label) for s, e, label in spans]
+    ents = {e.name: e.country for e in find_entities(article, kb)}
+    assert ents == {"Munich": "DEU", "Zurich": "CHE"}
+
+
 def test_entities_definite_title_resolves_to_home_country_person(run) -> None:
     art = run("President Donald Trump called Ukrainian President Volodymyr Zelensky on Monday. "
               "The president later praised the call.")

@@ -35,6 +35,7 @@ from typing import Any
 
 from ..errors import KnowledgeBaseError
 from ..kb import default_kb, to_date
+from ..kb.geo import place_country
 from ..kb.resolve import Resolution, resolve_hits, scan
 from ..kb.store import Actor, KnowledgeBase, norm
 from ..model import Article, Entity, Mention
@@ -353,6 +354,8 @@ def code_groups(groups: list[Group], when: dt.date, kb: KnowledgeBase) -> None:
             res = g.mentions[0].resolution
             if res is not None and g.label != "PERSON":
                 g.country, g.sector = res.country, res.sector
+            if g.label in ("GPE", "LOC") and g.country is None:
+                g.country = place_country(g.name)
         if g.label == "PERSON":
             for c in g.mentions:
                 cue = c.cue
