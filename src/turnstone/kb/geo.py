@@ -45,6 +45,5 @@ def place_country(name: str) -> str | None:
     if hit:
         return hit[0]
     key = norm(name)
-    if key.startswith("the "):
-        key = key[4:]
+    key = key.removeprefix("the ")
     return _table().get(key)
