@@ -1,7 +1,7 @@
 """Places: place names found in the text and resolved to GeoNames records.
 
-Mentions come from the trained NER (GPE/LOC/FAC entities) when the model has one, else from
-gazetteer matching over capitalised words. Each mention is resolved among same-named places by
+Mentions come from the entity recogniser (GPE/LOC/FAC entities) when the model has one, and from
+gazetteer matching over the capitalised words no entity covers. Each mention is resolved among same-named places by
 (1) an explicit "Town, State" qualifier, (2) the countries and states the rest of the article is
 about, (3) population and kind of place. Adjectives ("a Ukrainian city") are never places, and a
 place name acting as a government ("Washington said", "Moscow warned") is an actor, not a
@@ -137,7 +137,7 @@ def _mentions_from_gazetteer(text: str, gaz: Gazetteer) -> list[Mention]:
     A run of capitalised words is split at connectors ("of", "and", "on" …); a place must cover
     whole pieces, so "Marco Rubio" or "Munich Security Conference" never yield a town.
     """
-    out = []
+    out: list[Mention] = []
     person_words: set[str] = set()  # words of multi-word names that are not places: "John Burton" → Burton
     for run in CAP_RUN.finditer(text):
         _modifier_place(text, run, gaz, out)
@@ -359,7 +359,10 @@ def _containing_area(m: Mention, countries: Counter[str], admins: Counter[tuple[
         if q.feature == "admin1":
             return GazEntry(0, m.text, "admin2", q.country, q.lat, q.lon, 0, q.admin1)
     kind = "admin2" if m.area else m.unknown_kind
-    for (country, admin1), _ in admins.most_common():
+    # The article's main country first, then its most named state there.
+    top_country = countries.most_common(1)[0][0] if countries else None
+    ranked = sorted(admins.items(), key=lambda kv: (kv[0][0] != top_country, -kv[1]))
+    for (country, admin1), _ in ranked:
         state = gaz.admin1.get((country, admin1))
         if state is not None:
             return GazEntry(0, m.text, kind, country, state.lat, state.lon, 0, admin1)
@@ -381,11 +384,17 @@ def find_places(article: Article) -> list[Place]:
     """Every place mention in the article, resolved; actors and adjectives left out."""
     gaz = gazetteer()
     doc = article.doc
+    mentions: list[Mention] = []
+    ents: list[tuple[int, int]] = []
     if doc is not None and doc.has_annotation("ENT_IOB"):
         mentions = _mentions_from_ner(article, gaz)
-    else:
-        mentions = _mentions_from_gazetteer(article.text, gaz)
-    mentions = [m for m in _attach_qualifiers(article.text, mentions)]
+        ents = [(e.start_char, e.end_char) for e in doc.ents]
+    # Names the entity recogniser left alone are looked up in the gazetteer; any entity (a person
+    # "Georgia", an organisation "Munich Security Conference") keeps its words from being places.
+    mentions += [m for m in _mentions_from_gazetteer(article.text, gaz)
+                 if not any(m.start < e and s < m.end for s, e in ents)]
+    mentions.sort(key=lambda m: m.start)
+    mentions = _attach_qualifiers(article.text, mentions)
     resolved = resolve(mentions, adjective_context(article.text, gaz))
     countries = {e.country for _, e in resolved if e.feature in ("country", "admin1")}
     places = []
