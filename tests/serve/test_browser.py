@@ -171,6 +171,8 @@ def page(browser: Any, server: tuple[str, Article]) -> Iterator[Any]:
 
     pg.route("**/*", check)
     pg.on("pageerror", lambda err: pg.js_errors.append(str(err)))
+    # A blocked script or style (Content-Security-Policy) counts as an error too.
+    pg.on("console", lambda msg: pg.js_errors.append(msg.text) if "Content Security Policy" in msg.text else None)
     yield pg
     context.close()
 
@@ -230,7 +232,7 @@ def test_browser_event_table_timeline_network_map(page: Any, server: tuple[str, 
     page.select_option("select[name=event]", "ASSAULT")
     page.click("#filters button[type=submit]")
     page.wait_for_url(re.compile(r"event=ASSAULT"))
-    page.wait_for_function("document.querySelectorAll('#events tbody tr.event-row').length > 0")
+    page.wait_for_selector("#events tbody tr.event-row")  # (wait_for_function would need eval, which CSP forbids)
     types = page.locator("#events tbody tr.event-row").evaluate_all("rows => rows.map(r => r.dataset.event)")
     assert types and set(types) == {"ASSAULT"}
     assert "event=ASSAULT" in page.locator("a.export").first.get_attribute("href")

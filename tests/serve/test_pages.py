@@ -148,3 +148,13 @@ def test_pages_places_grouped_by_place(client: TestClient, store: Store) -> None
     store.save(article, "1")
     page = client.get("/articles/twice").text
     assert 'data-ref="p0 p1"' in page and "2 mentions" in page
+
+
+def test_pages_security_headers(client: TestClient) -> None:
+    page = client.get("/articles/hostile")
+    csp = page.headers["content-security-policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+    assert page.headers["x-content-type-options"] == "nosniff"
+    assert "unsafe-inline" in client.get("/docs").headers["content-security-policy"]  # Swagger's bootstrap
+    api = client.get("/api/events")
+    assert "content-security-policy" not in api.headers and api.headers["x-content-type-options"] == "nosniff"

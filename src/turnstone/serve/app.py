@@ -23,7 +23,7 @@ from fastapi.staticfiles import StaticFiles
 from ..model import Article
 from ..store import Store, open_store
 from .errors import ApiError, install_error_handlers
-from .guard import GuardMiddleware
+from .guard import GuardMiddleware, SecurityHeadersMiddleware
 
 LOGGER = logging.getLogger(__name__)
 HERE = Path(__file__).resolve().parent
@@ -85,6 +85,7 @@ def create_app(settings: ServeSettings | None = None, *, store: Store | None = N
     app.state.pipeline_version = pipeline_version
     app.state.processor_lock = threading.Lock()
     install_error_handlers(app)
+    app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(GuardMiddleware, max_body_bytes=settings.max_body_bytes, token=settings.token,
                        server_host=settings.host)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
