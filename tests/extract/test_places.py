@@ -62,6 +62,8 @@ def test_places_government_as_actor_is_not_a_place() -> None:
     assert found == ["Ukraine"]
     found = [p[0] for p in places_of("The United States and Russia agreed to talk.")]
     assert found == []
+    assert places_of("A deal would give the U.S. billions in minerals.") == []
+    assert [p[0] for p in places_of("Drug abuse in Canada claimed 2,000 lives.")] == ["Canada"]
 
 
 def test_places_names_inside_other_names_are_skipped() -> None:

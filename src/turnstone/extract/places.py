@@ -47,7 +47,7 @@ LOCATIVE = re.compile(r"\b(?:in|at|near|outside|from|to|into|across|around|of|to
 # A place name followed by one of these verbs is acting: a government or its people, not a place.
 ACTOR_VERB = re.compile(
     r"^(?:['’]s\s+(?:government|leaders?|president|foreign\s+minist(?:ry|er))\b|\s+(?:has\s+|have\s+|had\s+|will\s+|would\s+|"
-    r"could\s+|may\s+|must\s+|did\s+|does\s+|is\s+|was\s+)?(?:not\s+)?(?:said|says|say|announced|announces|warned|warns|"
+    r"could\s+|may\s+|must\s+|did\s+|does\s+|is\s+|was\s+)?(?:not\s+)?[\"\u201c']?(?:said|says|say|announced|announces|warned|warns|"
     r"accused|accuses|denied|denies|rejected|rejects|agreed|agrees|demanded|demands|urged|urges|threatened|threatens|"
     r"condemned|condemns|claimed|claims|insisted|insists|responded|responds|called\s+on|wants|wanted|signed|signs|"
     r"vowed|vows|promised|promises|refused|refuses|pledged|pledges|offered|offers|asked|asks|told|tells|"
@@ -92,10 +92,20 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# A place name right after one of these verbs receives something: a government, not a location.
+RECIPIENT_VERB = re.compile(r"\b(?:give|gives|gave|giving|provide|provides|provided|send|sends|sent|offer|offers|offered|"
+                            r"told|tell|tells|urged|urge|urges|warned|warn|warns|asked|ask|asks|helped|help|helps|"
+                            r"supplied|supply|sold|sell|sells|accused|accuse|accuses|sanctioned|sanction|pressed|"
+                            r"press|presses|thanked|thank|thanks)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def _is_actor(text: str, start: int, end: int) -> bool:
-    """'Washington said', 'Moscow has warned', 'the United States and Russia agreed'."""
-    if LOCATIVE.search(text[max(0, start - 30): start]):
+    """'Washington said', 'Moscow has warned', 'the United States and Russia agreed', 'give the U.S.'."""
+    before = text[max(0, start - 30): start]
+    if LOCATIVE.search(before):
         return False  # "drug abuse in Canada claimed ...": a place, whatever follows
+    if RECIPIENT_VERB.search(before):
+        return True
     after = text[end: end + 60]
     if ACTOR_VERB.match(after):
         return True
