@@ -370,3 +370,14 @@ def test_api_ids_with_slashes_and_spaces(client: TestClient, store: Store) -> No
     assert body["id"] == "feed/2031/05 item"
     assert client.get("/articles/feed/2031/05%20item").status_code == 200
     assert client.delete("/api/articles/feed/2031/05 item").status_code == 204
+
+
+def test_api_openapi_documents_shapes(client: TestClient) -> None:
+    schema = client.get("/openapi.json").json()
+    components = schema["components"]["schemas"]
+    assert {"ErrorBody", "EventPage", "StoredEvent", "StoredArticle", "SubmitResult"} <= set(components)
+    events = schema["paths"]["/api/events"]["get"]
+    assert events["responses"]["200"]["content"]["application/json"]["schema"]["$ref"].endswith("/EventPage")
+    assert events["responses"]["422"]["content"]["application/json"]["schema"]["$ref"].endswith("/ErrorBody")
+    names = {p["name"] for p in events["parameters"]}
+    assert {"event", "actor", "recipient", "country", "date_from", "date_to", "place", "limit", "offset"} <= names

@@ -15,9 +15,10 @@ from ..model import Article
 from ..store import Store
 from .app import Processor, ServeSettings, get_processor, get_settings, get_store
 from .errors import ApiError
+from .schemas import ERRORS, StoredArticle, SubmitResult
 
 LOGGER = logging.getLogger(__name__)
-router = APIRouter(prefix="/api", tags=["articles"])
+router = APIRouter(prefix="/api", tags=["articles"], responses=ERRORS)
 
 
 class SubmitArticle(BaseModel):
@@ -94,7 +95,7 @@ def _article_payload(store: Store, article: Article) -> dict[str, Any]:
     return payload
 
 
-@router.post("/articles", status_code=201, summary="Process and store one article")
+@router.post("/articles", status_code=201, summary="Process and store one article", response_model=SubmitResult)
 def submit_article(item: SubmitArticle, response: Response, store: StoreDep, settings: SettingsDep,
                    processor: ProcessorDep) -> dict[str, Any]:
     """Run the pipeline over one article and store the results.
@@ -169,7 +170,8 @@ def list_articles(store: StoreDep, limit: Annotated[int, Query(ge=1, le=1000)] =
             "items": store.article_ids(limit=limit, offset=offset)}
 
 
-@router.get("/articles/{article_id:path}", summary="One article with all its results")
+@router.get("/articles/{article_id:path}", summary="One article with all its results",
+            response_model=StoredArticle)
 def get_article(article_id: str, store: StoreDep) -> dict[str, Any]:
     """The article in the SPEC shape, plus ``pipeline_version`` and each event's ``cluster_id``."""
     article = store.get(article_id)

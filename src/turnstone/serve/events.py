@@ -13,8 +13,9 @@ from ..model import PLOVER_TYPES
 from ..store import Store
 from .app import get_store
 from .errors import ApiError
+from .schemas import ERRORS, EventPage
 
-router = APIRouter(prefix="/api", tags=["events"])
+router = APIRouter(prefix="/api", tags=["events"], responses=ERRORS)
 StoreDep = Annotated[Store, Depends(get_store)]
 _DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
@@ -68,7 +69,7 @@ def event_query(
 QueryDep = Annotated[EventQuery, Depends(event_query)]
 
 
-@router.get("/events", summary="Query events")
+@router.get("/events", summary="Query events", response_model=EventPage)
 def list_events(query: QueryDep, store: StoreDep, limit: Annotated[int, Query(ge=1, le=1000)] = 50,
                 offset: Annotated[int, Query(ge=0)] = 0) -> dict[str, Any]:
     """Events matching every given filter, newest first, one page at a time.

@@ -11,8 +11,9 @@ from ..store import export as ex
 from .app import get_store
 from .errors import ApiError
 from .events import QueryDep
+from .schemas import ERRORS
 
-router = APIRouter(prefix="/api/export", tags=["exports"])
+router = APIRouter(prefix="/api/export", tags=["exports"], responses=ERRORS)
 StoreDep = Annotated[Store, Depends(get_store)]
 MAX_EXPORT = 100_000
 _TYPES = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson; charset=utf-8",

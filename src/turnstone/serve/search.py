@@ -8,8 +8,9 @@ from fastapi import APIRouter, Depends, Query
 
 from ..store import Store
 from .app import get_store
+from .schemas import ERRORS
 
-router = APIRouter(prefix="/api/search", tags=["search"])
+router = APIRouter(prefix="/api/search", tags=["search"], responses=ERRORS)
 StoreDep = Annotated[Store, Depends(get_store)]
 QText = Annotated[str, Query(min_length=1, max_length=500, description="Words, all required; word* for a prefix")]
 
