@@ -100,7 +100,7 @@ SPEECH_VERBS: dict[str, tuple[str, ...]] = {
     "recommend": ("recommend", "recommends", "recommended"),
     "promise_to": ("promised",),
     "speak": ("speak", "speaks", "spoke", "speaking"),
-    "put": ("put",),  # "as she put it"
+    "put": ("put", "puts"),  # "as she put it"
     "quote": ("quoted",),
     "believe": ("believe", "believes", "believed"),
     "think": ("think", "thinks", "thought"),
@@ -197,7 +197,7 @@ NOT_NAMES = {
     "No", "Not", "Here", "These", "Those", "Such", "Like", "Unlike", "Monday", "Tuesday",
     "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Today", "Yesterday", "Tonight",
     "Indeed", "Thus", "Perhaps", "Of", "To", "Is", "Was", "Are", "Were", "Do", "Does",
-    "Did", "Has", "Have", "Had", "Will", "Would", "Could", "Should", "May", "Might", "Must",
+    "Did", "Has", "Have", "Had", "Would", "Could", "Should", "Might", "Must",
     "Okay", "OK", "Well", "Oh", "Mr", "Mrs", "Ms", "Moreover", "Regarding", "Because",
     "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven", "Twelve",
     "Twenty", "Thirty", "Fifty", "Hundreds", "Thousands", "Dozens", "Millions", "First", "Second",

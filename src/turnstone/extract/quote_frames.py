@@ -162,6 +162,13 @@ def phrase_after(toks: list[Token], i: int, ceiling: int) -> tuple[int, int] | N
         return None
     if not saw_name and toks[b - 1].lower not in ROLE_WORDS and toks[a].lower not in DETERMINERS:
         return None
+    if b - a == 1 and toks[a].lower in DETERMINERS | {"one"} and b + 1 < ceiling and toks[b].lower == "of":
+        # "said one of two witnesses who …", "said one of his aides"
+        c = b + 1
+        while c < ceiling and c < b + 6 and toks[c].text not in BOUNDARY and toks[c].lower not in SUBJECT_STOPS \
+                and toks[c].lower not in {"who", "which"}:
+            c += 1
+        return (a, c) if c > b + 1 else None
     if b - a == 1 and toks[a].lower in DETERMINERS:
         lone = toks[a].lower in {"another", "one", "others", "some", "many"}
         return (a, b) if lone and (b == ceiling or toks[b].text in BOUNDARY) else None
@@ -172,8 +179,25 @@ def _span(toks: list[Token], rng: tuple[int, int] | None) -> tuple[int, int] | N
     return (toks[rng[0]].start, toks[rng[1] - 1].end) if rng else None
 
 
+def without_parens(toks: list[Token]) -> list[Token]:
+    """The words outside short parentheses: 'Sen. Chuck Schumer (D-N.Y.) said' reads as
+    'Sen. Chuck Schumer said'."""
+    out: list[Token] = []
+    i = 0
+    while i < len(toks):
+        if toks[i].text == "(":
+            close = next((k for k in range(i + 1, min(len(toks), i + 9)) if toks[k].text == ")"), None)
+            if close is not None:
+                i = close + 1
+                continue
+        out.append(toks[i])
+        i += 1
+    return out
+
+
 def frame_after(toks: list[Token], *, direct: bool) -> Frame | None:
     """A frame at the start of the words after a quote: ', he said', 'said X', 'X told Y'."""
+    toks = without_parens(toks)
     limit = min(len(toks), 12)
     lead = 0
     while lead < len(toks) and toks[lead].text in {",", "—", "–", "-"}:
@@ -219,8 +243,12 @@ def _unlisted_cue(toks: list[Token], i: int, lead: int) -> bool:
     """A verb not in the lexicon that still frames a direct quote: '"…," an angry Hollande
     retaliated.' — a past-tense word right after the speaker and right before the sentence end."""
     t = toks[i]
-    if t.is_cap or not t.text.isalpha() or not t.lower.endswith("ed") or i == lead:
+    if t.is_cap or not t.text.isalpha() or not t.lower.endswith("ed"):
         return False
+    if i == lead:  # '"…?" reacted Trump.'
+        inv = phrase_after(toks, i, len(toks))
+        return inv is not None and any(_is_name_token(x) for x in toks[inv[0]:inv[1]]) and (
+            inv[1] == len(toks) or toks[inv[1]].text in {".", ",", "!", "?"})
     nxt = toks[i + 1].text if i + 1 < len(toks) else "."
     return nxt in {".", ",", ";", "!", "?"} and phrase_before(toks, i, lead) is not None
 
@@ -231,6 +259,9 @@ def frame_before(toks: list[Token], *, direct: bool, sentence: list[Token] | Non
     ``sentence`` is the whole sentence up to the quote, for a subject that opens it when the cue
     is a participle or a second verb ('…, adding that …', '… and said …').
     """
+    toks = without_parens(toks)
+    if sentence is not None:
+        sentence = without_parens(sentence)
     # A direct quote's frame ends right before it, so the cue nearest to it is right. A partial
     # quote sits inside reported content whose speaker is the outermost cue's subject ('Cruz
     # said he's certain Rubio will be "a champion"'), so the first cue is taken, unless a comma
@@ -311,6 +342,8 @@ def _after_intro(toks: list[Token], limit: int) -> int:
     """Index after introductory phrases ending in commas ('In Salem, New Hampshire, Trump …');
     a sentence that opens with a name or a determiner has none."""
     k = 0
+    while k < limit and toks[k].lower in {"and", "but", "so", "then", "yet", "or", "also", "still"}:
+        k += 1  # "And then Trump went …": a conjunction, not an introductory phrase
     for _ in range(3):
         if k >= limit:
             break
