@@ -48,9 +48,9 @@ __all__ = ["entity_at", "extract_entities", "find_entities", "find_groups", "res
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
 # A capitalised name: 1-4 words, allowing particles ("bin", "al-", "de la").
-NAME = r"[A-Z][\w'’.-]*(?:\s+(?:(?:bin|al|de|la|da|van|von|der|el)\s+)*[A-Z][\w'’.-]*){0,3}"
+NAME = r"[A-Z][\w'’.-]*(?:\s+(?:(?:bin|al|de|la|da|van|von|der|el)\s+)*(?:(?:al|el|ad|as|ash|abu|bin|ibn)-)?[A-Z][\w'’.-]*){0,3}"
 # A run of capitalised words that may start with titles ("Armenian Prime Minister Aram Vardan").
-CAPS = r"[A-Z][\w'’.-]*(?:\s+(?:(?:bin|al|de|la|da|van|von|der|el|of|and|for)\s+)*[A-Z][\w'’.-]*){1,8}"
+CAPS = r"[A-Z][\w'’.-]*(?:\s+(?:(?:bin|al|de|la|da|van|von|der|el|of|and|for)\s+)*(?:(?:al|el|ad|as|ash|abu|bin|ibn)-)?[A-Z][\w'’.-]*){1,8}"
 _APPOSITIVE_AFTER = re.compile(r"^,\s+((?:an?|the)\s+[^,;.\n]{2,80}?)(?=\s+(?:who|which|that|whose)\b|[,;.\n])")
 _APPOSITIVE_BEFORE = re.compile(r"((?:[A-Z][\w'’.-]*(?:'s|’s)\s+)?[^,;.\n]{0,60}?),\s+$")
 
@@ -125,7 +125,8 @@ def _titled_names(text: str, kb: KnowledgeBase, when: dt.date) -> list[tuple[int
         if prefix_end == 0:  # a lower-case title just before: "national security adviser Jo Bloggs"
             before = text[max(0, m.start() - 40):m.start()]
             tail = scan(kb, before, when)
-            titled = bool(tail) and tail[-1].kind == "title" and not before[tail[-1].end:].strip()
+            titled = bool(tail) and tail[-1].kind == "title" and not before[tail[-1].end:].strip() and \
+                (not tail[-1].text.endswith(".") or norm(tail[-1].text) in kb.titles)  # "envoy." ends a sentence
         rest = seq[prefix_end:].strip()
         if rest.endswith(".") and len(rest.split()[-1]) > 2:  # a sentence's full stop, not an initial
             rest = rest[:-1]
@@ -160,7 +161,10 @@ def _widen(text: str, start: int, kb: KnowledgeBase, when: dt.date) -> tuple[int
 
 def _abbreviation(word: str, kb: KnowledgeBase, when: dt.date) -> bool:
     """ "Gen." or "U.S." rather than the end of a sentence."""
-    return word.endswith(".") and any(h.end == len(word) for h in scan(kb, word, when))
+    if not word.endswith("."):
+        return False
+    return bool(re.fullmatch(r"(?:[A-Z]\.)+", word)) or norm(word) in kb.titles or \
+        kb.country_of_word(word) is not None
 
 
 def _last_run(phrase: str, hits: list) -> str | None:  # type: ignore[type-arg]
@@ -362,7 +366,7 @@ def code_groups(groups: list[Group], when: dt.date, kb: KnowledgeBase) -> None:
                 if cue is None:
                     continue
                 g.country = g.country or cue.country
-                if g.actor is None:
+                if g.actor is None or g.sector is None:  # the text may know an office the KB lacks
                     g.sector = g.sector or cue.sector
                 if c.title_text and (g.title is None or not g.from_kb or cue.sector not in (None, "MIL")):
                     g.title = c.title_text
@@ -375,15 +379,11 @@ def code_groups(groups: list[Group], when: dt.date, kb: KnowledgeBase) -> None:
 
 
 def home_country(groups: list[Group]) -> str | None:
-    """The country most person mentions belong to (the story's home country)."""
+    """The country most mentions belong to (the story's home country)."""
     counts: Counter[str] = Counter()
     for g in groups:
-        if g.label == "PERSON" and g.country and g.country != "IGO":
-            counts[g.country] += len(g.mentions)
-    if not counts:  # no coded people: the most mentioned country
-        for g in groups:
-            if g.label in ("GPE", "NORP") and g.country and g.country != "IGO":
-                counts[g.country] += len(g.mentions)
+        if g.country and g.country != "IGO":
+            counts[g.country] += len(g.mentions) + len(g.extra)
     return counts.most_common(1)[0][0] if counts else None
 
 
