@@ -35,6 +35,7 @@ CONFIDENT_MARGIN = 3.0  # a reading this far ahead of any other country's votes 
 CONTEXT_ROUNDS = 2
 # Small towns found without NER need a cue before we believe a capitalised word is a place.
 SMALL_TOWN = 100_000
+BIG_CITY = 1_000_000  # other names of cities this big ("Kiev", "Bombay") stand alone
 
 WORD = r"[A-Z][\w'’.\-]*[\w.]|[A-Z]"
 CONNECTOR = r"(?:of|de|del|da|do|du|la|le|el|al|upon|on|the|and)"
@@ -384,8 +385,13 @@ def _containing_area(m: Mention, countries: Counter[str], admins: Counter[tuple[
 
 
 def _keep(m: Mention, e: GazEntry, countries: set[str]) -> bool:
-    """Without NER, a small town needs a cue before a capitalised word is taken for it."""
-    if m.from_ner or e.feature != "city" or e.population >= SMALL_TOWN:
+    """Without NER, a small town or a town's other name needs a cue before a capitalised word is taken for it."""
+    if m.from_ner or e.feature != "city":
+        return True
+    alias = any(c.alias for c in m.candidates if c.entry is e)
+    if alias and e.population < BIG_CITY:  # "Drug" is an old name of Durg, India, and a common word; Kiev is Kyiv
+        return m.cue or e.country in countries
+    if e.population >= SMALL_TOWN:
         return True
     return m.cue or (e.country in countries and e.population >= 5_000)
 
