@@ -86,13 +86,18 @@ def schema() -> None:
 
 @app.command("eval")
 def eval_command(
-    gold: Annotated[list[Path], typer.Argument(help="Gold annotation files (*.gold.json).")],
+    gold: Annotated[Optional[list[Path]], typer.Argument(
+        help="Gold annotation files (*.gold.json); the shipped samples' gold when none is given.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     details: Annotated[bool, typer.Option("--details", help="List missed and false items.")] = False,
 ) -> None:
     """Score the pipeline against gold articles: precision and recall per section."""
     from .evaluate import evaluate_files, render_report
 
+    if not gold:
+        from .samples import sample_gold_files
+
+        gold = sample_gold_files()
     report = evaluate_files(gold)
     if as_json:
         typer.echo(json.dumps(report, indent=2))

@@ -74,11 +74,11 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
 
 
 def _name_keys(name: str, mentions: Iterable[str]) -> set[str]:
-    keys = {_norm(name)}
+    keys = {re.sub(r"^(the|a|an) ", "", _norm(name))}
     for m in mentions:
-        words = m.split()
-        if words and words[-1][:1].isupper() and _norm(m) not in PRONOUNS:
-            keys.add(_norm(m))
+        key = _norm(m)
+        if key and key not in PRONOUNS:
+            keys.add(re.sub(r"^(the|a|an) ", "", key))
     return keys
 
 
