@@ -114,20 +114,41 @@ def _is_actor(text: str, start: int, end: int) -> bool:
     return bool(m and ACTOR_VERB.match(after[m.end() - 1:]))
 
 
+# Words that make an unknown name a place all the same ("Church Street", "Penn Park").
+PLACE_WORD = re.compile(
+    r"\b(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Square|Park|Airport|Hospital|Church|Cathedral|Mosque|"
+    r"Temple|Bridge|Valley|River|Lake|Mountains?|Mount|Island|Islands|Bay|Coast|Harbou?r|Port|Station|Camp|Base|"
+    r"District|Province|County|Region|Village|Town|City|Hall|Palace|Stadium|Prison|Jail|Border|Crossing|Desert|"
+    r"Sea|Ocean|Gulf|Strait|Peninsula|Plains?|Heights|Hills?|Forest|Canal|Dam|Museum|Gallery|University|School)\b")
+# An office, force or title after a place name in an entity: "Plymouth County Sheriff" → Plymouth County.
+TRAILING_OFFICE = re.compile(r"\s+(?:Sheriff|Police|Mayor|Governor|Council|Government|Department|Office|Officials?)$")
+
+
 def _mentions_from_ner(article: Article, gaz: Gazetteer) -> list[Mention]:
     out = []
-    for ent in article.doc.ents:
-        if ent.label_ not in ("GPE", "LOC", "FAC"):
+    doc = article.doc
+    person_words = {w.strip(".,'’") for e in doc.ents if e.label_ == "PERSON" and " " in e.text
+                    for w in e.text.split()}
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "LOC", "FAC") or "\n" in ent.text:
             continue
         start, end = _clean(article.text, ent.start_char, ent.end_char)
+        trailing = TRAILING_OFFICE.search(article.text[start:end])
+        if trailing:
+            end -= len(trailing.group(0))
         name = article.text[start:end]
-        if gaz.is_adjective(name):
+        if not name or gaz.is_adjective(name) or name.lower() in NOT_PLACE_WORDS:
             continue
         cands = [c for c in gaz.lookup(name) if not c.abbreviation]
         area = None if cands else area_candidates(name, gaz)
+        if not cands and area is None and not (ent.label_ == "FAC" or PLACE_WORD.search(name)):
+            continue  # an unknown name with nothing place-like about it: more often an NER slip than a place
+        m = Mention(start, end, name, cands or area or [], from_ner=True, area=area is not None,
+                    unknown_kind="facility" if ent.label_ == "FAC" else "area")
+        if " " not in name and name in person_words and not LOCATIVE.search(article.text[max(0, start - 30):start]):
+            continue  # "Georgia", first name of the skater "Georgia Stevens"
         # Unknown names stay, with no candidates: resolution places them in the article's state or country.
-        out.append(Mention(start, end, name, cands or area or [], from_ner=True, area=area is not None,
-                           unknown_kind="facility" if ent.label_ == "FAC" else "area"))
+        out.append(m)
     return out
 
 
