@@ -252,6 +252,7 @@ def find_candidates(article: Article, kb: KnowledgeBase, when: dt.date) -> list[
     for s, e, label in _titled_names(text, kb, when) + _appositive_names(text, kb, when):
         if not any(s < he and hs < e for hs, he in have):
             spans.append((s, e, label))
+    spans = [(s, _name_end(text, e) if label == "PERSON" else e, label) for s, e, label in spans]
     spans += _repeated_names(text, spans)
     out = []
     persons = [c for c in _person_spans(text, spans, kb, when)]
@@ -263,7 +264,7 @@ def find_candidates(article: Article, kb: KnowledgeBase, when: dt.date) -> list[
                 continue
         else:
             res = resolve_hits(surface, scan(kb, surface, when), when)
-        if label != "PERSON" and res.actor is None and any(ps <= s and e <= pe and (ps, pe) != (s, e)
+        if label != "PERSON" and res.actor is None and res.country is None and any(ps <= s and e <= pe and (ps, pe) != (s, e)
                                                            for ps, pe in persons):
             continue  # "State" in "Secretary of State Marco Rubio" belongs to the title
         cand = Candidate(s, e, label, _name_start(surface, s, res), res)
@@ -283,6 +284,12 @@ def find_candidates(article: Article, kb: KnowledgeBase, when: dt.date) -> list[
                     cand.title_text = appos_title
         out.append(cand)
     return out
+
+
+def _name_end(text: str, end: int) -> int:
+    """Extend a name over a particle the NER left out: "Abdel Fattah" + " al-Burhan"."""
+    m = re.match(r"\s+(?:(?:al|el|ad|as|ash|abu|bin|ibn)-|(?:bin|ibn|abu|al|el|de|da|van|von)\s+)[A-Z][\w'’-]+", text[end:])
+    return end + m.end() if m else end
 
 
 def _person_spans(text: str, spans: list[tuple[int, int, str]], kb: KnowledgeBase,
