@@ -48,6 +48,10 @@ def one(text: str, anchor: dt.date | None = WED) -> tuple[str, str, str | None]:
         ("Inflation peaked in nineteen ninety-six.", ("nineteen ninety-six", "DATE", "1996")),
         ("The blast came at 3 p.m.", ("3 p.m.", "TIME", "2025-02-12T15:00")),
         ("Fighting raged last night.", ("last night", "TIME", "2025-02-11TNI")),
+        ("Leaders meet this weekend.", ("this weekend", "DATE", "2025-W07-WE")),
+        ("Strikes hit the city over the weekend.", ("the weekend", "DATE", "2025-W06-WE")),
+        ("the wars of the 20th century", ("the 20th century", "DATE", "19")),
+        ("Russia invaded Ukraine on Feb. 24, 2022.", ("Feb. 24, 2022", "DATE", "2022-02-24")),
     ],
 )
 def test_timex_values(text: str, expected: tuple[str, str, str | None]) -> None:

@@ -200,6 +200,11 @@ def _spelled_year(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tup
     return "DATE", f"20{SMALL[m.group(4).lower()] if m.group(4) else 0:02d}"
 
 
+@rule("century", r"\b(?:the\s+)?(?:(?:early|mid|late)[- ])?(\d{1,2})(?:st|nd|rd|th)\s+century\b")
+def _century(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
+    return "DATE", f"{int(m.group(1)) - 1:02d}"
+
+
 @rule("decade", r"\b(?:the\s+)?(?:(?:early|mid|late)[- ])?(1[6-9]\d0|20\d0)'?s\b|\bthe\s+'(\d0)s\b")
 def _decade(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
     if m.group(1):
@@ -456,8 +461,9 @@ def _relative(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[s
     step = {"last": -1, "the previous": -1, "previous": -1, "next": 1, "the coming": 1, "coming": 1,
             "the following": 1}.get(which, 0)
     if unit == "weekend":
-        if which in ("the", "this") and anchor.weekday() < 5 and _tense(ctx) != "future":
-            step = -1  # "the weekend" read on a weekday, in the past tense: the one just gone
+        tense = _tense(ctx)
+        if anchor.weekday() < 5 and (which == "the" and tense != "future" or which == "this" and tense == "past"):
+            step = -1  # "the weekend" read on a weekday, unless in the future tense: the one just gone
         day = anchor + dt.timedelta(weeks=step)
         return "DATE", week_value(day) + "-WE"
     return "DATE", at_granularity(shift(anchor, unit, step), unit)
