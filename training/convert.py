@@ -171,6 +171,8 @@ def gum_named(sent: Sent, place_mode: str = "split") -> list[SpanT]:
             continue
         if lab == "PLACE" and place_mode == "split":
             lab = place_label(words[s:e])
+        if lab == "PERSON" and looks_like_demonym(words[s:e]):
+            lab = "NORP"  # 'Americans' is a GUM person mention, NORP in OntoNotes
         spans.append((s, e, lab))
     # 'Eugene, Oregon': keep the two inner names rather than the outer mention
     spans = [x for x in spans if not ("," in [t["form"] for t in sent[x[0]:x[1]]]

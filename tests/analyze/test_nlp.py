@@ -49,10 +49,11 @@ def test_nlp_model_card_shipped() -> None:
 
 @needs_model
 def test_nlp_loads_fast() -> None:
-    code = "import time; t=time.perf_counter(); import spacy; spacy.load(%r); print(time.perf_counter()-t)" % str(MODEL_DIR)
+    code = "import time; c=time.process_time(); import spacy; spacy.load(%r); print(time.process_time()-c)" % str(MODEL_DIR)
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    # import spacy itself is ~1 s of that; the issue asks for < 2 s load
-    assert float(out.stdout.strip().splitlines()[-1]) < 4.0
+    # CPU seconds of the loading process, import spacy included (~0.5 s of it): the issue asks
+    # for < 2 s; wall-clock time depends on how busy the shared machine is.
+    assert float(out.stdout.strip().splitlines()[-1]) < 2.0
 
 
 @needs_model

@@ -24,8 +24,9 @@ MODEL_DIR = Path(__file__).parent / "model"
 NER_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")
 
 
-def model_available(path: Path = MODEL_DIR) -> bool:
-    """Whether a trained pipeline is present at ``path``."""
+def model_available(path: Path | None = None) -> bool:
+    """Whether a trained pipeline is present at ``path`` (default: the package's model)."""
+    path = MODEL_DIR if path is None else path
     return (path / "config.cfg").is_file() and (path / "meta.json").is_file()
 
 
@@ -37,7 +38,7 @@ def load_nlp() -> Language:
         The trained ``spacy.Language`` from the package directory, or
         ``spacy.blank("en")`` with a ``sentencizer`` when no model is shipped.
     """
-    if model_available():
+    if model_available(MODEL_DIR):
         return spacy.load(MODEL_DIR)
     LOGGER.warning("W001 no trained model at %s; using blank English with a sentencizer", MODEL_DIR)
     nlp = spacy.blank("en")
