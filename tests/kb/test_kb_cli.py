@@ -79,3 +79,17 @@ def test_kb_cli_import_writes_user_file(user_dir: Path, tmp_path_factory) -> Non
     default_kb.cache_clear()
     got = json.loads(invoke("actor", "Duchess Gloriana", "--date", "1960-01-01").stdout)
     assert (got["country"], got["sector"]) == ("GFK", "GOV")
+
+
+def test_kb_cli_append_people_skips_known(user_dir: Path) -> None:
+    from turnstone.kb.edit import append_people
+
+    entry = {"name": "Ada Okoro", "aliases": ["Okoro"], "country": "KEN",
+             "roles": [{"title": "Interior Minister", "sector": "GOV", "start": "2025-05-01"}], "evidence": "x"}
+    path = append_people([entry])
+    append_people([entry])
+    default_kb.cache_clear()
+    text = path.read_text(encoding="utf-8")
+    assert text.count("Ada Okoro") == 1 and "evidence" not in text
+    got = json.loads(invoke("actor", "Okoro", "--date", "2025-06-01").stdout)
+    assert (got["country"], got["sector"]) == ("KEN", "GOV")
