@@ -137,6 +137,13 @@ def test_entities_pronoun_subject_resolution(run) -> None:
     assert not any(m.text == "He" for e in art.entities for m in e.mentions)
 
 
+def test_entities_it_as_speaker_is_the_organisation(run) -> None:
+    art = run("The Kremlin rejected the report on Monday.\nIt said the claims were false, and it is not the first "
+              "time. Protesters gathered in Warsaw.")
+    kremlin = by_name(art, "Kremlin")
+    assert [m.text for m in kremlin.mentions] == ["The Kremlin", "It"]
+
+
 def test_entities_dates_choose_office(run) -> None:
     before = by_name(run("Chancellor Olaf Scholz spoke.", published="2024-05-01"), "Olaf Scholz")
     after = by_name(run("Olaf Scholz spoke.", published="2025-09-01"), "Olaf Scholz")

@@ -24,6 +24,12 @@ from ..kb.resolve import scan
 from ..kb.store import KnowledgeBase, norm
 
 PRONOUNS = {"he", "she"}
+# "it"/"they" are resolved only as the subject of a speech or accusation verb ("It said",
+# "they added"), where they stand for an organisation or a country; elsewhere "it" is too often
+# expletive ("it is time") to resolve by rule.
+GROUP_PRONOUNS = {"it", "they"}
+_SPEECH = (r"\s+(?:also\s+|later\s+|then\s+|had\s+|has\s+|have\s+)?(?:said|says|added|announced|warned|stated|"
+           r"denied|accused|claimed|told|urged|called|rejected|insisted|demanded|confirmed)\b")
 # Titles that name one person ("the president"), not a body ("the government").
 _GROUP_TITLES = {"government", "administration", "cabinet", "ministry", "foreign ministry", "authorities", "regime",
                  "junta", "officials", "official", "court", "parliament", "party", "supreme court", "leader",
@@ -40,7 +46,7 @@ class Ref:
     start: int
     end: int
     text: str
-    kind: str  # title | pronoun
+    kind: str  # title | pronoun | group (it/they)
     title_words: tuple[str, ...] = ()
     country: str | None = None
 
@@ -83,6 +89,9 @@ def pronoun_refs(text: str, doc: Any) -> list[Ref]:
         if subjects is not None and m.start() not in subjects:
             continue
         refs.append(Ref(m.start(), m.end(), m.group(), "pronoun"))
+    for m in re.finditer(r"\b([Ii]t|[Tt]hey)(?=" + _SPEECH + ")", text):
+        if not any(s <= m.start() < e for s, e in quoted):
+            refs.append(Ref(m.start(), m.end(), m.group(), "group"))
     return refs
 
 

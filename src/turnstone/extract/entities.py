@@ -438,17 +438,20 @@ def _title_target(groups: list[Group], ref: Ref, home: str | None) -> Group | No
 
 
 def _pronoun_target(groups: list[Group], ref: Ref, sentence_starts: list[int]) -> Group | None:
-    persons = [(p, g) for g in groups if g.label == "PERSON" for p in _positions(g) if p < ref.start]
+    labels = {"PERSON"}
+    if ref.kind == "group":
+        labels = {"ORG", "GPE"} if norm(ref.text) == "it" else {"ORG", "GPE", "NORP"}
+    persons = [(p, g) for g in groups if g.label in labels for p in _positions(g) if p < ref.start]
     if not persons:
         return None
     own = max(s for s in sentence_starts if s <= ref.start)
-    same = sorted((p, g) for p, g in persons if p >= own)
+    same = sorted(((p, g) for p, g in persons if p >= own), key=lambda x: x[0])
     if same:
         return same[0][1]
     earlier = [s for s in sentence_starts if s < own]
     for s in reversed(earlier):
         nxt = min((x for x in sentence_starts if x > s), default=ref.start)
-        inside = sorted((p, g) for p, g in persons if s <= p < nxt)
+        inside = sorted(((p, g) for p, g in persons if s <= p < nxt), key=lambda x: x[0])
         if inside:
             return inside[0][1]
     return None
