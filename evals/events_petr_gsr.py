@@ -1,6 +1,6 @@
 """Event coding against PETRARCH-2's gold standard records (PETR2_GSR_validation, 78 real sentences).
 
-    .venv/bin/python evals/events_petr_gsr.py [--details] [--shared ../shared]
+    .venv/bin/python evals/events_petr_gsr.py [--details] [--gold-parse] [--shared ../shared]
 
 An expected event (CAMEO source, target, code) counts as found when Turnstone codes, from that
 sentence, an event whose PLOVER type is the one the code's CAMEO root maps to (PLOVER manual
@@ -22,6 +22,7 @@ import argparse
 import json
 import logging
 import os
+import re
 import sys
 import time
 from collections import Counter
@@ -71,9 +72,51 @@ def matches(expected: dict[str, str], v: Any, types: set[str]) -> bool:
     return False
 
 
+def gold_parses(xml_path: Path) -> dict[str, list[list[str]]]:
+    """Sentence id -> the CoNLL-U rows of its hand-checked UD parse, from the validation XML."""
+    text = xml_path.read_text(encoding="utf-8")
+    parses: dict[str, list[list[str]]] = {}
+    for m in re.finditer(r'<Sentence [^>]*id="([^"]+)"[^>]*/>(.*?)</Sentence>', text, re.S):
+        block = re.search(r"<Parse>(.*?)</Parse>", m.group(2), re.S)
+        if block:
+            rows = [ln.split("\t") for ln in block.group(1).strip().splitlines() if ln.count("\t") >= 9]
+            parses[m.group(1)] = [r for r in rows if r[0].isdigit()]
+    return parses
+
+
+def parsed_article(rows: list[list[str]], published: str | None) -> Any:
+    """An Article whose Doc carries the gold UD parse, run through every stage after analyze."""
+    from spacy.tokens import Doc
+
+    from turnstone.analyze.stage import get_nlp
+    from turnstone.model import Article
+    from turnstone.pipeline import DEFAULT_STAGES, REGISTRY, _load_builtin_stages
+
+    _load_builtin_stages()
+    nlp = get_nlp()
+    words = [r[1] for r in rows]
+    spaces = ["SpaceAfter=No" not in r[9] for r in rows]
+    heads = [int(r[6]) - 1 if r[6] != "0" else i for i, r in enumerate(rows)]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=[r[7] for r in rows],
+              pos=[r[3] for r in rows], tags=[r[4] for r in rows], lemmas=[r[2] for r in rows])
+    for name, proc in nlp.pipeline:
+        if name not in {"sentencizer", "senter", "parser", "tagger", "morphologizer", "tok2vec", "lemmatizer"}:
+            doc = proc(doc)
+    article = Article(text=doc.text, published=published)
+    article.ensure_id()
+    article.doc = doc
+    for name in DEFAULT_STAGES[1:]:
+        article = REGISTRY[name](article)
+    return article
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--details", action="store_true")
+    parser.add_argument("--word-order", action="store_true",
+                        help="with --gold-parse: read roles by word order only (to compare with the parse rules)")
+    parser.add_argument("--gold-parse", action="store_true",
+                        help="use the hand-checked UD parses in the XML (measures the dependency rules)")
     parser.add_argument("--shared", default=os.environ.get("TURNSTONE_SHARED", str(ROOT / ".." / "shared")))
     args = parser.parse_args()
     path = Path(args.shared) / "reference" / "petrarch" / "universalpetrarch" / "PETR2_GSR_validation.jsonl"
@@ -83,8 +126,16 @@ def main() -> int:
     logging.disable(logging.WARNING)
     import turnstone
 
+    if args.word_order:
+        import turnstone.extract.events as events_module
+
+        events_module.hybrid_roles = events_module.linear_roles  # type: ignore[assignment]
+
     records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     records = [r for r in records if r["text"].strip()]
+    parses = gold_parses(path.with_suffix(".xml")) if args.gold_parse else {}
+    if args.gold_parse:
+        records = [r for r in records if r["id"] in parses]
     expected_n = found_n = strict_n = strict_found = 0
     system_n = extra_n = noevent_extra = 0
     per_type: dict[str, Counter[str]] = {}
@@ -92,7 +143,12 @@ def main() -> int:
     for rec in records:
         date = rec["date"]
         published = f"{date[:4]}-{date[4:6]}-{date[6:8]}" if len(date) == 8 and date[:2] in {"19", "20"} else None
-        article = turnstone.process(rec["text"], published=published)
+        if args.gold_parse:
+            if rec["id"] not in parses:
+                continue
+            article = parsed_article(parses[rec["id"]], published)
+        else:
+            article = turnstone.process(rec["text"], published=published)
         used: set[str] = set()
         lines = []
         for exp in rec["expected_events"]:

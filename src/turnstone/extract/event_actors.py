@@ -192,9 +192,17 @@ def candidate_chunks(sent: Any) -> list[tuple[int, int]]:
     """Token ranges that may name an actor: the parse's noun chunks, else capitalised runs plus a
     trailing agent noun, and lower-case agent nouns with their modifiers."""
     doc = sent.doc
+    chunks: list[tuple[int, int]] = []
     if doc.has_annotation("DEP"):
-        chunks = [(c.start, c.end) for c in sent.noun_chunks]
-        return chunks + [(c.end - 1, c.end) for c in sent.noun_chunks if c.end - c.start > 1]
+        try:  # spaCy's English noun chunks know its own labels; with UD labels they miss some
+            chunks = [(c.start, c.end) for c in sent.noun_chunks]
+        except (NotImplementedError, ValueError):
+            chunks = []
+    return sorted(set(_heuristic_chunks(sent) + chunks))
+
+
+def _heuristic_chunks(sent: Any) -> list[tuple[int, int]]:
+    doc = sent.doc
     _, agents, _ = _fallback_tables()
     spans: list[tuple[int, int]] = []
     # lower-case agent phrases ending in an agent noun: "national security advisor", "riot police"
@@ -239,7 +247,7 @@ def phrase_actor_spans(article: Article, sent: Any, taken: Sequence[ActorSpan],
     doc = article.doc
     out: list[ActorSpan] = []
     covered = {t for a in taken for t in range(a.tok_start, a.tok_end)}
-    for start, end in sorted(candidate_chunks(sent)):
+    for start, end in candidate_chunks(sent):
         if any(t in covered for t in range(start, end)):
             continue
         # trim leading determiners and trailing possessive markers

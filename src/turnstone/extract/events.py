@@ -27,8 +27,8 @@ from .event_lexicon import find_triggers
 from .event_rules import (
     Candidate,
     combine_content,
-    dep_roles,
     flags,
+    hybrid_roles,
     linear_roles,
     negated_cooperation,
     select_matches,
@@ -217,9 +217,7 @@ def sentence_candidates(article: Article, sent: Any, state: ArticleState) -> lis
     cands = []
     objects = {m.end - 1 for m in matches if m.trigger.pos == "verb"}
     for m in matches:
-        cand = dep_roles(doc, actors, m, sent) if parsed else None
-        if cand is None:
-            cand = linear_roles(doc, actors, m, sent, objects)
+        cand = hybrid_roles(doc, actors, m, sent, objects) if parsed else linear_roles(doc, actors, m, sent, objects)
         flags(doc, cand, sent)
         cands.append(cand)
     combine_content(doc, cands)
@@ -292,6 +290,16 @@ def _to_event(article: Article, cand: Candidate, sent: Any, index: int) -> Event
         trigger=cand.match.trigger.words)
 
 
+TEMPORAL_PREPS = {"prior", "before", "since", "until", "after", "pre"}
+
+
+def _temporal_anchor(doc: Any, cand: Candidate) -> bool:
+    """Whether a nominal event sits in a temporal phrase ("prior to X's annexation", "since the war")."""
+    start = min([cand.match.start] + [a.tok_start for a in cand.actors])
+    before = {doc[i].lower_ for i in range(max(0, start - 3), start)}
+    return bool(before & TEMPORAL_PREPS)
+
+
 def _key(v: Event) -> tuple[Any, ...]:
     return (v.event, tuple(sorted(str(a.country) for a in v.actors)),
             tuple(sorted(str(r.country) for r in v.recipients)), v.date, v.negated)
@@ -308,6 +316,8 @@ def find_events(article: Article) -> list[Event]:
     for sent in doc.sents:
         for cand in sentence_candidates(article, sent, state):
             event = _to_event(article, cand, sent, len(events) + 1)
+            if cand.nominal and event.historical and _temporal_anchor(doc, cand):
+                continue  # "prior to Russia's annexation of Crimea": background that dates something else
             key = _key(event)
             # a later nominal mention ("his call with Putin") repeats an event already coded
             if key in seen and cand.nominal:
