@@ -68,3 +68,4 @@ def tense_near(text: str, start: int, end: int) -> Tense:
     if cues:
         return min(cues, key=lambda c: c[0])[1]
     return None
+

@@ -17,6 +17,7 @@ import datetime as dt
 import logging
 import re
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
@@ -83,8 +84,14 @@ def rule(name: str, pattern: str, flags: int = re.IGNORECASE) -> Callable[[Norma
     return register
 
 
+TenseFn = Callable[[str, int, int], Tense]
+# The tense reader for the call in progress: words near the expression by default, the parse when
+# find_timexes is given one (see times.find_times).
+_TENSE: ContextVar[TenseFn] = ContextVar("timex_tense", default=tense_near)
+
+
 def _tense(ctx: Context) -> Tense:
-    return tense_near(*ctx)
+    return _TENSE.get()(*ctx)
 
 
 def _month(word: str) -> int:
@@ -547,8 +554,20 @@ def _ref(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, s
 NOT_TIME = re.compile(r"\b(?:may\s+day|the\s+times\b|new\s+year's\s+resolution)", re.IGNORECASE)
 
 
-def find_timexes(text: str, anchor: dt.date | None) -> list[Timex]:
-    """Every temporal expression in ``text``, longest match first, normalised against ``anchor``."""
+def find_timexes(text: str, anchor: dt.date | None, tense: TenseFn | None = None) -> list[Timex]:
+    """Every temporal expression in ``text``, longest match first, normalised against ``anchor``.
+
+    ``tense(text, start, end)`` tells whether the clause around an expression is past or future
+    (for "on Friday", "in March"); by default it is read from the nearby words.
+    """
+    token = _TENSE.set(tense or tense_near)
+    try:
+        return _find(text, anchor)
+    finally:
+        _TENSE.reset(token)
+
+
+def _find(text: str, anchor: dt.date | None) -> list[Timex]:
     found: list[tuple[int, int, str, str | None, int]] = []
     for priority, r in enumerate(RULES):
         for m in r.pattern.finditer(text):
