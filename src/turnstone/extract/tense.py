@@ -68,4 +68,3 @@ def tense_near(text: str, start: int, end: int) -> Tense:
     if cues:
         return min(cues, key=lambda c: c[0])[1]
     return None
-
