@@ -68,8 +68,8 @@ def read_conllu(path: Path) -> Iterator[tuple[dict[str, str], Sent]]:
             if "-" in cols[0] or "." in cols[0]:
                 continue
             toks.append(
-                dict(id=cols[0], form=cols[1], lemma=cols[2], upos=cols[3], xpos=cols[4],
-                     feats=cols[5], head=cols[6], deprel=cols[7], misc=cols[9])
+                {"id": cols[0], "form": cols[1], "lemma": cols[2], "upos": cols[3], "xpos": cols[4],
+                 "feats": cols[5], "head": cols[6], "deprel": cols[7], "misc": cols[9]}
             )
     if toks:
         yield meta, toks
@@ -278,10 +278,10 @@ TITLES = {
     "officer", "attorney", "u.s.", "u.n.", "un", "us", "british", "iraqi", "israeli", "palestinian",
     "afghan", "russian", "french", "chinese", "american", "german", "iranian", "pakistani",
     "indian", "egyptian", "turkish", "japanese", "prosecutor", "minster", "finance", "trade",
-    "economy", "health", "energy", "justice", "agriculture", "education", "affairs", "home",
-    "information", "army", "military", "coalition", "opposition", "rebel", "militant", "cleric",
-    "the", "a", "an", "former", "acting", "incoming", "outgoing", "late", "then", "new",
-    "emperor", "empress", "saint", "st.", "mrs", "miss", "madame", "uncle", "aunt", "coach",
+    "economy", "health", "energy", "agriculture", "education", "affairs", "home",
+    "information", "army", "military", "coalition", "rebel", "militant", "cleric",
+    "the", "a", "an", "acting", "incoming", "outgoing", "late", "then", "new",
+    "emperor", "empress", "saint", "st.", "miss", "madame", "uncle", "aunt", "coach",
 }
 
 
@@ -314,7 +314,7 @@ def map_generic(words: list[str], s: int, e: int, typ: str) -> SpanT | None:
     if e <= s:
         return None
     toks = words[s:e]
-    if t in {"ORG", "ORGANISATION", "ORGANIZATION", "POLITICALPARTY", "ORGANISATION"}:
+    if t in {"ORG", "ORGANISATION", "ORGANIZATION", "POLITICALPARTY"}:
         return (s, e, "ORG")
     if t in {"LOC", "LOCATION", "COUNTRY", "GEO", "PLACE"}:
         return (s, e, place_label(toks))
@@ -450,7 +450,9 @@ def redocred(root: Path) -> list[tuple[list[str], list[SpanT]]]:
         path = root / "corpora/ner_more/redocred/data" / split
         if not path.exists():
             continue
-        for doc in json.load(gzip.open(path, "rt", encoding="utf8")):
+        with gzip.open(path, "rt", encoding="utf8") as f:
+            docs = json.load(f)
+        for doc in docs:
             per_sent: dict[int, list[SpanT]] = {}
             for ent in doc["vertexSet"]:
                 for m in ent:

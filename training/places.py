@@ -57,8 +57,6 @@ def _gazetteer() -> tuple[frozenset[str], frozenset[str]]:
         gpe.add(s["name"].lower())
     for city in gc.get_cities().values():
         gpe.add(city["name"].lower())
-        for alt in city.get("alternatenames", [])[:0]:
-            gpe.add(alt.lower())
     for sub in pycountry.subdivisions:
         gpe.add(sub.name.lower())
     gpe |= {
@@ -68,25 +66,20 @@ def _gazetteer() -> tuple[frozenset[str], frozenset[str]]:
         "burma", "myanmar", "washington", "moscow", "beijing", "baghdad", "kabul", "gaza",
         "west bank", "soviet union", "ussr", "yugoslavia", "czechoslovakia", "hong kong",
     }
-    demonyms: set[str] = set()
-    for name in gpe:
-        pass
-    return frozenset(gpe), frozenset(demonyms)
+    return frozenset(gpe), frozenset()
 
 
 def is_gpe_name(text: str) -> bool:
     gpe, _ = _gazetteer()
     t = text.lower().strip()
-    if t.startswith("the "):
-        t = t[4:]
+    t = t.removeprefix("the ")
     return t in gpe
 
 
 def place_label(tokens: list[str]) -> str:
     """Return GPE, LOC or FAC for a place mention given as tokens."""
     text = " ".join(tokens).lower()
-    if text.startswith("the "):
-        text = text[4:]
+    text = text.removeprefix("the ")
     if is_gpe_name(text):
         return "GPE"
     if text in LOC_PHRASES:

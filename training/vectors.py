@@ -12,8 +12,6 @@ keyed by LOWER, for ``[initialize] vectors`` in the training configs.
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import re
 import time
 from collections import Counter
