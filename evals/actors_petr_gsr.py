@@ -25,6 +25,20 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def sentence_codes(article, kb) -> set[tuple[str | None, str | None]]:  # type: ignore[no-untyped-def]
+    """(country, sector) pairs of the actors coded in one sentence: entities and actor phrases."""
+    from turnstone.extract.entities import article_date
+    from turnstone.kb.resolve import resolve_phrase
+
+    codes = {(e.country, e.sector) for e in article.entities}
+    doc = article.doc
+    if doc is not None and doc.has_annotation("DEP"):
+        for chunk in doc.noun_chunks:  # "two Brazilian men", "a senior Guyanese police officer"
+            res = resolve_phrase(kb, chunk.text, article_date(article))
+            codes.add((res.country, res.sector))
+    return codes
+
+
 def sentence_countries(article, kb) -> tuple[set[str], set[str]]:  # type: ignore[no-untyped-def]
     """(countries of coded actors, sectors of stateless actors) in one analysed sentence."""
     from turnstone.extract.entities import article_date
@@ -56,6 +70,7 @@ def main() -> int:
     pipeline = Pipeline.default(("analyze", "entities"))
     records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     total = right = skipped = 0
+    with_sector = sector_right = 0
     coded = coded_right = 0
     misses: list[str] = []
     started = time.perf_counter()
@@ -76,6 +91,16 @@ def main() -> int:
                 total += 1
                 ok = "REB" in stateless if code == "IMG" else code in countries
                 right += ok
+                sector = event[role][3:6] or None
+                if ok and sector and code != "IMG":
+                    with_sector += 1
+                    want = "IGO" if code == "IGO" else sector
+                    got = sentence_codes(article, kb)
+                    hit = any(c == code and s == want for c, s in got)
+                    sector_right += hit
+                    if not hit:
+                        misses.append(f"{rec['id']}: {role} {event[role]} sector: {sorted(map(str, got))} | "
+                                      f"{rec['text'][:110]}")
                 if not ok:
                     misses.append(f"{rec['id']}: {role} {event[role]} not in {sorted(countries)} | {rec['text'][:110]}")
         coded += len(countries)
@@ -84,6 +109,8 @@ def main() -> int:
     print(f"data: {path} ({len(records)} sentences, {sum(bool(r['expected_events']) for r in records)} with events)")
     print(f"country part right: {right}/{total} = {right / total:.3f} of expected source/target codes "
           f"({skipped} '---' codes left out)")
+    print(f"of those right with a sector in the code (e.g. USAGOV), sector right too: {sector_right}/{with_sector}"
+          f" = {sector_right / max(with_sector, 1):.3f}")
     print(f"precision of coded countries: {coded_right}/{coded} = {coded_right / max(coded, 1):.3f}")
     print(f"time: {elapsed:.1f}s")
     if args.details:

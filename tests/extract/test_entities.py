@@ -144,6 +144,15 @@ def test_entities_it_as_speaker_is_the_organisation(run) -> None:
     assert [m.text for m in kremlin.mentions] == ["The Kremlin", "It"]
 
 
+def test_entities_surname_continues_the_article_person(run) -> None:
+    art = run("Hillary Clinton met Chinese officials in Beijing. Clinton said the talks were useful.",
+              published="2010-06-01")
+    hillary = by_name(art, "Hillary Clinton")
+    assert [m.text for m in hillary.mentions] == ["Hillary Clinton", "Clinton"]
+    assert (hillary.country, hillary.sector) == ("USA", "GOV")
+    assert not [e for e in art.entities if e.name == "Bill Clinton"]
+
+
 def test_entities_dates_choose_office(run) -> None:
     before = by_name(run("Chancellor Olaf Scholz spoke.", published="2024-05-01"), "Olaf Scholz")
     after = by_name(run("Olaf Scholz spoke.", published="2025-09-01"), "Olaf Scholz")

@@ -338,9 +338,17 @@ def group(cands: list[Candidate], text: str, kb: KnowledgeBase) -> list[Group]:
     by_key: dict[tuple[str, str], Group] = {}
     for c in cands:
         key = _key(c, text, kb)
-        g = by_key.get(key)
+        name = text[c.name_start:c.end]
+        g = None
+        if c.label == "PERSON" and len(name.split()) == 1:
+            # a surname continues the person already named in this article ("Clinton" after
+            # "Hillary Clinton") before any namesake the knowledge base knows
+            g = _same_person(groups, name)
+            if g is not None:
+                key = g.key
+        g = g or by_key.get(key)
         if g is None and c.label == "PERSON" and key[0] != "kb":
-            g = _same_person(groups, text[c.name_start:c.end])
+            g = _same_person(groups, name)
         if g is None:
             res = c.resolution
             name = res.actor.name if res is not None and res.actor is not None and key[0] == "kb" else \

@@ -84,7 +84,7 @@ def _lookup(kb: KnowledgeBase, phrase: str, when: dt.date) -> tuple[str, str | N
     if actors and all(a.type == "GPE" for a in actors):
         return ("country", actors[0].country, "name", [])
     if actors:
-        persons = [a for a in actors if a.type == "PERSON"]
+        persons = sorted((a for a in actors if a.type == "PERSON"), key=lambda a: _recency(a, when))
         return ("person" if persons else "org", None, None, persons or actors)
     hit = kb.country_of_word(phrase, exact_case=phrase)
     if hit:
@@ -95,6 +95,14 @@ def _lookup(kb: KnowledgeBase, phrase: str, when: dt.date) -> tuple[str, str | N
             if form and form in table:
                 return (kind, table[form], None, [])
     return None
+
+
+def _recency(actor: Actor, when: dt.date) -> tuple[int, int]:
+    """Sort key: people in office on the date first, then those whose office is nearest in time."""
+    if actor.roles_on(when):
+        return (0, 0)
+    gaps = [abs(((r.end or r.start or when) - when).days) for r in actor.roles if r.start or r.end]
+    return (1, min(gaps, default=10**6))
 
 
 def _singular(key: str) -> str | None:

@@ -184,9 +184,13 @@ def _short_caps(alias: str) -> bool:
 
 
 def _case_ok(actor: Actor, text: str) -> bool:
+    """Short all-caps aliases match only in capitals; a capitalised alias never matches lower case
+    ("Rice" the minister, not "rice" the crop)."""
     for alias in actor.names():
         if norm(alias) == norm(text):
-            return not _short_caps(alias) or alias == text.strip()
+            if _short_caps(alias):
+                return alias == text.strip()
+            return text.strip().lower() != text.strip() or alias.lower() == alias
     return True
 
 
