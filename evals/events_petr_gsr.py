@@ -76,8 +76,8 @@ def gold_parses(xml_path: Path) -> dict[str, list[list[str]]]:
     """Sentence id -> the CoNLL-U rows of its hand-checked UD parse, from the validation XML."""
     text = xml_path.read_text(encoding="utf-8")
     parses: dict[str, list[list[str]]] = {}
-    for m in re.finditer(r'<Sentence [^>]*id="([^"]+)"[^>]*/>(.*?)</Sentence>', text, re.S):
-        block = re.search(r"<Parse>(.*?)</Parse>", m.group(2), re.S)
+    for m in re.finditer(r'<Sentence [^>]*id="([^"]+)"[^>]*/>(.*?)</Sentence>', text, re.DOTALL):
+        block = re.search(r"<Parse>(.*?)</Parse>", m.group(2), re.DOTALL)
         if block:
             rows = [ln.split("\t") for ln in block.group(1).strip().splitlines() if ln.count("\t") >= 9]
             parses[m.group(1)] = [r for r in rows if r[0].isdigit()]

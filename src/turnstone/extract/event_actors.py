@@ -61,7 +61,7 @@ def _value(obj: Any, key: str) -> Any:
 def kb_resolver() -> Resolver:
     """``turnstone.kb.resolve_actor`` when the knowledge base provides it, else the stand-in."""
     try:
-        from ..kb import resolve_actor  # type: ignore[attr-defined]
+        from ..kb import resolve_actor
     except ImportError:
         LOGGER.info("turnstone.kb.resolve_actor not available; using the event stage's stand-in")
         return _fallback_resolve
@@ -123,10 +123,11 @@ def _fallback_resolve(text: str, date: str | None = None) -> dict[str, Any] | No
                     text.lower().replace("’", "'")).strip()
     phrase = re.sub(r"'s$", "", phrase)
     if phrase in orgs:
-        name, country, sector = orgs[phrase]
-        return {"name": name, "country": country, "sector": sector or None}
+        org_name, org_country, org_sector = orgs[phrase]
+        return {"name": org_name, "country": org_country, "sector": org_sector or None}
     words = phrase.split()
-    country = sector = None
+    country: str | None = None
+    sector: str | None = None
     # longest country name / demonym inside the phrase; longest agent noun at its end
     for n in range(min(4, len(words)), 0, -1):
         for i in range(len(words) - n + 1):

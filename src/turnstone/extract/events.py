@@ -279,15 +279,15 @@ def _to_event(article: Article, cand: Candidate, sent: Any, index: int) -> Event
     recipients = [p for p in _participants(cand.recipients) if p not in actors]
     if cand.match.trigger.reciprocal and not recipients and len(actors) >= 2:
         recipients = []
-    return Event(
-        id=f"v{index}", event=cand.event, mode=cand.mode, actors=actors, recipients=recipients,
-        date=date, place=_event_place(article, (start, end), sent),
-        negated=cand.negated, hypothetical=cand.hypothetical and not cand.negated,
-        future=cand.future or future, historical=historical and not future,
-        cameo=cand.cameo, goldstein=goldstein(cand.cameo), plover_score=plover_score(cand.event, cand.mode),
-        confidence=cand.confidence, evidence=Span(start=start, end=end, text=article.text[start:end]),
-        quote=_event_quote(article, doc[cand.match.start].idx, doc[cand.match.end - 1].idx + 1),
-        trigger=cand.match.trigger.words)
+    return Event.model_validate({
+        "id": f"v{index}", "event": cand.event, "mode": cand.mode, "actors": actors, "recipients": recipients,
+        "date": date, "place": _event_place(article, (start, end), sent),
+        "negated": cand.negated, "hypothetical": cand.hypothetical and not cand.negated,
+        "future": cand.future or future, "historical": historical and not future,
+        "cameo": cand.cameo, "goldstein": goldstein(cand.cameo), "plover_score": plover_score(cand.event, cand.mode),
+        "confidence": cand.confidence, "evidence": Span(start=start, end=end, text=article.text[start:end]),
+        "quote": _event_quote(article, doc[cand.match.start].idx, doc[cand.match.end - 1].idx + 1),
+        "trigger": cand.match.trigger.words})  # the lexicon entry, so users can trace and fix a coding
 
 
 TEMPORAL_PREPS = {"prior", "before", "since", "until", "after", "pre"}
