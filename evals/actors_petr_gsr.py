@@ -8,7 +8,9 @@ Turnstone codes in that sentence include that country: the entities stage's enti
 country) plus the nationality words that modify an actor noun ("two Brazilian men" -> BRA),
 which is what an event coder gets from ``resolve_actor``. "---" codes have no country to get
 and are left out; IMG (international militant group) is right when an actor has no state and
-sector REB. Precision is the share of the distinct countries coded in a sentence with expected
+sector REB. As a second number, for codes with a sector (USAGOV, GEOOPP) whose country was right,
+the share where an actor of that country also has that sector (entities, plus each nationality
+word with the next words resolved as an actor phrase: "the Georgian government"). Precision is the share of the distinct countries coded in a sentence with expected
 events that some expected code names, so listing every country cannot score well.
 """
 
@@ -28,9 +30,17 @@ ROOT = Path(__file__).resolve().parents[1]
 def sentence_codes(article, kb) -> set[tuple[str | None, str | None]]:  # type: ignore[no-untyped-def]
     """(country, sector) pairs of the actors coded in one sentence: entities and actor phrases."""
     from turnstone.extract.entities import article_date
-    from turnstone.kb.resolve import resolve_phrase
+    import re
+
+    from turnstone.kb.resolve import resolve_phrase, scan
 
     codes = {(e.country, e.sector) for e in article.entities}
+    when = article_date(article)
+    for hit in scan(kb, article.text, when):  # "the Georgian government": a nationality and its noun
+        if hit.kind == "country":
+            tail = re.split(r"[,.;:()]", article.text[hit.start:hit.start + 60])[0]
+            res = resolve_phrase(kb, " ".join(tail.split()[:4]), when)
+            codes.add((res.country, res.sector))
     doc = article.doc
     if doc is not None and doc.has_annotation("DEP"):
         for chunk in doc.noun_chunks:  # "two Brazilian men", "a senior Guyanese police officer"
