@@ -29,9 +29,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def sentence_codes(article, kb) -> set[tuple[str | None, str | None]]:  # type: ignore[no-untyped-def]
     """(country, sector) pairs of the actors coded in one sentence: entities and actor phrases."""
-    from turnstone.extract.entities import article_date
     import re
 
+    from turnstone.extract.entities import article_date
     from turnstone.kb.resolve import resolve_phrase, scan
 
     codes = {(e.country, e.sector) for e in article.entities}
