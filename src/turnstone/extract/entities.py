@@ -41,18 +41,21 @@ from ..kb.store import Actor, KnowledgeBase, norm
 from ..model import Article, Entity, Mention
 from ..pipeline import stage
 from .coref import Ref, pronoun_refs, title_matches, title_refs
+from .mentions import (
+    appositive,
+    appositive_names,
+    appositive_title,
+    name_end,
+    repeated_names,
+    titled_names,
+    widen,
+)
 
 LOGGER = logging.getLogger(__name__)
 
 __all__ = ["entity_at", "extract_entities", "find_entities", "find_groups", "resolve_reference", "suggest_people"]
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
-# A capitalised name: 1-4 words, allowing particles ("bin", "al-", "de la").
-NAME = r"[A-Z][\w'’.-]*(?:\s+(?:(?:bin|al|de|la|da|van|von|der|el)\s+)*(?:(?:al|el|ad|as|ash|abu|bin|ibn)-)?[A-Z][\w'’.-]*){0,3}"
-# A run of capitalised words that may start with titles ("Armenian Prime Minister Aram Vardan").
-CAPS = r"[A-Z][\w'’.-]*(?:\s+(?:(?:bin|al|de|la|da|van|von|der|el|of|and|for)\s+)*(?:(?:al|el|ad|as|ash|abu|bin|ibn)-)?[A-Z][\w'’.-]*){1,8}"
-_APPOSITIVE_AFTER = re.compile(r"^,\s+((?:an?|the)\s+[^,;.\n]{2,80}?)(?=\s+(?:who|which|that|whose)\b|[,;.\n])")
-_APPOSITIVE_BEFORE = re.compile(r"((?:[A-Z][\w'’.-]*(?:'s|’s)\s+)?[^,;.\n]{0,60}?),\s+$")
 
 
 @dataclass
@@ -116,144 +119,15 @@ def _common_noun(ent: Any) -> bool:
         ent.label_ not in ("NORP",) and not default_kb().actors_named(ent.text, exact_case=ent.text)
 
 
-def _titled_names(text: str, kb: KnowledgeBase, when: dt.date) -> list[tuple[int, int, str]]:
-    """Names after a person title ("Gen. Keith Kellogg", "security adviser Jo Bloggs")."""
-    out = []
-    for m in re.finditer(r"(?<![\w.])(" + CAPS + r")", text):
-        seq = m.group(1)
-        hits = scan(kb, seq, when)
-        prefix_end, pos = 0, 0
-        for h in hits:
-            if seq[pos:h.start].strip(" -") or h.kind not in ("title", "country", "org"):
-                break
-            prefix_end = pos = h.end
-        titled = any(h.kind == "title" and h.end <= prefix_end for h in hits)
-        if prefix_end == 0:  # a lower-case title just before: "national security adviser Jo Bloggs"
-            before = text[max(0, m.start() - 40):m.start()]
-            tail = scan(kb, before, when)
-            titled = bool(tail) and tail[-1].kind == "title" and not before[tail[-1].end:].strip() and \
-                (not tail[-1].text.endswith(".") or norm(tail[-1].text) in kb.titles)  # "envoy." ends a sentence
-        rest = seq[prefix_end:].strip()
-        if rest.endswith(".") and len(rest.split()[-1]) > 2:  # a sentence's full stop, not an initial
-            rest = rest[:-1]
-        words = rest.split()
-        if titled and 2 <= len(words) <= 4 and not scan(kb, rest, when):
-            start = m.start(1) + seq.index(rest, prefix_end)
-            out.append((start, start + len(rest), "PERSON"))
-    return out
-
-
-def _widen(text: str, start: int, kb: KnowledgeBase, when: dt.date) -> tuple[int, str | None]:
-    """Move a person mention's start left over titles and nationality words before it."""
-    line_start = text.rfind("\n", 0, start) + 1
-    left = text[line_start:start]
-    words = list(re.finditer(r"\S+", left))
-    best, title = start, None
-    for k in range(len(words) - 1, max(-1, len(words) - 8), -1):
-        if re.search(r"[,;:\"“”()]|\.$", words[k].group()) and not _abbreviation(words[k].group(), kb, when):
-            break
-        phrase = left[words[k].start():].rstrip()
-        hits = scan(kb, phrase, when)
-        covered = sum(h.end - h.start for h in hits)
-        letters = len(re.sub(r"\s|\band\b", "", phrase))
-        if not hits or covered < letters or hits[0].start != 0:
-            continue
-        if not any(h.kind == "title" for h in hits) or any(h.kind == "person" for h in hits):
-            continue
-        best = line_start + words[k].start()
-        title = _last_run(phrase, [h for h in hits if h.kind in ("title", "org")])
-    return best, title
-
-
-def _abbreviation(word: str, kb: KnowledgeBase, when: dt.date) -> bool:
-    """ "Gen." or "U.S." rather than the end of a sentence."""
-    if not word.endswith("."):
-        return False
-    return bool(re.fullmatch(r"(?:[A-Z]\.)+", word)) or norm(word) in kb.titles or \
-        kb.country_of_word(word) is not None
-
-
-def _last_run(phrase: str, hits: list) -> str | None:  # type: ignore[type-arg]
-    """The last run of adjacent title/org words: "Ambassador and Special Envoy" -> "Special Envoy"."""
-    if not hits:
-        return None
-    end_hit = hits[-1]
-    if end_hit.kind != "title":
-        return None
-    start = end_hit.start
-    for h in reversed(hits[:-1]):
-        if phrase[h.end:start].strip():
-            break
-        start = h.start
-    return phrase[start:end_hit.end]
-
-
-def _appositive_title(appos: str, kb: KnowledgeBase, when: dt.date) -> str | None:
-    """ "Trump's Russia-Ukraine envoy" -> "Russia-Ukraine envoy"; "an American teacher" -> "teacher"."""
-    hits = [h for h in scan(kb, appos, when) if not h.possessive]
-    titles = [h for h in hits if h.kind == "title"]
-    if not titles:
-        return None
-    first = titles[0]
-    for h in reversed([h for h in hits if h.end <= first.start]):
-        if h.kind != "country" or h.detail in ("demonym", "people") or appos[h.end:first.start].strip(" -"):
-            break
-        first = h
-    return appos[first.start:titles[-1].end]
-
-
-def _appositive(text: str, start: int, end: int) -> str | None:
-    """", an American teacher who ..." after a name, or "Trump's envoy, " before it."""
-    m = _APPOSITIVE_AFTER.match(text[end:end + 120])
-    if m:
-        return m.group(1)
-    line_start = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start) + 1, 0)
-    m = _APPOSITIVE_BEFORE.search(text[line_start:start])
-    if m and m.group(1).strip():
-        before = m.group(1).strip()
-        return before.split(",")[-1].strip()
-    return None
-
-
-def _appositive_names(text: str, kb: KnowledgeBase, when: dt.date) -> list[tuple[int, int, str]]:
-    """ "Marc Fogel, an American teacher" : a name followed by a person appositive."""
-    out = []
-    for m in re.finditer(r"(?<![\w.])(" + NAME + r")(?=,\s+an?\s)", text):
-        name = m.group(1)
-        if len(name.split()) < 2 or scan(kb, name, when):
-            continue
-        appos = _APPOSITIVE_AFTER.match(text[m.end():m.end() + 120])
-        if appos is None:
-            continue
-        hits = scan(kb, appos.group(1), when)
-        if any(h.kind == "title" for h in hits) or any(h.kind == "country" and h.detail == "demonym" for h in hits):
-            out.append((m.start(1), m.end(1), "PERSON"))
-    return out
-
-
-def _repeated_names(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Later uses of a found person's surname or full name that the NER missed ("Quill")."""
-    names = {text[s:e] for s, e, label in spans if label == "PERSON"}
-    forms = {w for n in names for w in (n, n.split()[-1]) if len(n.split()) > 1 and w[:1].isupper() and len(w) > 2}
-    taken = [(s, e) for s, e, _ in spans]
-    out: list[tuple[int, int, str]] = []
-    for form in sorted(forms, key=len, reverse=True):
-        for m in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", text):
-            if not any(s < m.end() and m.start() < e for s, e in taken):
-                out.append((m.start(), m.end(), "PERSON"))
-                taken.append((m.start(), m.end()))
-    return out
-
-
 def find_candidates(article: Article, kb: KnowledgeBase, when: dt.date) -> list[Candidate]:
     text = article.text
     spans = _ents(article)
     have = [(s, e) for s, e, _ in spans]
-    for s, e, label in _titled_names(text, kb, when) + _appositive_names(text, kb, when):
+    for s, e, label in titled_names(text, kb, when) + appositive_names(text, kb, when):
         if not any(s < he and hs < e for hs, he in have):
             spans.append((s, e, label))
-    spans = [(s, _name_end(text, e) if label == "PERSON" else e, label) for s, e, label in spans]
-    spans += _repeated_names(text, spans)
+    spans = [(s, name_end(text, e) if label == "PERSON" else e, label) for s, e, label in spans]
+    spans += repeated_names(text, spans)
     out = []
     persons = [c for c in _person_spans(text, spans, kb, when)]
     for s, e, label in sorted(spans):
@@ -270,15 +144,15 @@ def find_candidates(article: Article, kb: KnowledgeBase, when: dt.date) -> list[
         cand = Candidate(s, e, label, _name_start(surface, s, res), res)
         if label == "PERSON" or (res.actor is not None and res.actor.type == "PERSON"):
             cand.label = "PERSON"
-            cand.start, cand.title_text = _widen(text, s, kb, when)
+            cand.start, cand.title_text = widen(text, s, kb, when)
             cue_texts = [text[cand.start:s]] if cand.start < s else []
-            appos = _appositive(text, cand.start, e)
+            appos = appositive(text, cand.start, e)
             if appos:
                 cue_texts.append(appos)
             if cue_texts:
                 cue = " , ".join(cue_texts)
                 cand.cue = resolve_hits(cue, scan(kb, cue, when), when)
-                appos_title = _appositive_title(appos, kb, when) if appos else None
+                appos_title = appositive_title(appos, kb, when) if appos else None
                 rank_only = cand.title_text is not None and kb.titles.get(norm(cand.title_text)) == "MIL"
                 if appos_title and (cand.title_text is None or rank_only):
                     cand.title_text = appos_title
@@ -286,16 +160,10 @@ def find_candidates(article: Article, kb: KnowledgeBase, when: dt.date) -> list[
     return out
 
 
-def _name_end(text: str, end: int) -> int:
-    """Extend a name over a particle the NER left out: "Abdel Fattah" + " al-Burhan"."""
-    m = re.match(r"\s+(?:(?:al|el|ad|as|ash|abu|bin|ibn)-|(?:bin|ibn|abu|al|el|de|da|van|von)\s+)[A-Z][\w'’-]+", text[end:])
-    return end + m.end() if m else end
-
-
 def _person_spans(text: str, spans: list[tuple[int, int, str]], kb: KnowledgeBase,
                   when: dt.date) -> list[tuple[int, int]]:
     """Person mentions widened over their titles, to tell title words from names."""
-    return [(_widen(text, s, kb, when)[0], e) for s, e, label in spans if label == "PERSON"]
+    return [(widen(text, s, kb, when)[0], e) for s, e, label in spans if label == "PERSON"]
 
 
 def _name_start(surface: str, start: int, res: Resolution) -> int:
