@@ -144,3 +144,8 @@ def test_places_uses_ner_entities_when_the_model_has_them() -> None:
     assert found["Odesa"].country == "UKR"
     hospital = found["St. Michael's Hospital"]  # unknown to the gazetteer: placed in the article's country
     assert hospital.geonames_id is None and hospital.feature == "facility" and hospital.country == "UKR"
+
+
+def test_places_office_named_after_a_place_keeps_the_place() -> None:
+    found = [p[:2] for p in places_of("Officers of the Edmonton Police Service arrested two men.")]
+    assert found == [("Edmonton", "CAN")]

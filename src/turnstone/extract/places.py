@@ -80,6 +80,7 @@ class Mention:
     from_ner: bool = False
     area: bool = False  # a county or district named by its suffix; may have no candidates
     unknown_kind: str = "area"  # what an NER place missing from the gazetteer is called ("facility" for FAC)
+    office: bool = False  # opens the name of an office or force: "Edmonton" in "Edmonton Police Service"
 
 
 def _clean(text: str, start: int, end: int) -> tuple[int, int]:
@@ -222,7 +223,7 @@ def _modifier_place(text: str, run: re.Match[str], gaz: Gazetteer, out: list[Men
             continue
         m = _lookup_span(text, start, end, gaz)
         if m and any(c.entry.feature != "city" or c.entry.population >= SMALL_TOWN for c in m.candidates):
-            m.cue = True
+            m.cue = m.office = True
             out.append(m)
             return
 
@@ -428,8 +429,10 @@ def find_places(article: Article) -> list[Place]:
         ents = [(e.start_char, e.end_char) for e in doc.ents]
     # Names the entity recogniser left alone are looked up in the gazetteer; any entity (a person
     # "Georgia", an organisation "Munich Security Conference") keeps its words from being places.
+    # An organisation entity named after an office keeps its place ("Kentucky State Police" → Kentucky).
     mentions += [m for m in _mentions_from_gazetteer(article.text, gaz)
-                 if not any(m.start < e and s < m.end for s, e in ents)]
+                 if (m.office and (m.start, m.end) not in ents)
+                 or not any(m.start < e and s < m.end for s, e in ents)]
     mentions.sort(key=lambda m: m.start)
     mentions = _attach_qualifiers(article.text, mentions)
     resolved = resolve(mentions, adjective_context(article.text, gaz))
