@@ -68,6 +68,12 @@ def test_kb_resolve_case_of_short_aliases(kb) -> None:
     assert resolve_actor("WHO", kb=kb)["name"] == "World Health Organization"
 
 
+@pytest.mark.issue(4)
+def test_kb_resolve_possessive_owner_alone(kb) -> None:
+    got = resolve_actor("Putin's", "2025-02-12", kb=kb)
+    assert (got["country"], got["name"]) == ("RUS", None)
+
+
 def test_kb_resolve_bad_date(kb) -> None:
     with pytest.raises(KnowledgeBaseError):
         resolve_actor("Putin", "12/02/2025", kb=kb)

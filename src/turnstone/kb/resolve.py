@@ -193,7 +193,7 @@ def resolve_hits(text: str, hits: list[Hit], when: dt.date) -> Resolution:
     elif agents:
         res.sector = agents[-1].code
         res.type = "NORP" if res.sector is None else "ORG"
-    elif res.country:
+    elif res.country and any(h.kind == "country" for h in hits):
         countries = [h for h in hits if h.kind == "country"]
         res.type = "NORP" if countries[-1].detail in ("demonym", "people") else "GPE"
         if len(countries) == 1 and countries[0].detail in ("name", "capital"):
