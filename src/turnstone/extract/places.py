@@ -173,7 +173,6 @@ def _mentions_from_gazetteer(text: str, gaz: Gazetteer) -> list[Mention]:
     out: list[Mention] = []
     person_words: set[str] = set()  # words of multi-word names that are not places: "John Burton" → Burton
     for run in CAP_RUN.finditer(text):
-        _modifier_place(text, run, gaz, out)
         words = run.group(0).split()
         if 2 <= len(words) <= 3 and not gaz.lookup(run.group(0)) and all(w[:1].isupper() for w in words):
             person_words.update(w.strip(".,'’") for w in words)
@@ -186,6 +185,8 @@ def _mentions_from_gazetteer(text: str, gaz: Gazetteer) -> list[Mention]:
             pieces.append((pos, run.start() + sep.start()))
             pos = run.start() + sep.end()
         pieces.append((pos, run.end()))
+        for start, end in pieces:
+            _modifier_place(text, start, end, gaz, out)
         i = 0
         while i < len(pieces):
             found = None
@@ -212,13 +213,13 @@ OFFICE_HEAD = re.compile(
     r"Sheriff|State\s+Police|Attorney|Chief|Officials?|Troops|Soldiers)\b")
 
 
-def _modifier_place(text: str, run: re.Match[str], gaz: Gazetteer, out: list[Mention]) -> None:
+def _modifier_place(text: str, piece_start: int, piece_end: int, gaz: Gazetteer, out: list[Mention]) -> None:
     """A place that opens a longer name of an office or force ("Edmonton Police Service") is a place."""
-    words = list(re.finditer(r"\S+", run.group(0)))
+    words = list(re.finditer(r"\S+", text[piece_start:piece_end]))
     for n in (3, 2, 1):
         if len(words) <= n:
             continue
-        start, end = run.start() + words[0].start(), run.start() + words[n - 1].end()
+        start, end = piece_start + words[0].start(), piece_start + words[n - 1].end()
         if not OFFICE_HEAD.match(text[end: end + 30]):
             continue
         m = _lookup_span(text, start, end, gaz)
