@@ -145,3 +145,23 @@ def test_times_seed_gold_required_values(seed_gold: Path) -> None:
         hits = [t for t in article.times if t.start < start + len(g["text"]) and start < t.end]
         assert hits, g["text"]
         assert any(t.value == g["value"] or t.value in g.get("accept", []) for t in hits), (g, hits)
+
+
+@pytest.mark.parametrize("sentence,dropped", [
+    ("He said he would call her right now.", "right now"),
+    ("Russia currently occupies a fifth of the country.", "currently"),
+    ("Returning to the pre-2014 borders is unrealistic.", "2014"),
+])
+def test_times_vague_references_and_modifier_years_are_left_out(sentence, dropped):
+    from turnstone.extract.times import find_times
+    from turnstone.model import Article
+
+    texts = [t.text for t in find_times(Article(text=sentence, published="2025-02-12"))]
+    assert dropped not in texts
+
+
+def test_times_a_plain_year_stays():
+    from turnstone.extract.times import find_times
+    from turnstone.model import Article
+
+    assert [t.value for t in find_times(Article(text="The war began in 2014.", published="2025-02-12"))] == ["2014"]

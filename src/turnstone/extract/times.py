@@ -32,11 +32,25 @@ def publication_date(article: Article) -> dt.date | None:
         return None
 
 
+# Values that put nothing on a timeline: "now", "currently", "recently", "in the future".
+VAGUE_REFS = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
+
+
+def places_on_timeline(text: str, start: int, value: str | None) -> bool:
+    """False for vague references and for a year inside a hyphenated modifier ("pre-2014 borders").
+
+    Event-data users, and the hand-made gold, keep only times that date something.
+    """
+    if value in VAGUE_REFS:
+        return False
+    return not (start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha())
+
+
 def find_times(article: Article) -> list[TimeExpr]:
     """Every time expression in the article; relative ones stay unresolved without a publication date."""
     anchor = publication_date(article)
     return [TimeExpr(start=t.start, end=t.end, text=t.text, type=t.type, value=t.value)  # type: ignore[arg-type]
-            for t in find_timexes(article.text, anchor)]
+            for t in find_timexes(article.text, anchor) if places_on_timeline(article.text, t.start, t.value)]
 
 
 @stage("times", requires=("text",), assigns=("times",))
