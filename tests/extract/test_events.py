@@ -42,6 +42,22 @@ def test_events_codes_type_and_parties(text: str, event: str, actors: set[str], 
     assert parties(found[0]) == (actors, recipients)
 
 
+@pytest.mark.parametrize("text,expected", [
+    # "his" is the actor's own; the counterpart is the recipient
+    ("The Turkish foreign minister met his Azerbaijani counterpart in Ankara on Monday.", [("CONSULT", {"TUR"}, {"AZE"})]),
+    # the source of a report is not the target of the act it reports
+    ("North Korea fired two missiles into the sea on Sunday, South Korea's military said.", []),
+    # a stated future provision of aid is a promise: PLOVER AGREE
+    ("The European Union said it would send humanitarian aid to Sudan.", [("AGREE", {"IGO"}, {"SDN"})]),
+    # a stated intention of force is a threat
+    ("Armenia and Greece said they will attack Turkey.", [("THREATEN", {"ARM", "GRC"}, {"TUR"})]),
+    # the asked-for act is not coded as an event of its own
+    ("Canada urged Ethiopia to release the detained journalists.", [("REQUEST", {"CAN"}, {"ETH"})]),
+])
+def test_events_reported_and_embedded_acts(text: str, expected: list[tuple[str, set[str], set[str]]]) -> None:
+    assert [(v.event, *parties(v)) for v in events_of(text)] == expected
+
+
 def test_events_reciprocal_meeting_lists_both_parties_as_actors() -> None:
     found = events_of("China, India, and Brazil met in Geneva last week.")
     assert [v.event for v in found] == ["CONSULT"]

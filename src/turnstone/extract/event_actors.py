@@ -337,7 +337,16 @@ def _it_after_speech(doc: Any, sent: Any, spans: list[ActorSpan]) -> list[ActorS
             continue
         subject = next((s for s in spans if s.tok_end in {j, j - 1} and not s.person and not s.pronoun), None)
         if subject is not None:
-            out.append(ActorSpan(tok.idx, tok.idx + len(tok.text), tok.i, tok.i + 1, list(subject.participants),
+            participants = list(subject.participants)
+            if tok.lower_ == "they":  # "Armenia and Greece said they ...": the whole group
+                current = subject
+                for other in sorted((s for s in spans if s.tok_end <= subject.tok_start), key=lambda s: -s.tok_end):
+                    if {t.lower_ for t in doc[other.tok_end:current.tok_start]} <= {"and", ","}:
+                        participants = list(other.participants) + participants
+                        current = other
+                    else:
+                        break
+            out.append(ActorSpan(tok.idx, tok.idx + len(tok.text), tok.i, tok.i + 1, participants,
                                  pronoun=True, source="pronoun"))
     return out
 

@@ -20,7 +20,8 @@ DETERMINERS = {"a", "an", "the", "his", "her", "its", "their", "our", "my", "you
 PREPOSITIONS = {"with", "to", "against", "on", "at", "from", "of", "for", "in", "into", "by", "between", "near",
                 "along", "over", "toward", "towards", "across", "about", "upon", "that"}
 # "after"/"before"/"since" are left out: they also start clauses ("a day after the Kremlin agreed")
-OBLIQUE = PREPOSITIONS - {"that"} | {"like", "than", "including", "among", "during", "under"}
+OBLIQUE = PREPOSITIONS - {"that"} | {"like", "than", "including", "among", "during", "under", "outside", "inside",
+                                      "around", "near", "beyond", "behind", "throughout"}
 BOUNDARIES = {";", "said", "says", "say", "told", "while", "but", "whereas", "because", "although", "though",
               "after", "before", "when", "who", "which", "where", "whose", "since", "--", "—", "–", "added",
               "reported", "according", "as"}
@@ -53,6 +54,7 @@ PROMISE_CAMEO = {"RETREAT": "035", "AID": "033", "COOPERATE": "031", "CONCEDE": 
 QUANTITIES = {"hundreds", "thousands", "dozens", "scores", "millions", "tens", "some", "many", "most", "all",
               "several", "one", "two", "three", "four", "five", "members", "group", "groups", "units", "each",
               "both", "none", "majority", "number", "lot", "lots"}
+SPEECH_AFTER = {"said", "says", "told", "reported", "reports", "announced", "stated", "added", "claimed"}
 PHONE_WORDS = {"phone", "call", "called", "telephone", "video", "videoconference"}
 
 
@@ -114,7 +116,7 @@ def select_matches(doc: Any, matches: Sequence[TriggerMatch], sent: Any) -> list
         trig = m.trigger
         window_after = {_lower(doc, j) for j in range(m.end, min(sent.end, m.end + 6))}
         near = {_lower(doc, j) for j in range(max(sent.start, m.start - 3), min(sent.end, m.end + 3))}
-        before = {_lower(doc, j) for j in range(max(sent.start, m.start - 5), m.start)}
+        before = {_lower(doc, j) for j in range(max(sent.start, m.start - 7), m.start)}
         if trig.needs and not (trig.needs & window_after):
             continue
         if trig.unless and trig.unless & near:
@@ -124,6 +126,8 @@ def select_matches(doc: Any, matches: Sequence[TriggerMatch], sent: Any) -> list
         single = m.end - m.start == 1
         if single and trig.pos == "verb" and is_nominal(doc, m.head, sent.start):
             continue
+        if trig.pos == "verb" and doc[m.start].lower_.endswith(("ed", "en")) and _lower(doc, m.start - 1) in DETERMINERS:
+            continue  # "the detained journalists": a state, not an act reported here
         # "a threat to boycott", "plans to invade": the content of a noun, not an event
         if trig.pos == "verb" and _lower(doc, m.start - 1) == "to" and _lower(doc, m.start - 2) in CONTENT_NOUNS:
             continue
@@ -199,8 +203,11 @@ def left_actor(doc: Any, actors: Sequence[ActorSpan], tok: int, sent_start: int,
     for a in reversed(_prev_actor_in(actors, tok)):
         if tok - a.tok_end > max_distance:
             break
-        prev = _lower(doc, a.tok_start - 1) if a.tok_start > sent_start else ""
-        if prev in OBLIQUE and not (prev == "of" and _lower(doc, a.tok_start - 2) in QUANTITIES):
+        j = a.tok_start - 1
+        while j > sent_start and _lower(doc, j) in {"the", "a", "an"}:
+            j -= 1
+        prev = _lower(doc, j) if j >= sent_start else ""
+        if prev in OBLIQUE and not (prev == "of" and _lower(doc, j - 1) in QUANTITIES):
             continue  # but "hundreds of UN troops" are the troops
         return coordinated_left(doc, actors, a)
     return []
@@ -250,8 +257,12 @@ def right_recipient(doc: Any, actors: Sequence[ActorSpan], m: TriggerMatch, sent
         stops = [w for w in between if w in BOUNDARIES and w not in roles]
         if stops:
             break
-        if _lower(doc, a.tok_end) in {"-", "–"}:
+        if _lower(doc, a.tok_end) in {"-", "–"} and not a.countries - {None}:
             continue  # "a government-held part": a modifier, not a party
+        if a.pronoun and a.possessive:
+            continue  # "met his counterpart X": the counterpart is the party
+        if {_lower(doc, a.tok_end), _lower(doc, a.tok_end + 1)} & SPEECH_AFTER:
+            break  # "..., South Korea's military said": the source of the report, not a party
         # "over 150 prisoners", "about 20 soldiers": a quantity, not a preposition
         preps = [t.lower_ for t in doc[m.end:a.tok_start] if t.lower_ in PREPOSITIONS and not _lower(doc, t.i + 1)[:1].isdigit()]
         role = preps[-1] if preps else "obj"
@@ -304,6 +315,18 @@ def between_pair(doc: Any, actors: Sequence[ActorSpan], m: TriggerMatch, sent: A
     return group if len(group) >= 2 else []
 
 
+def _located_subject(doc: Any, actors: Sequence[ActorSpan], m: TriggerMatch, sent: Any) -> list[ActorSpan]:
+    for a in reversed(_prev_actor_in(actors, m.start)):
+        j = a.tok_start - 1
+        while j > sent.start and _lower(doc, j) in {"the", "a", "an"}:
+            j -= 1
+        between = {t.lower_ for t in doc[a.tok_end:m.start]}
+        if _lower(doc, j) in {"in", "from"} and not between & (BOUNDARIES | {",", "and"}) and m.start - a.tok_end <= 3:
+            return [a]
+        return []
+    return []
+
+
 UNDERGO = {"face", "faces", "faced", "facing", "under", "received", "receives", "receive"}
 
 
@@ -346,6 +369,11 @@ def linear_roles(doc: Any, actors: Sequence[ActorSpan], m: TriggerMatch, sent: A
             cand.recipients = []
         return cand
     cand.actors = left_actor(doc, actors, m.start, sent.start)
+    if not cand.actors:
+        # "a report released in the Rwandan capital alleged ...": with no named subject, the place
+        # the subject comes from stands in for it
+        cand.actors = _located_subject(doc, actors, m, sent)
+        cand.confidence -= 0.15 if cand.actors else 0
     if trig.passive_role:  # "X received weapons from Y": Y gives, X receives
         giver, _ = right_recipient(doc, actors, m, sent, ["from"])
         cand.actors, cand.recipients = giver, cand.actors
@@ -499,6 +527,9 @@ def flags(doc: Any, cand: Candidate, sent: Any) -> None:
     cand.hypothetical = bool(HYPOTHETICAL & set(window)) or "if" in {t.lower_ for t in doc[sent.start:cand.match.start]}
     cand.future = bool(FUTURE & set(window)) or "to be" in " ".join(window)
     before = {t.lower_ for t in doc[sent.start:cand.match.start]}
+    # the auxiliary may stand before a light verb: "said it would send 50 million euros in aid"
+    modal = {t.lower_ for t in doc[max(sent.start, actor_end, cand.match.start - 10):cand.match.start]}
+    window = window + [w for w in modal if w in {"will", "would", "'ll"}]
     if cand.event in HOSTILE - {"THREATEN", "PROTEST"} and {"will", "would", "'ll"} & set(window) and SPEECH & before \
             and not cand.negated:
         # "said they will attack Iraq": a stated intention of force is a threat
