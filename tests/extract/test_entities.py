@@ -153,6 +153,25 @@ def test_entities_surname_continues_the_article_person(run) -> None:
     assert not [e for e in art.entities if e.name == "Bill Clinton"]
 
 
+def test_entities_surname_before_full_name_and_particles(nlp, kb) -> None:
+    text = "Clinton spoke first. Later Hillary Clinton met victims of Osama bin Laden. Bin Laden was dead by then."
+    article = Article(text=text, published="2016-09-22")
+    article.doc = nlp(text)
+    start = text.index("Osama")
+    ents = list(article.doc.ents) + [article.doc.char_span(start, start + len("Osama bin Laden"), label="PERSON")]
+    article.doc.ents = sorted(ents, key=lambda e: e.start)
+    art_entities = find_entities(article, kb)
+    names = {e.name: [m.text for m in e.mentions] for e in art_entities}
+    assert names["Hillary Clinton"] == ["Clinton", "Hillary Clinton"]
+    assert names["Osama bin Laden"] == ["Osama bin Laden", "Bin Laden"]
+
+
+def test_entities_us_state_is_not_a_crown_dependency(run) -> None:
+    art = run("Governors of New Jersey and New York met.")
+    assert by_name(art, "New Jersey").country == "USA"
+    assert not [e for e in art.entities if e.name == "Jersey"]
+
+
 def test_entities_dates_choose_office(run) -> None:
     before = by_name(run("Chancellor Olaf Scholz spoke.", published="2024-05-01"), "Olaf Scholz")
     after = by_name(run("Olaf Scholz spoke.", published="2025-09-01"), "Olaf Scholz")

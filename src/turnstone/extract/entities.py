@@ -204,7 +204,10 @@ def _key(c: Candidate, text: str, kb: KnowledgeBase) -> tuple[str, str]:
 def group(cands: list[Candidate], text: str, kb: KnowledgeBase) -> list[Group]:
     groups: list[Group] = []
     by_key: dict[tuple[str, str], Group] = {}
-    for c in cands:
+    # full names first, so a surname met before them ("Clinton ... Hillary Clinton") joins them
+    full = [c for c in cands if c.label == "PERSON" and len(text[c.name_start:c.end].split()) > 1]
+    rest = [c for c in cands if not (c.label == "PERSON" and len(text[c.name_start:c.end].split()) > 1)]
+    for c in full + rest:
         key = _key(c, text, kb)
         name = text[c.name_start:c.end]
         g = None
@@ -229,6 +232,8 @@ def group(cands: list[Candidate], text: str, kb: KnowledgeBase) -> list[Group]:
             groups.append(g)
         by_key[key] = g
         g.mentions.append(c)
+    for g in groups:
+        g.mentions.sort(key=lambda m: m.start)
     return groups
 
 
@@ -241,6 +246,8 @@ def _same_person(groups: list[Group], name: str) -> Group | None:
         theirs = g.name.split()
         if fold(name) == fold(g.name) or (len(words) == 1 and fold(words[0]) == fold(theirs[-1])):
             return g
+        if 1 < len(words) < len(theirs) and fold(name) == fold(" ".join(theirs[-len(words):])):
+            return g  # "Bin Laden" after "Osama bin Laden"
         if len(words) > 1 and len(theirs) == 1 and fold(words[-1]) == fold(theirs[0]):
             g.name = name
             return g
@@ -257,8 +264,12 @@ def code_groups(groups: list[Group], when: dt.date, kb: KnowledgeBase) -> None:
             res = g.mentions[0].resolution
             if res is not None and g.label != "PERSON":
                 g.country, g.sector = res.country, res.sector
-            if g.label in ("GPE", "LOC") and g.country is None:
-                g.country = place_country(g.name)
+            if g.label in ("GPE", "LOC"):
+                # the whole name decides ("New Jersey" is not Jersey); a partial hit only when
+                # the name is unknown as a whole ("the Russian capital")
+                whole = place_country(g.name)
+                partial = res is not None and sum(h.end - h.start for h in res.hits) >= len(g.name) - 1
+                g.country = whole or (g.country if partial else None)
         if g.label == "PERSON":
             for c in g.mentions:
                 cue = c.cue

@@ -14,6 +14,8 @@ import re
 from ..kb.resolve import scan
 from ..kb.store import KnowledgeBase, norm
 
+PARTICLES = {"bin", "ibn", "al", "el", "abu", "de", "da", "van", "von", "der", "la", "le", "di", "del", "dos"}
+
 # A capitalised name: 1-4 words, allowing particles ("bin", "al-", "de la").
 NAME = r"[A-Z][\w'’.-]*(?:\s+(?:(?:bin|al|de|la|da|van|von|der|el)\s+)*(?:(?:al|el|ad|as|ash|abu|bin|ibn)-)?[A-Z][\w'’.-]*){0,3}"
 # A run of capitalised words that may start with titles ("Armenian Prime Minister Aram Vardan").
@@ -140,15 +142,25 @@ def appositive_names(text: str, kb: KnowledgeBase, when: dt.date) -> list[tuple[
 def repeated_names(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Later uses of a found person's surname or full name that the NER missed ("Quill")."""
     names = {text[s:e] for s, e, label in spans if label == "PERSON"}
-    forms = {w for n in names for w in (n, n.split()[-1]) if len(n.split()) > 1 and w[:1].isupper() and len(w) > 2}
+    forms = {w for n in names for w in (n, surname(n)) if len(n.split()) > 1 and any(p[:1].isupper() for p in w.split()) and len(w) > 2}
     taken = [(s, e) for s, e, _ in spans]
     out: list[tuple[int, int, str]] = []
     for form in sorted(forms, key=len, reverse=True):
-        for m in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", text):
+        # a particle may be capitalised at a sentence start: "bin Laden" / "Bin Laden"
+        pattern = ("(?i:" + re.escape(form[0]) + ")" + re.escape(form[1:])) if form[0].islower() else re.escape(form)
+        for m in re.finditer(r"(?<![\w-])" + pattern + r"(?![\w-])", text):
             if not any(s < m.end() and m.start() < e for s, e in taken):
                 out.append((m.start(), m.end(), "PERSON"))
                 taken.append((m.start(), m.end()))
     return out
+
+
+def surname(name: str) -> str:
+    """The last name with its particle: "Osama bin Laden" -> "bin Laden"; "Marc Fogel" -> "Fogel"."""
+    words = name.split()
+    if len(words) > 2 and words[-2].lower() in PARTICLES:
+        return " ".join(words[-2:])
+    return words[-1]
 
 
 def name_end(text: str, end: int) -> int:
