@@ -196,6 +196,17 @@ def test_entities_entity_at_and_resolve_reference(run) -> None:
     assert entity_at(art, 0, 0) is None
 
 
+def test_entities_entity_at_heads_only(run) -> None:
+    text = "U.S. Defense Secretary Pete Hegseth spoke. A spokesman for Hegseth said more. The Trump administration agreed."
+    art = run(text)
+    hegseth = by_name(art, "Pete Hegseth")
+    assert entity_at(art, 0, text.index(" spoke")) is hegseth
+    spokesman = text.index("A spokesman")
+    assert entity_at(art, spokesman, text.index(" said")) is None
+    admin = text.index("The Trump")
+    assert entity_at(art, admin, text.index(" agreed")) is None
+
+
 def test_entities_suggest_people(run) -> None:
     art = run("Kenyan Interior Minister Ada Okoro met President Donald Trump.")
     suggestions = suggest_people(art)

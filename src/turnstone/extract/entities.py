@@ -382,20 +382,35 @@ def extract_entities(article: Article) -> Article:
 
 # -- helpers for other stages -----------------------------------------------------------------
 def entity_at(article: Article, start: int, end: int) -> Entity | None:
-    """The entity with a mention exactly at, inside, or overlapping ``start:end`` (tightest first)."""
+    """The entity a span names: a mention exactly there, a mention around the span, or a mention
+    that heads the span ("U.S. Defense Secretary Pete Hegseth" -> Hegseth). A span where the
+    mention only modifies another noun ("a spokesman for Hegseth", "the Trump administration")
+    names no entity: None. Tightest mention first."""
+    text = article.text
     best: tuple[int, int, Entity] | None = None
     for e in article.entities:
         for m in e.mentions:
             if m.start == start and m.end == end:
                 return e
-            overlap = min(end, m.end) - max(start, m.start)
-            if overlap <= 0:
+            if min(end, m.end) <= max(start, m.start):
                 continue
-            contains = m.start <= start and end <= m.end
-            score = (2 if contains else 1, overlap - (m.end - m.start))
+            if m.start <= start and end <= m.end:
+                score = (2, -(m.end - m.start))
+            elif start <= m.start and m.end <= end and _heads(text, start, end, m.start, m.end):
+                score = (1, m.end - m.start)
+            else:
+                continue
             if best is None or score > best[:2]:
                 best = (*score, e)
     return best[2] if best else None
+
+
+def _heads(text: str, start: int, end: int, m_start: int, m_end: int) -> bool:
+    """Whether a mention inside ``start:end`` is its head: nothing but punctuation after it and
+    no preposition or possessive before it within the span."""
+    after = text[m_end:end].strip(" ,.;:'’s\"”")
+    before = text[start:m_start].lower()
+    return not after and not re.search(r"\b(?:of|for|to|with|from|by|about|against|and|or)\b|['’]s\b", before)
 
 
 def resolve_reference(article: Article, start: int, end: int, kb: KnowledgeBase | None = None) -> Entity | None:
