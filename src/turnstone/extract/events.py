@@ -24,15 +24,9 @@ from ..pipeline import stage
 from .cameo import goldstein, plover_score
 from .event_actors import ActorSpan, sentence_actors
 from .event_lexicon import find_triggers
-from .event_rules import (
-    Candidate,
-    combine_content,
-    flags,
-    hybrid_roles,
-    linear_roles,
-    negated_cooperation,
-    select_matches,
-)
+from .event_modifiers import combine_content, flags, negated_cooperation
+from .event_parse import hybrid_roles
+from .event_rules import Candidate, linear_roles, select_matches
 
 LOGGER = logging.getLogger(__name__)
 # More than this from one sentence is PETRARCH's "dozens of events" failure; 3 covers the
@@ -290,7 +284,8 @@ def _to_event(article: Article, cand: Candidate, sent: Any, index: int) -> Event
         "trigger": cand.match.trigger.words})  # the lexicon entry, so users can trace and fix a coding
 
 
-TEMPORAL_PREPS = {"prior", "before", "since", "until", "after", "pre"}
+# "after"/"following" are left out: "said following a conversation with Putin" reports the call
+TEMPORAL_PREPS = {"prior", "since", "until", "pre", "ahead"}
 
 
 def _temporal_anchor(doc: Any, cand: Candidate) -> bool:
@@ -316,7 +311,7 @@ def find_events(article: Article) -> list[Event]:
     for sent in doc.sents:
         for cand in sentence_candidates(article, sent, state):
             event = _to_event(article, cand, sent, len(events) + 1)
-            if cand.nominal and event.historical and _temporal_anchor(doc, cand):
+            if cand.nominal and _temporal_anchor(doc, cand):
                 continue  # "prior to Russia's annexation of Crimea": background that dates something else
             key = _key(event)
             # a later nominal mention ("his call with Putin") repeats an event already coded

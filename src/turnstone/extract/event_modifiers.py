@@ -1,0 +1,140 @@
+"""What qualifies a candidate event: negation, hypothetical and future markers, and events that
+govern other events ("agreed to release", "threatened to strike", "urged X to ...").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .event_rules import (
+    COOPERATIVE,
+    FUTURE,
+    HOSTILE,
+    HYPOTHETICAL,
+    NEGATIONS,
+    PHONE_WORDS,
+    PROMISE_CAMEO,
+    REJECT_CAMEO,
+    REJECT_MODE,
+    SPEECH,
+    THREAT_MODE,
+    Candidate,
+    _lower,
+)
+
+
+def flags(doc: Any, cand: Candidate, sent: Any) -> None:
+    """Negation, hypothetical and future markers in the words that govern the trigger."""
+    start = max(sent.start, cand.match.start - 6)
+    actor_end = max((a.tok_end for a in cand.actors if a.tok_end <= cand.match.start), default=start)
+    window = [t.lower_ for t in doc[max(start, actor_end):cand.match.start]]
+    cand.negated = bool(NEGATIONS & set(window[-4:]))
+    cand.hypothetical = bool(HYPOTHETICAL & set(window)) or "if" in {t.lower_ for t in doc[sent.start:cand.match.start]}
+    cand.future = bool(FUTURE & set(window)) or "to be" in " ".join(window)
+    before = {t.lower_ for t in doc[sent.start:cand.match.start]}
+    # the auxiliary may stand before a light verb: "said it would send 50 million euros in aid"
+    modal = {t.lower_ for t in doc[max(sent.start, actor_end, cand.match.start - 10):cand.match.start]}
+    window = window + [w for w in modal if w in {"will", "would", "'ll"}]
+    if cand.event in HOSTILE - {"THREATEN", "PROTEST"} and {"will", "would", "'ll"} & set(window) and SPEECH & before \
+            and not cand.negated:
+        # "said they will attack Iraq": a stated intention of force is a threat
+        cand.mode, cand.cameo = THREAT_MODE.get(cand.event, (None, "130"))
+        cand.event = "THREATEN"
+        cand.future = False
+    elif cand.event in {"RETREAT", "AID", "COOPERATE", "CONCEDE"} and {"will", "would", "'ll"} & set(window) \
+            and SPEECH & before and not cand.negated:
+        # "announced it would free prisoners": a promise, PLOVER AGREE
+        cand.event, cand.mode, cand.cameo = "AGREE", None, PROMISE_CAMEO[cand.event]
+        cand.future = False
+    if cand.event == "CONSULT" and cand.mode is None and PHONE_WORDS & {t.lower_ for t in sent}:
+        cand.mode, cand.cameo = "phone", "041"
+
+
+def combine_content(doc: Any, cands: list[Candidate]) -> None:
+    """"agreed to release", "pledged to expel", "threatened to strike", "refused to meet", "wants X to":
+    the governing trigger and the event in its to-infinitive become one event."""
+    for gov in cands:
+        kind = gov.match.trigger.content
+        if kind is None and gov.event in {"REQUEST", "REJECT"} | ({"RETREAT"} if gov.mode == "access" else set()):
+            # "asking Obama to help Iran", "permission to Russia to help Israel": the infinitive is
+            # what is asked for or allowed, not an event of its own
+            end = max([gov.match.end] + [r.tok_end for r in gov.recipients + gov.actors])
+            for c in cands:
+                if c is not gov and _lower(doc, c.match.start - 1) == "to" and end <= c.match.start <= end + 2:
+                    c.consumed = True
+            continue
+        if kind is None or gov.consumed:
+            continue
+        tail = [_lower(doc, j) for j in range(gov.match.end, gov.match.end + 8)]
+        reach = 5
+        if kind == "allege":
+            if "that" not in tail[:2]:
+                continue
+            reach = 12
+        elif kind == "want" and gov.recipients and not gov.location_recipient \
+                and gov.recipients[0].tok_start - gov.match.end <= 2 and _lower(doc, gov.recipients[-1].tok_end) == "to":
+            reach = 8
+        elif kind == "want":
+            gov.recipients = []
+            if "to" not in tail[:2]:
+                continue
+        elif "to" not in tail[:3]:
+            continue
+        inner = next((c for c in cands if c is not gov and not c.consumed
+                      and gov.match.end < c.match.start <= gov.match.end + reach), None)
+        if inner is None:
+            continue
+        if kind not in {"allege", "want"} or not gov.recipients and kind == "want":
+            inner.actors = gov.actors or inner.actors
+        if kind == "agree":
+            if inner.event in {"RETREAT", "CONCEDE", "AID", "COOPERATE"}:
+                gov.consumed = True
+            else:
+                if inner.event == "CONSULT":
+                    gov.cameo = "036"
+                gov.recipients = gov.recipients or inner.recipients
+                inner.consumed = True
+        elif kind == "intent":
+            if inner.event in COOPERATIVE:
+                gov.recipients = gov.recipients or inner.recipients
+                inner.consumed = True
+            else:
+                inner.future = True
+                gov.consumed = True
+        elif kind == "threat":
+            mode, cameo = THREAT_MODE.get(inner.event, (None, "130"))
+            gov.mode, gov.cameo = mode, cameo
+            gov.recipients = gov.recipients or inner.recipients
+            inner.consumed = True
+        elif kind == "allege":
+            # "X claimed that Y attacked Z": X accuses Y; the claimed act is not coded as fact
+            if inner.event in HOSTILE and inner.actors is not gov.actors:
+                gov.recipients = inner.actors
+                inner.consumed = True
+            continue
+        elif kind == "want":
+            if gov.recipients:  # "wants Putin to attack": a request to Putin
+                inner.consumed = True
+            elif inner.event in HOSTILE:
+                mode, cameo = THREAT_MODE.get(inner.event, (None, "130"))
+                gov.event, gov.mode, gov.cameo = "THREATEN", mode, cameo
+                gov.recipients = inner.recipients
+                inner.consumed = True
+            elif inner.event in COOPERATIVE:
+                gov.event, gov.mode, gov.cameo = "AGREE", None, "030"
+                gov.recipients = inner.recipients
+                inner.consumed = True
+            else:
+                gov.consumed = True
+        elif kind == "refuse":
+            gov.mode, gov.cameo = REJECT_MODE.get(inner.event), REJECT_CAMEO.get(inner.event, "120")
+            gov.recipients = gov.recipients or inner.recipients
+            inner.consumed = True
+
+
+def negated_cooperation(cand: Candidate) -> None:
+    """A negated cooperative act ("would not provide support") is a refusal: PLOVER REJECT."""
+    if cand.negated and cand.event in REJECT_MODE:
+        cand.mode, cand.cameo = REJECT_MODE[cand.event], REJECT_CAMEO[cand.event]
+        cand.event = "REJECT"
+        cand.negated = False
