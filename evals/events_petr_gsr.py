@@ -1,12 +1,14 @@
 """Event coding against PETRARCH-2's gold standard records (PETR2_GSR_validation, 78 real sentences).
 
-    .venv/bin/python evals/events_petr_gsr.py [--details] [--gold-parse] [--shared ../shared]
+    .venv/bin/python evals/events_petr_gsr.py [--details] [--no-place-targets] [--gold-parse] [--word-order]
 
 An expected event (CAMEO source, target, code) counts as found when Turnstone codes, from that
 sentence, an event whose PLOVER type is the one the code's CAMEO root maps to (PLOVER manual
 table; 08 YIELD maps to CONCEDE or RETREAT, and the code-level crosswalk is also accepted), with
 the source's country among the actors and the target's among the recipients (for a reciprocal
-event with no recipients, both among the actors). Countries are the first three letters of the
+event with no recipients, both among the actors; PETRARCH codes an event's location as its target
+where PLOVER gives a place, so for an event with no recipients the place's country counts as the
+target unless --no-place-targets). Countries are the first three letters of the
 CAMEO actor codes; "---" (unknown) matches any country, IMG (international militant group)
 matches an actor with no state. Extra events are system events that match no expected event.
 
@@ -60,13 +62,16 @@ def country_ok(want: str, got: set[str | None]) -> bool:
     return code in got
 
 
-def matches(expected: dict[str, str], v: Any, types: set[str]) -> bool:
+def matches(expected: dict[str, str], v: Any, types: set[str], place_country: str | None = None) -> bool:
     if v.event not in types:
         return False
     actors = {a.country for a in v.actors}
     recipients = {r.country for r in v.recipients}
     if country_ok(expected["source"], actors) and country_ok(expected["target"], recipients):
         return True
+    if not recipients and place_country and country_ok(expected["source"], actors) \
+            and country_ok(expected["target"], {place_country}):
+        return True  # PETRARCH codes the location as the target where PLOVER has a place
     if not recipients:  # a reciprocal event: both parties are actors
         return len(v.actors) >= 2 and country_ok(expected["source"], actors) and country_ok(expected["target"], actors)
     return False
@@ -113,6 +118,8 @@ def parsed_article(rows: list[list[str]], published: str | None) -> Any:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--details", action="store_true")
+    parser.add_argument("--no-place-targets", dest="place_targets", action="store_false",
+                        help="do not accept the event's place country as PETRARCH's target")
     parser.add_argument("--word-order", action="store_true",
                         help="with --gold-parse: read roles by word order only (to compare with the parse rules)")
     parser.add_argument("--gold-parse", action="store_true",
@@ -151,10 +158,15 @@ def main() -> int:
             article = turnstone.process(rec["text"], published=published)
         used: set[str] = set()
         lines = []
+        place_of = {p.name: p.country for p in article.places}
+
+        def hit(exp: dict[str, str], v: Any, types: set[str], place_of: dict[str, Any] = place_of) -> bool:
+            return matches(exp, v, types, place_of.get(v.place or "") if args.place_targets else None)
+
         for exp in rec["expected_events"]:
             strict_n += 1
             strict_types = plover_types(exp["code"], appeals=False)
-            strict_found += any(matches(exp, v, strict_types) for v in article.events)
+            strict_found += any(hit(exp, v, strict_types) for v in article.events)
             types = plover_types(exp["code"])
             if not types:
                 lines.append(f"  -  {exp['source']}->{exp['target']} {exp['code']} (CAMEO 01: no PLOVER type)")
@@ -162,12 +174,12 @@ def main() -> int:
             expected_n += 1
             label = "/".join(sorted(types))
             per_type.setdefault(label, Counter())["expected"] += 1
-            hit = [v for v in article.events if matches(exp, v, types)]
-            if hit:
+            hits = [v for v in article.events if hit(exp, v, types)]
+            if hits:
                 found_n += 1
                 per_type[label]["found"] += 1
-                used.update(v.id for v in hit)
-            lines.append(f"  {'OK' if hit else 'MISS'} {exp['source']}->{exp['target']} {exp['code']} {label}")
+                used.update(v.id for v in hits)
+            lines.append(f"  {'OK' if hits else 'MISS'} {exp['source']}->{exp['target']} {exp['code']} {label}")
         for v in article.events:
             system_n += 1
             per_type.setdefault(v.event, Counter())["system"] += 1
@@ -184,7 +196,7 @@ def main() -> int:
     seconds = time.perf_counter() - started
     n = len(records)
     print(f"data: {path} ({n} sentences with text, {strict_n} expected events; "
-          f"{expected_n} with a PLOVER type)")
+          f"{expected_n} with a PLOVER type); place as target: {args.place_targets}")
     print(f"found (right PLOVER type from the CAMEO root, right source and target countries): "
           f"{found_n}/{expected_n} = {found_n / max(1, expected_n):.3f}")
     print(f"strict (CAMEO 01 and 02 count as misses): {strict_found}/{strict_n} = {strict_found / max(1, strict_n):.3f}")

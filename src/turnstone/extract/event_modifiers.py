@@ -43,8 +43,12 @@ def flags(doc: Any, cand: Candidate, sent: Any) -> None:
         cand.future = False
     elif cand.event in {"RETREAT", "AID", "COOPERATE", "CONCEDE"} and {"will", "would", "'ll"} & set(window) \
             and SPEECH & before and not cand.negated:
-        # "announced it would free prisoners": a promise, PLOVER AGREE
-        cand.event, cand.mode, cand.cameo = "AGREE", None, PROMISE_CAMEO[cand.event]
+        # "announced it would free prisoners": a promise. PLOVER codes a promised concession
+        # (release, withdrawal, reopening) as CONCEDE and promised cooperation or aid as AGREE.
+        if cand.event in {"RETREAT", "CONCEDE"}:
+            cand.event, cand.mode, cand.cameo = "CONCEDE", None, "080"
+        else:
+            cand.event, cand.mode, cand.cameo = "AGREE", None, PROMISE_CAMEO[cand.event]
         cand.future = False
     if cand.event == "CONSULT" and cand.mode is None and PHONE_WORDS & {t.lower_ for t in sent}:
         cand.mode, cand.cameo = "phone", "041"

@@ -126,7 +126,8 @@ def select_matches(doc: Any, matches: Sequence[TriggerMatch], sent: Any) -> list
         single = m.end - m.start == 1
         if single and trig.pos == "verb" and is_nominal(doc, m.head, sent.start):
             continue
-        if trig.pos == "verb" and doc[m.start].lower_.endswith(("ed", "en")) and _lower(doc, m.start - 1) in DETERMINERS:
+        if trig.pos == "verb" and doc[m.start].lower_.endswith(("ed", "en")) and (
+                _lower(doc, m.start - 1) in DETERMINERS or doc[m.start - 1].like_num and m.start > sent.start):
             continue  # "the detained journalists": a state, not an act reported here
         # "a threat to boycott", "plans to invade": the content of a noun, not an event
         if trig.pos == "verb" and _lower(doc, m.start - 1) == "to" and _lower(doc, m.start - 2) in CONTENT_NOUNS:
@@ -327,6 +328,8 @@ def _located_subject(doc: Any, actors: Sequence[ActorSpan], m: TriggerMatch, sen
     return []
 
 
+# Types whose location may stand in for a missing recipient (PETRARCH and ICEWS do the same).
+LOCATED_TYPES = {"PROTEST", "MOBILIZE", "ASSAULT", "COERCE"}
 UNDERGO = {"face", "faces", "faced", "facing", "under", "received", "receives", "receive"}
 
 
@@ -353,6 +356,13 @@ def linear_roles(doc: Any, actors: Sequence[ActorSpan], m: TriggerMatch, sent: A
                            if not _is_object(doc, a, objects)]
             cand.confidence -= 0.1
         cand.recipients, cand.location_recipient = right_recipient(doc, actors, m, sent, roles)
+        if cand.location_recipient and trig.event not in LOCATED_TYPES:
+            cand.recipients, cand.location_recipient = [], False
+        if not cand.actors or cand.actors == cand.recipients:
+            # "a visit to Caracas by U.S. envoy Richard Grenell": the agent follows "by"
+            agent = by_agent(doc, actors, m, sent)
+            if agent:
+                cand.actors = agent
         if _lower(doc, m.start - 1) in UNDERGO or _lower(doc, m.start - 2) in UNDERGO:
             # "Obama faces pressure from Congress": the source follows "from", the subject undergoes it
             source = [a for a in actors if a.tok_start >= m.end and _lower(doc, a.tok_start - 1) == "from"]
@@ -379,4 +389,6 @@ def linear_roles(doc: Any, actors: Sequence[ActorSpan], m: TriggerMatch, sent: A
         cand.actors, cand.recipients = giver, cand.actors
         return cand
     cand.recipients, cand.location_recipient = right_recipient(doc, actors, m, sent, roles)
+    if cand.location_recipient and trig.event not in LOCATED_TYPES:
+        cand.recipients, cand.location_recipient = [], False  # "talks in Doha" are not talks with Qatar
     return cand

@@ -36,7 +36,7 @@ MAX_PER_SENTENCE = 3
 NO_RECIPIENT_OK = {"PROTEST", "MOBILIZE"}
 NO_RECIPIENT_MODES = {"resign", "disarm"}
 # Types whose location stands in for a missing recipient, as in PETRARCH and ICEWS.
-LOCATED_TYPES = {"PROTEST", "MOBILIZE", "ASSAULT"}
+LOCATED_TYPES = {"PROTEST", "MOBILIZE", "ASSAULT", "COERCE"}
 YEARS_AGO = re.compile(r"\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+years?\s+ago\b", re.IGNORECASE)
 NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
            "nine": 9, "ten": 10}
@@ -52,6 +52,7 @@ class ArticleState:
 
     last_person: ActorSpan | None = None
     wars: dict[str | None, list[Participant]] = field(default_factory=dict)
+    pair: list[Participant] = field(default_factory=list)  # the last two parties: "both sides"
 
 
 def _optional(module: str, name: str) -> Callable[..., Any] | None:
@@ -204,6 +205,7 @@ def sentence_candidates(article: Article, sent: Any, state: ArticleState) -> lis
     if persons:
         state.last_person = persons[-1]
     _record_wars(doc, actors, state)
+    actors = _with_pairs(doc, sent, actors, state)
     if _shouting(sent) or not actors:
         return []
     matches = select_matches(doc, find_triggers(sent), sent)
@@ -224,13 +226,31 @@ def sentence_candidates(article: Article, sent: Any, state: ArticleState) -> lis
                 if country in state.wars:
                     cand.recipients = [ActorSpan(0, 0, cand.match.start, cand.match.start,
                                                  state.wars[country], source="context")]
+        if cand.event == "ASSAULT" and not cand.recipients and {"missile", "missiles", "rocket", "rockets"} & {
+                t.lower_ for t in doc[cand.match.start:min(sent.end, cand.match.end + 4)]} \
+                and not {"at", "on", "against"} & {t.lower_ for t in doc[cand.match.end:sent.end]}:
+            # missiles fired at no one ("into the sea"): a weapons test, PLOVER MOBILIZE
+            cand.event, cand.mode, cand.cameo = "MOBILIZE", "weapons", "150"
         if not cand.recipients and cand.event in LOCATED_TYPES:
             cand.recipients = _place_recipient(article, cand, sent)
             cand.location_recipient = bool(cand.recipients)
+        elif cand.event in LOCATED_TYPES and cand.recipients and not _countries(cand.recipients) - {None}:
+            # "killed 18 people in Gaza": victims without a country take the place's
+            place = _place_recipient(article, cand, sent)
+            if place:
+                country = place[0].participants[0].country
+                for r in cand.recipients:
+                    r.participants = [p.model_copy(update={"country": country}) for p in r.participants]
+        if cand.match.trigger.reciprocal and len(_countries(cand.actors) - {None}) >= 2:
+            cand.recipients = [r for r in cand.recipients if _countries([r]) - {None}]
         negated_cooperation(cand)
         if _valid(cand):
             cand.confidence = _confidence(cand, parsed)
             kept.append(cand)
+    for cand in kept:
+        parties = _participants(cand.actors) + _participants(cand.recipients)
+        if len({p.country for p in parties if p.country}) >= 2:
+            state.pair = [p for p in parties if p.country][:2]
     kept.sort(key=lambda c: -c.confidence)
     unique: list[Candidate] = []
     for cand in kept:  # "will meet in Zurich to discuss": one meeting, not two
@@ -243,6 +263,26 @@ def sentence_candidates(article: Article, sent: Any, state: ArticleState) -> lis
             continue  # the same act with a recipient whose country is known says more
         unique.append(cand)
     return sorted(unique[:MAX_PER_SENTENCE], key=lambda c: c.match.start)
+
+
+PAIR_PHRASES = ("both sides", "both parties", "both countries", "both governments", "both leaders",
+                "the two sides", "the two countries", "the two governments", "the two leaders", "the two parties")
+
+
+def _with_pairs(doc: Any, sent: Any, actors: list[ActorSpan], state: ArticleState) -> list[ActorSpan]:
+    """"both sides", "the two countries": the last two parties the article named together."""
+    if not state.pair:
+        return actors
+    added = []
+    for i in range(sent.start, sent.end - 1):
+        for phrase in PAIR_PHRASES:
+            words = phrase.split()
+            j = i + len(words)
+            if j <= sent.end and [t.lower_ for t in doc[i:j]] == words \
+                    and not any(a.tok_start < j and i < a.tok_end for a in actors):
+                added.append(ActorSpan(doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text), i, j,
+                                       list(state.pair), source="context"))
+    return sorted(actors + added, key=lambda a: a.tok_start) if added else actors
 
 
 def _countries(spans: list[ActorSpan]) -> frozenset[str | None]:
