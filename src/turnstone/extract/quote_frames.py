@@ -25,6 +25,8 @@ from .quote_text import Token
 # Lowercase words that may sit inside a capitalised name ("Secretary of State", "Abu al-Bakr").
 NAME_LINKS = {"of", "the", "de", "la", "al", "bin", "van", "von", "der", "du", "for", "and", "&"}
 BOUNDARY = {",", ";", ":", "(", ")", "—", "–", "-", "\"", "“", "”", ".", "!", "?", "‘", "’", "'"}
+NOUN_MARKERS = {"a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those",
+                "snappy", "brief", "short", "long", "terse", "sharp", "angry", "blunt", "public", "written"}
 PREPOSITIONS = {"in", "at", "on", "by", "for", "with", "from", "of", "to", "into", "during", "after", "before",
                 "about", "over", "under", "through", "since", "until", "without", "within", "among"}
 AFTER_STOPS = {"in", "on", "at", "to", "for", "with", "from", "during", "after", "before", "about", "who",
@@ -46,6 +48,8 @@ class Frame:
 def cue_at(toks: list[Token], i: int) -> str | None:
     """The cue lemma of toks[i], or None when it is not a speech cue here."""
     lemma = CUE_LEMMA.get(toks[i].lower)
+    if lemma is not None and i > 0 and toks[i - 1].lower in NOUN_MARKERS:
+        return None  # "a snappy retort", "his claims", "the report": nouns, not verbs
     if lemma is None or toks[i].is_cap and i > 0 and toks[i - 1].text not in ".“\"" \
             and not (toks[i - 1].text == "," and not toks[i].text.isupper()):
         return None
@@ -290,6 +294,10 @@ def _frame_at(toks: list[Token], i: int, direct: bool, sentence: list[Token] | N
         "is", "was", "are", "were", "been", "be", "am", "'s", "’s", "keeps", "kept", "started", "began"}
     rng = None if participle else phrase_before(toks, i)
     if rng is None and i > 0 and (participle or toks[i - 1].lower in {"and", "but", "then", "also"}):
+        # A second verb shares the subject of the cue before it ('Lazar said … and added').
+        rng = next((got for k in range(i - 1, -1, -1) if cue_at(toks, k)
+                    for got in [phrase_before(toks, k)] if got is not None), None)
+    if rng is None and i > 0 and (participle or toks[i - 1].lower in {"and", "but", "then", "also"}):
         rng = subject_at_start(toks, i)
         if rng is None and sentence:
             k = next((n for n, t in enumerate(sentence) if t.start == toks[i].start), len(sentence))
@@ -310,7 +318,7 @@ def subject_at_start(toks: list[Token], limit: int) -> tuple[int, int] | None:
     """The sentence's subject, guessed as the first name, pronoun or description that is
     directly followed by a lower-case word (its verb), skipping introductory phrases
     ('Speaking in Salem, New Hampshire, Trump went after Bush, …')."""
-    k = _after_intro(toks, limit)
+    k = start = _after_intro(toks, limit)
     while k < limit:
         t = toks[k]
         if t.lower in PRONOUNS and t.lower != "it":
@@ -325,6 +333,9 @@ def subject_at_start(toks: list[Token], limit: int) -> tuple[int, int] | None:
                                  or (toks[b].lower in ROLE_WORDS and not toks[b].is_cap)):
                 b += 1
             nxt = toks[b] if b < limit else (toks[limit] if limit < len(toks) else None)
+            if b > k and k == start and nxt is not None and nxt.text == "," \
+                    and any(_is_name_token(x) for x in toks[k:b]):
+                return (k, b)  # "Chris Christie, a staunch ally, acknowledged …"
             if b > k and nxt is not None and nxt.text not in BOUNDARY and not nxt.is_cap \
                     and (nxt.lower not in AFTER_STOPS or CUE_LEMMA.get(nxt.lower)) \
                     and (any(_is_name_token(x) for x in toks[k:b])
@@ -372,7 +383,8 @@ def colon_frame(toks: list[Token]) -> Frame | None:
         return None
     colon = toks[-1]
     rng = phrase_before(toks, len(toks) - 1)
-    if rng is None or not any(_is_name_token(t) for t in toks[rng[0]:rng[1]]):
+    if rng is None or not any(_is_name_token(t) for t in toks[rng[0]:rng[1]]) \
+            or (rng[0] > 0 and toks[rng[0] - 1].lower in PREPOSITIONS):  # "a message to Trump:"
         rng = subject_at_start(toks, len(toks) - 1)
     if rng is None:
         return None

@@ -97,7 +97,10 @@ def find_marked(text: str, para: tuple[int, int], index: int) -> list[Marked]:
                 found.append(Marked(open_at + 1, i, open_at, i, index))
                 open_at = -1
         else:  # a curly or guillemet quote: count nesting of the same kind
-            if ch in OPENERS:
+            if ch == "“" and depth == 1 and text[i - 1] in ",.?!" and (i + 1 >= end or text[i + 1] == " "):
+                found.append(Marked(open_at + 1, i, open_at, i, index))  # '…not,“ he said': a typo
+                open_at = -1
+            elif ch in OPENERS:
                 depth += 1
             elif ch in CLOSERS:
                 depth -= 1
