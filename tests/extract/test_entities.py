@@ -222,3 +222,31 @@ def test_entities_fold_spelling_variants(a: str, b: str) -> None:
 
 def test_entities_fold_keeps_different_names_apart() -> None:
     assert fold("Putin") != fold("Patin")
+
+
+@pytest.mark.parametrize("people_in_kb", [True, False])
+def test_entities_seed_gold_required_people(seed_gold, people_in_kb: bool) -> None:
+    """Every required entity of the seed gold, coded right; without the KB's people too, so the
+    titles, appositives and home-country rules carry it (no seed-specific entries needed)."""
+    import json
+
+    from turnstone.analyze.stage import get_nlp
+
+    gold = json.loads(seed_gold.read_text(encoding="utf-8"))
+    text = (seed_gold.parent / gold["article"]["file"]).read_text(encoding="utf-8")
+    kb = builtin_kb()
+    if not people_in_kb:
+        kb.actors = [a for a in kb.actors if a.type != "PERSON"]
+        kb.reindex()
+    article = Article(text=text, published=gold["article"]["published"])
+    article.doc = get_nlp()(text)
+    entities = find_entities(article, kb)
+    wrong = []
+    for want in gold["entities"]:
+        if not want.get("required"):
+            continue
+        got = next((e for e in entities if fold(e.name.split()[-1]) == fold(want["name"].split()[-1])), None)
+        sectors = want.get("sector_accept") or [want.get("sector")]
+        if got is None or got.country != want["country"] or got.sector not in sectors:
+            wrong.append((want["name"], got and (got.country, got.sector)))
+    assert wrong == []

@@ -28,7 +28,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -45,6 +44,7 @@ from .mentions import (
     appositive,
     appositive_names,
     appositive_title,
+    fold,
     name_end,
     repeated_names,
     titled_names,
@@ -69,6 +69,8 @@ class Candidate:
     resolution: Resolution | None = None
     cue: Resolution | None = None  # title/appositive around a person's name
     title_text: str | None = None
+    marked: str | None = None  # a nationality before the title: "Russian" in "Russian President X"
+    owner: str | None = None  # a possessive name before the title: "Trump" in "Trump's envoy, X"
 
 
 @dataclass
@@ -87,14 +89,6 @@ class Group:
     @property
     def first(self) -> int:
         return self.mentions[0].start if self.mentions else (self.extra[0].start if self.extra else 0)
-
-
-def fold(name: str) -> str:
-    """Spelling-variant key: accents, case, doubled letters and a final y/i ("Zelenskyy" = "Zelensky")."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if c.isalpha() and not unicodedata.combining(c)).lower()
-    text = re.sub(r"(.)\1+", r"\1", text)
-    return re.sub(r"(?:iy|yi|ii|y)$", "i", text)
 
 
 def article_date(article: Article) -> dt.date:
@@ -146,9 +140,13 @@ def find_candidates(article: Article, kb: KnowledgeBase, when: dt.date) -> list[
             cand.label = "PERSON"
             cand.start, cand.title_text = widen(text, s, kb, when)
             cue_texts = [text[cand.start:s]] if cand.start < s else []
-            appos = appositive(text, cand.start, e)
+            if cand.start < s:
+                cand.marked = next((h.code for h in scan(kb, text[cand.start:s], when) if h.kind == "country"), None)
+            appos = appositive(text, cand.start, e, kb, when)
             if appos:
                 cue_texts.append(appos)
+                owner = re.match(r"([A-Z][\w-]+)['’]s\s", appos)
+                cand.owner = owner.group(1) if owner else None
             if cue_texts:
                 cue = " , ".join(cue_texts)
                 cand.cue = resolve_hits(cue, scan(kb, cue, when), when)
@@ -286,15 +284,26 @@ def code_groups(groups: list[Group], when: dt.date, kb: KnowledgeBase) -> None:
     for g in groups:
         if g.label == "PERSON" and g.country is None and g.sector in ("GOV", "MIL", "LEG") and home:
             g.country = home
+    for g in groups:  # "Trump's envoy, X": X serves the owner's country, whatever else the phrase names
+        owner = next((c.owner for c in g.mentions if c.owner), None)
+        if g.actor is None and owner:
+            boss = next((o for o in groups if o is not g and o.label == "PERSON" and o.country
+                         and fold(o.name.split()[-1]) == fold(owner)), None)
+            g.country = boss.country if boss else g.country
 
 
 def home_country(groups: list[Group]) -> str | None:
-    """The country most mentions belong to (the story's home country)."""
+    """The story's home country: the most mentioned country that the text does not use to mark
+    people as foreign. News names foreign officials with their nationality ("Russian President
+    Vladimir Putin") and home officials without it ("President Donald Trump")."""
     counts: Counter[str] = Counter()
     for g in groups:
         if g.country and g.country != "IGO":
             counts[g.country] += len(g.mentions) + len(g.extra)
-    return counts.most_common(1)[0][0] if counts else None
+    marked = {c.marked for g in groups for c in g.mentions if c.marked}
+    unmarked = Counter({k: v for k, v in counts.items() if k not in marked})
+    best = (unmarked or counts).most_common(1)
+    return best[0][0] if best else None
 
 
 def attach_refs(groups: list[Group], refs: list[Ref], text: str) -> None:

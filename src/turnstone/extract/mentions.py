@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 
 from ..kb.resolve import scan
 from ..kb.store import KnowledgeBase, norm
@@ -24,29 +25,46 @@ _APPOSITIVE_AFTER = re.compile(r"^,\s+((?:an?|the)\s+[^,;.\n]{2,80}?)(?=\s+(?:wh
 _APPOSITIVE_BEFORE = re.compile(r"((?:[A-Z][\w'’.-]*(?:'s|’s)\s+)?[^,;.\n]{0,60}?),\s+$")
 
 
+def fold(name: str) -> str:
+    """Spelling-variant key: accents, case, doubled letters and a final y/i ("Zelenskyy" = "Zelensky")."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if c.isalpha() and not unicodedata.combining(c)).lower()
+    text = re.sub(r"(.)\1+", r"\1", text)
+    return re.sub(r"(?:iy|yi|ii|y)$", "i", text)
+
+
 def titled_names(text: str, kb: KnowledgeBase, when: dt.date) -> list[tuple[int, int, str]]:
-    """Names after a person title ("Gen. Keith Kellogg", "security adviser Jo Bloggs")."""
-    out = []
-    for m in re.finditer(r"(?<![\w.])(" + CAPS + r")", text):
-        seq = m.group(1)
+    """Names after a person title ("Gen. Keith Kellogg", "security adviser Jo Bloggs"), also in
+    coordinations ("Vice President JD Vance and Secretary of State Marco Rubio's meeting")."""
+    out: list[tuple[int, int, str]] = []
+    queue = [(m.group(1), m.start(1)) for m in re.finditer(r"(?<![\w.])(" + CAPS + r")", text)]
+    while queue:
+        seq, offset = queue.pop(0)
         hits = scan(kb, seq, when)
         prefix_end, pos = 0, 0
         for h in hits:
-            if seq[pos:h.start].strip(" -") or h.kind not in ("title", "country", "org"):
+            gap = seq[pos:h.start].strip(" -")
+            if (gap and not (gap == "and" and h.kind == "title")) or h.kind not in ("title", "country", "org"):
                 break
             prefix_end = pos = h.end
         titled = any(h.kind == "title" and h.end <= prefix_end for h in hits)
         if prefix_end == 0:  # a lower-case title just before: "national security adviser Jo Bloggs"
-            before = text[max(0, m.start() - 40):m.start()]
+            before = text[max(0, offset - 40):offset]
             tail = scan(kb, before, when)
             titled = bool(tail) and tail[-1].kind == "title" and not before[tail[-1].end:].strip() and \
                 (not tail[-1].text.endswith(".") or norm(tail[-1].text) in kb.titles)  # "envoy." ends a sentence
-        rest = seq[prefix_end:].strip()
+        rest_start = prefix_end + len(seq[prefix_end:]) - len(seq[prefix_end:].lstrip())
+        rest = seq[rest_start:]
+        cut = re.search(r"\s(?:and|of|for)\s", rest)
+        if cut:  # the name ends at a conjunction; what follows may be another titled name
+            queue.append((rest[cut.end():], offset + rest_start + cut.end()))
+            rest = rest[:cut.start()]
+        rest = re.sub(r"['’]s$", "", rest)
         if rest.endswith(".") and len(rest.split()[-1]) > 2:  # a sentence's full stop, not an initial
             rest = rest[:-1]
         words = rest.split()
         if titled and 2 <= len(words) <= 4 and not scan(kb, rest, when):
-            start = m.start(1) + seq.index(rest, prefix_end)
+            start = offset + rest_start
             out.append((start, start + len(rest), "PERSON"))
     return out
 
@@ -110,16 +128,24 @@ def appositive_title(appos: str, kb: KnowledgeBase, when: dt.date) -> str | None
     return appos[first.start:titles[-1].end]
 
 
-def appositive(text: str, start: int, end: int) -> str | None:
-    """", an American teacher who ..." after a name, or "Trump's envoy, " before it."""
+def appositive(text: str, start: int, end: int, kb: KnowledgeBase, when: dt.date) -> str | None:
+    """", an American teacher who ..." after a name, or "Trump's envoy, " before it.
+
+    A phrase before the name counts only when it ends in a title and the name is closed by a
+    comma or the sentence's end, so "to end Russia's war in Ukraine, President X said" is not one.
+    """
     m = _APPOSITIVE_AFTER.match(text[end:end + 120])
     if m:
         return m.group(1)
+    if not re.match(r"\s*(?:[,.;]|$)", text[end:end + 2]):
+        return None
     line_start = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start) + 1, 0)
     m = _APPOSITIVE_BEFORE.search(text[line_start:start])
     if m and m.group(1).strip():
-        before = m.group(1).strip()
-        return before.split(",")[-1].strip()
+        before = m.group(1).strip().split(",")[-1].strip()
+        hits = scan(kb, before, when)
+        if hits and hits[-1].kind == "title" and not before[hits[-1].end:].strip():
+            return before
     return None
 
 
@@ -145,6 +171,12 @@ def repeated_names(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[i
     forms = {w for n in names for w in (n, surname(n)) if len(n.split()) > 1 and any(p[:1].isupper() for p in w.split()) and len(w) > 2}
     taken = [(s, e) for s, e, _ in spans]
     out: list[tuple[int, int, str]] = []
+    variants = {fold(w): w for w in forms if " " not in w}
+    for m in re.finditer(r"(?<![\w-])[A-Z][\w'’-]+", text):  # spelling variants: "Zelenskyy" for "Zelensky"
+        if m.group() not in forms and fold(m.group()) in variants and \
+                not any(s < m.end() and m.start() < e for s, e in taken):
+            out.append((m.start(), m.end(), "PERSON"))
+            taken.append((m.start(), m.end()))
     for form in sorted(forms, key=len, reverse=True):
         # a particle may be capitalised at a sentence start: "bin Laden" / "Bin Laden"
         pattern = ("(?i:" + re.escape(form[0]) + ")" + re.escape(form[1:])) if form[0].islower() else re.escape(form)
