@@ -191,6 +191,8 @@ def coordinated_right(doc: Any, actors: Sequence[ActorSpan], chosen: ActorSpan, 
             continue
         between = [t.lower_ for t in doc[current.tok_end:other.tok_start]]
         if between and set(between) <= {"and", ",", "the"} and len(between) <= 3 and "and" in between:
+            if other.tok_end < len(doc) and doc[other.tok_end].pos_ in {"VERB", "AUX"}:
+                break  # ", and Secretary Blinken called ...": a new clause, not a conjunct
             group.append(other)
             current = other
         else:
@@ -210,7 +212,10 @@ def left_actor(doc: Any, actors: Sequence[ActorSpan], tok: int, sent_start: int,
         prev = _lower(doc, j) if j >= sent_start else ""
         if prev in OBLIQUE and not (prev == "of" and _lower(doc, j - 1) in QUANTITIES):
             continue  # but "hundreds of UN troops" are the troops
-        return coordinated_left(doc, actors, a)
+        group = coordinated_left(doc, actors, a)
+        if len(group) > 1 and _lower(doc, group[0].tok_start - 1) in OBLIQUE:
+            continue  # "spoke with A and B ... and urged": A and B are objects of "with"
+        return group
     return []
 
 
@@ -262,7 +267,8 @@ def right_recipient(doc: Any, actors: Sequence[ActorSpan], m: TriggerMatch, sent
             continue  # "a government-held part": a modifier, not a party
         if a.pronoun and a.possessive:
             continue  # "met his counterpart X": the counterpart is the party
-        if {_lower(doc, a.tok_end), _lower(doc, a.tok_end + 1)} & SPEECH_AFTER:
+        if {_lower(doc, a.tok_end), _lower(doc, a.tok_end + 1)} & SPEECH_AFTER or (
+                _lower(doc, a.tok_start - 1) == "," and {_lower(doc, a.tok_end + k) for k in range(6)} & SPEECH_AFTER):
             break  # "..., South Korea's military said": the source of the report, not a party
         # "over 150 prisoners", "about 20 soldiers": a quantity, not a preposition
         preps = [t.lower_ for t in doc[m.end:a.tok_start] if t.lower_ in PREPOSITIONS and not _lower(doc, t.i + 1)[:1].isdigit()]

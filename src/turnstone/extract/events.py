@@ -243,6 +243,10 @@ def sentence_candidates(article: Article, sent: Any, state: ArticleState) -> lis
                     r.participants = [p.model_copy(update={"country": country}) for p in r.participants]
         if cand.match.trigger.reciprocal and len(_countries(cand.actors) - {None}) >= 2:
             cand.recipients = [r for r in cand.recipients if _countries([r]) - {None}]
+        if cand.event == "PROTEST" and cand.match.trigger.pos == "verb" and cand.actors \
+                and all(p.sector == "GOV" for p in _participants(cand.actors)):
+            # a government that "protests" complains; PLOVER PROTEST is civilian collective action
+            cand.event, cand.mode, cand.cameo = "ACCUSE", "disapprove", "111"
         negated_cooperation(cand)
         if _valid(cand):
             cand.confidence = _confidence(cand, parsed)
