@@ -88,4 +88,7 @@ def test_cli_samples_writes_results(tmp_path):
     out = tmp_path / "out.jsonl"
     result = run("samples", "--format", "jsonl", "--out", str(out))
     assert result.returncode == 0, result.stderr
-    assert len(out.read_text().splitlines()) == 3
+    from turnstone.samples import sample_gold_files
+
+    ids = [json.loads(line)["id"] for line in out.read_text().splitlines()]
+    assert ids == [p.name.removesuffix(".gold.json") for p in sample_gold_files()]
