@@ -251,9 +251,11 @@ def phrase_actor_spans(article: Article, sent: Any, taken: Sequence[ActorSpan],
     for start, end in candidate_chunks(sent):
         if any(t in covered for t in range(start, end)):
             continue
-        # trim leading determiners and trailing possessive markers
-        while start < end and doc[start].lower_ in {"the", "a", "an"}:
+        # trim leading determiners and punctuation, and trailing punctuation
+        while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
             start += 1
+        while end > start and doc[end - 1].is_punct:
+            end -= 1
         if start >= end:
             continue
         span = doc[start:end]

@@ -92,6 +92,9 @@ def _lower(doc: Any, i: int) -> str:
 def is_nominal(doc: Any, i: int, sent_start: int) -> bool:
     """Whether the token at i reads as a noun: after a determiner/possessive or an adjective after one."""
     tok = doc[i]
+    if tok.lower_.endswith("ing") and i > sent_start and doc[i - 1].pos_ in {"NOUN", "PROPN", "ADJ"} \
+            and doc[i - 1].lower_ not in BE:
+        return True  # "tank shelling", "Israeli shelling"
     if tok.pos_ in {"NOUN", "PROPN"}:
         return True
     if tok.pos_ in {"VERB", "AUX"}:
@@ -203,6 +206,13 @@ def coordinated_right(doc: Any, actors: Sequence[ActorSpan], chosen: ActorSpan, 
 def left_actor(doc: Any, actors: Sequence[ActorSpan], tok: int, sent_start: int,
                max_distance: int = 40) -> list[ActorSpan]:
     """The nearest actor left of ``tok`` that is not the object of a preposition, with its conjuncts."""
+    rel = next((j for j in range(max(sent_start, tok - 3), tok) if _lower(doc, j) in {"that", "which", "who"}
+                and all(_lower(doc, k) in {"has", "have", "had", "was", "were", "is", "are", "also", "reportedly"}
+                        for k in range(j + 1, tok))), None)
+    if rel is not None:
+        # "the militant group that has seized ...": the subject is what the relative pronoun follows
+        antecedent = next((a for a in actors if a.tok_end in {rel, rel - 1}), None)
+        return coordinated_left(doc, actors, antecedent) if antecedent else []
     for a in reversed(_prev_actor_in(actors, tok)):
         if tok - a.tok_end > max_distance:
             break
