@@ -109,6 +109,29 @@ def test_entities_place_country_from_geonames(nlp, kb) -> None:
     assert ents == {"Munich": "DEU", "Zurich": "CHE"}
 
 
+def test_entities_title_body_named_earlier_gives_country(run) -> None:
+    art = run("Chinese ships blocked a Philippine boat, the Philippine navy said.\n"
+              "\"We will not stop,\" navy spokesperson Rear Admiral Jon Reyes said. China's foreign ministry "
+              "blamed Manila. Beijing warned Manila again. Chinese officials repeated it.")
+    reyes = by_name(art, "Jon Reyes")
+    assert (reyes.country, reyes.sector) == ("PHL", "MIL")
+
+
+def test_entities_no_home_country_uses_the_nearest_country(run) -> None:
+    art = run("Indian and Pakistani troops traded fire, the Indian army said. India blamed Pakistan again.\n"
+              "Pakistan moved troops to the border, officials in Islamabad said.\n"
+              "Defence Minister Amir Khan said Pakistan would respond. Indian Foreign Minister Ravi Das "
+              "and Pakistani Prime Minister Omar Ali spoke to Saudi Arabia.")
+    assert by_name(art, "Amir Khan").country == "PAK"
+
+
+def test_entities_possessive_owner_gives_appointee_country(run) -> None:
+    art = run("President Donald Trump spoke on Monday. Trump's Balkans envoy, Gen. Tom Lark, "
+              "was in Serbia and Kosovo.")
+    lark = by_name(art, "Tom Lark")
+    assert lark.country == "USA" and lark.sector in ("GOV", "MIL")
+
+
 def test_entities_definite_title_resolves_to_home_country_person(run) -> None:
     art = run("President Donald Trump called Ukrainian President Volodymyr Zelensky on Monday. "
               "The president later praised the call.")
