@@ -339,6 +339,29 @@ def _temporal_anchor(doc: Any, cand: Candidate) -> bool:
     return bool(before & TEMPORAL_PREPS)
 
 
+def _sentences(doc: Any) -> list[Any]:
+    """The Doc's sentences, with verbless fragments joined to the next one ("Ukrainian lawmakers
+    Tuesday" | "endorsed an agreement ..." is one sentence the segmenter split)."""
+    sents = list(doc.sents)
+    if not doc.has_annotation("POS"):
+        return sents
+    out: list[Any] = []
+    pending = None
+    for sent in sents:
+        start = pending.start if pending is not None else sent.start
+        span = doc[start:sent.end]
+        verbless = not any(t.pos_ in {"VERB", "AUX"} for t in sent) and len(sent) <= 8 \
+            and not sent.text.rstrip().endswith((".", "!", "?", ":"))
+        if verbless and sent.end < len(doc):
+            pending = span
+            continue
+        out.append(span)
+        pending = None
+    if pending is not None:
+        out.append(pending)
+    return out
+
+
 def _key(v: Event) -> tuple[Any, ...]:
     return (v.event, tuple(sorted(str(a.country) for a in v.actors)),
             tuple(sorted(str(r.country) for r in v.recipients)), v.date, v.negated)
@@ -352,7 +375,7 @@ def find_events(article: Article) -> list[Event]:
     state = ArticleState()
     events: list[Event] = []
     seen: dict[tuple[Any, ...], Event] = {}
-    for sent in doc.sents:
+    for sent in _sentences(doc):
         for cand in sentence_candidates(article, sent, state):
             event = _to_event(article, cand, sent, len(events) + 1)
             if cand.nominal and _temporal_anchor(doc, cand):
