@@ -30,6 +30,7 @@ import logging
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from ..errors import KnowledgeBaseError
@@ -322,7 +323,7 @@ def body_country(text: str, start: int, name_start: int, kb: KnowledgeBase, when
         return None
     hits = scan(kb, text[:start], when)
     found = None
-    for prev, hit in zip(hits, hits[1:]):
+    for prev, hit in pairwise(hits):
         if hit.kind == "agent" and norm(hit.text) in bodies and prev.kind == "country" and \
                 not text[prev.end:hit.start].strip(" '’s"):
             found = prev.code
