@@ -125,6 +125,42 @@ def test_quotes_pronoun_prefers_the_last_subject_over_the_last_named_person():
     assert q.speaker_name == "Anna Lind"
 
 
+def reported(article: Article) -> list:
+    return [q for q in find_quotes(article) if q.kind == "indirect"]
+
+
+@pytest.mark.parametrize(("text", "content", "cue"), [
+    ("Haddad said the border crossings will reopen next week.", "the border crossings will reopen next week", "said"),
+    ("Haddad told reporters that the army had withdrawn from the hills.", "the army had withdrawn from the hills",
+     "told"),
+    ("Haddad said in a statement that talks would resume on Monday.", "talks would resume on Monday", "said"),
+    ("The convoy was shelled near the river, Haddad said on Sunday.", "The convoy was shelled near the river",
+     "said"),
+    ("According to Haddad, the ceasefire collapsed overnight.", "the ceasefire collapsed overnight",
+     "According to"),
+    ("The ceasefire collapsed overnight, according to Haddad.", "The ceasefire collapsed overnight",
+     "according to"),
+])
+def test_quotes_reported_speech_is_indirect_with_speaker(text, content, cue):
+    article = make_article(text, people={"Omar Haddad": ["Haddad"]})
+    [q] = reported(article)
+    assert q.text == content and text[q.start:q.end] == content
+    assert q.cue.text == cue
+    assert q.speaker == "e1"
+
+
+def test_quotes_reported_speech_not_taken_from_inside_quotation_marks():
+    text = "“I told them that the plan would fail,” Haddad said."
+    article = make_article(text, people={"Omar Haddad": ["Haddad"]})
+    assert reported(article) == []
+    assert len(quoted(article)) == 1
+
+
+def test_quotes_reported_speech_needs_a_speech_verb():
+    text = "The army withdrew from the hills after the talks in Geneva failed."
+    assert reported(make_article(text)) == []
+
+
 @pytest.mark.parametrize("text", [
     "LIND: TALKS ‘USELESS’ WITHOUT GUARANTEES FROM MOSCOW",
     "Minister Says Border Deal Is ‘Close’",
