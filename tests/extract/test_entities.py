@@ -132,6 +132,17 @@ def test_entities_possessive_owner_gives_appointee_country(run) -> None:
     assert lark.country == "USA" and lark.sector in ("GOV", "MIL")
 
 
+def test_entities_org_typed_name_with_person_appositive(nlp, kb) -> None:
+    text = "\"People are starving,\" said Ana Verde-Lima, the UN humanitarian coordinator for Sudan."
+    article = Article(text=text, published="2024-09-16")
+    article.doc = nlp(text)
+    start = text.index("Ana")
+    ents = list(article.doc.ents) + [article.doc.char_span(start, start + len("Ana Verde-Lima"), label="ORG")]
+    article.doc.ents = sorted(ents, key=lambda e: e.start)
+    person = by_name(Article(text=text, entities=find_entities(article, kb)), "Ana Verde-Lima")
+    assert (person.type, person.country, person.sector) == ("PERSON", "IGO", "IGO")
+
+
 def test_entities_definite_title_resolves_to_home_country_person(run) -> None:
     art = run("President Donald Trump called Ukrainian President Volodymyr Zelensky on Monday. "
               "The president later praised the call.")

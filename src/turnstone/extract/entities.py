@@ -140,6 +140,8 @@ def find_candidates(article: Article, kb: KnowledgeBase, when: dt.date) -> list[
         if label != "PERSON" and res.actor is None and res.country is None and any(ps <= s and e <= pe and (ps, pe) != (s, e)
                                                            for ps, pe in persons):
             continue  # "State" in "Secretary of State Marco Rubio" belongs to the title
+        if label in ("ORG", "GPE", "LOC", "FAC") and _titled_person(text, s, e, res, kb, when):
+            label = "PERSON"  # "Jane Roe, the UN humanitarian coordinator": the NER's ORG is a person
         cand = Candidate(s, e, label, _name_start(surface, s, res), res)
         if label == "PERSON" or (res.actor is not None and res.actor.type == "PERSON"):
             cand.label = "PERSON"
@@ -161,6 +163,17 @@ def find_candidates(article: Article, kb: KnowledgeBase, when: dt.date) -> list[
                     cand.title_text = appos_title
         out.append(cand)
     return out
+
+
+def _titled_person(text: str, s: int, e: int, res: Resolution, kb: KnowledgeBase, when: dt.date) -> bool:
+    """A name the NER typed as a place or organisation, but a title or person appositive frames."""
+    words = text[s:e].split()
+    if res.hits or not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+        return False
+    if widen(text, s, kb, when)[0] < s:
+        return True
+    appos = appositive(text, s, e, kb, when)
+    return bool(appos) and any(h.kind == "title" for h in scan(kb, appos, when))
 
 
 def _person_spans(text: str, spans: list[tuple[int, int, str]], kb: KnowledgeBase,
