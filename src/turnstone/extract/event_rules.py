@@ -117,9 +117,9 @@ def select_matches(doc: Any, matches: Sequence[TriggerMatch], sent: Any) -> list
     kept = []
     for m in matches:
         trig = m.trigger
-        window_after = {_lower(doc, j) for j in range(m.end, min(sent.end, m.end + 6))}
+        window_after = {_lower(doc, j) for j in range(m.end, min(sent.end, m.end + 8))}
         near = {_lower(doc, j) for j in range(max(sent.start, m.start - 3), min(sent.end, m.end + 3))}
-        before = {_lower(doc, j) for j in range(max(sent.start, m.start - 7), m.start)}
+        before = {_lower(doc, j) for j in range(max(sent.start, m.start - 9), m.start)}
         if trig.needs and not (trig.needs & window_after):
             continue
         if trig.unless and trig.unless & near:
