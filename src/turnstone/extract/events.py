@@ -235,10 +235,13 @@ def sentence_candidates(article: Article, sent: Any, state: ArticleState) -> lis
             cand.recipients = _place_recipient(article, cand, sent)
             cand.location_recipient = bool(cand.recipients)
         elif cand.event in LOCATED_TYPES and cand.recipients and not _countries(cand.recipients) - {None}:
-            # "killed 18 people in Gaza": victims without a country take the place's
-            place = _place_recipient(article, cand, sent)
-            if place:
-                country = place[0].participants[0].country
+            # "killed 18 people in Gaza": victims without a country take the place's; police
+            # dispersing or arresting demonstrators act in their own country
+            place = _place_recipient(article, cand, sent) or _sentence_place(article, sent)
+            country = place[0].participants[0].country if place else None
+            if country is None and (cand.mode in {"crowd-control", "arrest"} or cand.event == "PROTEST"):
+                country = next(iter(_countries(cand.actors) - {None}), None)
+            if country is not None:
                 for r in cand.recipients:
                     r.participants = [p.model_copy(update={"country": country}) for p in r.participants]
         if cand.match.trigger.reciprocal and len(_countries(cand.actors) - {None}) >= 2:
@@ -282,15 +285,29 @@ def _with_pairs(doc: Any, sent: Any, actors: list[ActorSpan], state: ArticleStat
         for phrase in PAIR_PHRASES:
             words = phrase.split()
             j = i + len(words)
-            if j <= sent.end and [t.lower_ for t in doc[i:j]] == words \
-                    and not any(a.tok_start < j and i < a.tok_end for a in actors):
+            if j <= sent.end and [t.lower_ for t in doc[i:j]] == words:
                 added.append(ActorSpan(doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text), i, j,
                                        list(state.pair), source="context"))
-    return sorted(actors + added, key=lambda a: a.tok_start) if added else actors
+    if not added:
+        return actors
+    # the pair replaces what the phrase was read as on its own ("parties" as political parties)
+    kept = [a for a in actors if not any(b.tok_start < a.tok_end and a.tok_start < b.tok_end for b in added)]
+    return sorted(kept + added, key=lambda a: a.tok_start)
 
 
 def _countries(spans: list[ActorSpan]) -> frozenset[str | None]:
     return frozenset(p.country for a in spans for p in a.participants)
+
+
+def _sentence_place(article: Article, sent: Any) -> list[ActorSpan]:
+    """The first located place of a sentence that is not a country ("in Gaza", "in northern Mali")."""
+    for p in article.places:
+        if p.country and sent.start_char <= p.start < sent.end_char \
+                and LOCATIVE.search(article.text[max(0, p.start - 20):p.start].replace("northern ", "")
+                                    .replace("southern ", "").replace("eastern ", "").replace("western ", "")):
+            part = Participant(name=p.name, country=p.country)
+            return [ActorSpan(p.start, p.end, 0, 0, [part], source="place")]
+    return []
 
 
 def _place_recipient(article: Article, cand: Candidate, sent: Any) -> list[ActorSpan]:
