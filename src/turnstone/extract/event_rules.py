@@ -344,7 +344,8 @@ def _located_subject(doc: Any, actors: Sequence[ActorSpan], m: TriggerMatch, sen
     return []
 
 
-# Types whose location may stand in for a missing recipient (PETRARCH and ICEWS do the same).
+# Types whose location may stand in for a missing recipient (PETRARCH and ICEWS do the same);
+# also visits, whose host is where the visitor goes ("attend a summit in Switzerland").
 LOCATED_TYPES = {"PROTEST", "MOBILIZE", "ASSAULT", "COERCE"}
 UNDERGO = {"face", "faces", "faced", "facing", "under", "received", "receives", "receive"}
 
@@ -372,7 +373,7 @@ def linear_roles(doc: Any, actors: Sequence[ActorSpan], m: TriggerMatch, sent: A
                            if not _is_object(doc, a, objects)]
             cand.confidence -= 0.1
         cand.recipients, cand.location_recipient = right_recipient(doc, actors, m, sent, roles)
-        if cand.location_recipient and trig.event not in LOCATED_TYPES:
+        if cand.location_recipient and trig.event not in LOCATED_TYPES and trig.mode != "visit":
             cand.recipients, cand.location_recipient = [], False
         if not cand.actors or cand.actors == cand.recipients:
             # "a visit to Caracas by U.S. envoy Richard Grenell": the agent follows "by"
@@ -405,6 +406,6 @@ def linear_roles(doc: Any, actors: Sequence[ActorSpan], m: TriggerMatch, sent: A
         cand.actors, cand.recipients = giver, cand.actors
         return cand
     cand.recipients, cand.location_recipient = right_recipient(doc, actors, m, sent, roles)
-    if cand.location_recipient and trig.event not in LOCATED_TYPES:
+    if cand.location_recipient and trig.event not in LOCATED_TYPES and trig.mode != "visit":
         cand.recipients, cand.location_recipient = [], False  # "talks in Doha" are not talks with Qatar
     return cand
