@@ -269,14 +269,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=0, help="only the first N articles")
     parser.add_argument("--model", default="", help="spaCy pipeline dirs to use instead of the shipped "
                         "model, comma-separated (their components are merged), e.g. a parser and an NER")
-    parser.add_argument("--parse-first", action="store_true", help="the parse's subject decides every speaker")
+    parser.add_argument("--weak-parse-only", action="store_true",
+                        help="the parse decides only guessed speakers, not every one (see quote_parse.PARSE_FIRST)")
+    parser.add_argument("--blank", action="store_true", help="run without the trained model (the fallback path)")
     args = parser.parse_args(argv)
     if args.model:
         use_model(args.model.split(","))
-    if args.parse_first:
+    if args.blank:
+        import spacy
+
+        from turnstone.analyze import stage
+
+        blank = spacy.blank("en")
+        blank.add_pipe("sentencizer")
+        stage.get_nlp = lambda: blank  # type: ignore[assignment]
+    if args.weak_parse_only:
         from turnstone.extract import quote_parse
 
-        quote_parse.PARSE_FIRST = True
+        quote_parse.PARSE_FIRST = False
     if not available():
         print(f"PolNeAR not found under {POLNEAR}; skipped")
         return 0
@@ -290,7 +300,11 @@ def main(argv: list[str] | None = None) -> int:
 
     model = "trained model" if (MODEL_DIR / "config.cfg").exists() else "blank pipeline (no model)"
     if args.model:
-        model = f"model {args.model}" + (" (parse first)" if args.parse_first else "")
+        model = f"model {args.model}"
+    if args.weak_parse_only:
+        model += ", parse for guessed speakers only"
+    if args.blank:
+        model = "blank pipeline (--blank)"
     print(f"PolNeAR {args.split}: {len(docs)} articles, {model}, {took:.1f}s; "
           "match = overlap >= 50% of the longer span; headline lines excluded from gold")
     if ENTITY_FAILURES:
