@@ -58,6 +58,16 @@ def test_events_reported_and_embedded_acts(text: str, expected: list[tuple[str, 
     assert [(v.event, *parties(v)) for v in events_of(text)] == expected
 
 
+def test_events_condemnation_answers_the_earlier_act() -> None:
+    found = events_of("Serbia attacked Croatia on Monday. Germany condemned the attack on Tuesday.")
+    assert [(v.event, *parties(v)) for v in found] == [("ASSAULT", {"SRB"}, {"HRV"}), ("ACCUSE", {"DEU"}, {"SRB"})]
+
+
+def test_events_both_sides_are_the_last_pair() -> None:
+    found = events_of("Armenia and Azerbaijan held talks in Vienna on Monday. Norway urged both sides to compromise.")
+    assert ("REQUEST", {"NOR"}, {"ARM", "AZE"}) in [(v.event, *parties(v)) for v in found]
+
+
 def test_events_reciprocal_meeting_lists_both_parties_as_actors() -> None:
     found = events_of("China, India, and Brazil met in Geneva last week.")
     assert [v.event for v in found] == ["CONSULT"]

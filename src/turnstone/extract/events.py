@@ -53,6 +53,8 @@ class ArticleState:
     last_person: ActorSpan | None = None
     wars: dict[str | None, list[Participant]] = field(default_factory=dict)
     pair: list[Participant] = field(default_factory=list)  # the last two parties: "both sides"
+    # the actors of the latest event of each type: "condemned the attack" answers the last ASSAULT
+    last_by_type: dict[str, list[Participant]] = field(default_factory=dict)
 
 
 def _optional(module: str, name: str) -> Callable[..., Any] | None:
@@ -246,6 +248,8 @@ def sentence_candidates(article: Article, sent: Any, state: ArticleState) -> lis
                     r.participants = [p.model_copy(update={"country": country}) for p in r.participants]
         if cand.match.trigger.reciprocal and len(_countries(cand.actors) - {None}) >= 2:
             cand.recipients = [r for r in cand.recipients if _countries([r]) - {None}]
+        if cand.event in {"ACCUSE", "REJECT"} and not cand.recipients:
+            cand.recipients = _answered(doc, cand, sent, state)
         if cand.event == "PROTEST" and cand.match.trigger.pos == "verb" and cand.actors \
                 and all(p.sector == "GOV" for p in _participants(cand.actors)):
             # a government that "protests" complains; PLOVER PROTEST is civilian collective action
@@ -255,6 +259,7 @@ def sentence_candidates(article: Article, sent: Any, state: ArticleState) -> lis
             cand.confidence = _confidence(cand, parsed)
             kept.append(cand)
     for cand in kept:
+        state.last_by_type[cand.event] = _participants(cand.actors)
         parties = _participants(cand.actors) + _participants(cand.recipients)
         if len({p.country for p in parties if p.country}) >= 2:
             state.pair = [p for p in parties if p.country][:2]
@@ -270,6 +275,33 @@ def sentence_candidates(article: Article, sent: Any, state: ArticleState) -> lis
             continue  # the same act with a recipient whose country is known says more
         unique.append(cand)
     return sorted(unique[:MAX_PER_SENTENCE], key=lambda c: c.match.start)
+
+
+# What an accusation or rejection answers, by the noun it takes: "condemned the attack",
+# "rejected the accusation", "rejected calls for elections", "rejected the measures".
+ANSWERED = {"attack": "ASSAULT", "attacks": "ASSAULT", "strike": "ASSAULT", "strikes": "ASSAULT",
+            "shelling": "ASSAULT", "bombing": "ASSAULT", "violence": "ASSAULT", "killing": "ASSAULT",
+            "killings": "ASSAULT", "crackdown": "ASSAULT", "seizure": "COERCE", "arrest": "COERCE",
+            "arrests": "COERCE", "detention": "COERCE", "measures": "SANCTION", "sanctions": "SANCTION",
+            "bans": "SANCTION", "accusation": "ACCUSE", "accusations": "ACCUSE", "allegation": "ACCUSE",
+            "allegations": "ACCUSE", "charges": "ACCUSE", "criticism": "ACCUSE", "calls": "REQUEST",
+            "demands": "REQUEST", "demand": "REQUEST", "request": "REQUEST", "ultimatum": "THREATEN",
+            "threats": "THREATEN", "exercise": "MOBILIZE", "exercises": "MOBILIZE", "deployment": "MOBILIZE",
+            "launch": "MOBILIZE", "test": "MOBILIZE"}
+
+
+def _answered(doc: Any, cand: Candidate, sent: Any, state: ArticleState) -> list[ActorSpan]:
+    """The actor of the earlier event an accusation or rejection is about, named by its object noun."""
+    for j in range(cand.match.end, min(sent.end, cand.match.end + 4)):
+        event = ANSWERED.get(doc[j].lower_)
+        if event is None:
+            continue
+        actors = {(p.entity or p.name) for p in _participants(cand.actors)}
+        earlier = [p for p in state.last_by_type.get(event, []) if (p.entity or p.name) not in actors]
+        if earlier:
+            return [ActorSpan(doc[j].idx, doc[j].idx + len(doc[j].text), j, j + 1, earlier, source="context")]
+        return []
+    return []
 
 
 PAIR_PHRASES = ("both sides", "both parties", "both countries", "both governments", "both leaders",
