@@ -143,6 +143,25 @@ def test_entities_org_typed_name_with_person_appositive(nlp, kb) -> None:
     assert (person.type, person.country, person.sector) == ("PERSON", "IGO", "IGO")
 
 
+def test_entities_country_bodies_and_the_army(run) -> None:
+    art = run("Fighters attacked the last town held by the Sudanese army. The army said it repelled them.\n"
+              "China's foreign ministry called for calm, and Venezuela's National Assembly met.")
+    army = by_name(art, "Sudanese army")
+    assert (army.type, army.country, army.sector) == ("ORG", "SDN", "MIL")
+    assert [m.text for m in army.mentions] == ["the Sudanese army", "The army"]
+    ministry = by_name(art, "China's foreign ministry")
+    assert (ministry.country, ministry.sector) == ("CHN", "GOV")
+    assert by_name(art, "China").type == "GPE"
+    assert not [e for e in art.entities if e.type == "NORP"]
+
+
+def test_entities_unnamed_body_speaking_gets_story_country(run) -> None:
+    art = run("Protesters marched in Tbilisi for a sixth night. Georgia's prime minister Irakli Kobakhidze "
+              "refused to resign.\nThe interior ministry said 40 people were detained.")
+    ministry = by_name(art, "interior ministry")
+    assert (ministry.country, ministry.sector) == ("GEO", "GOV")
+
+
 def test_entities_definite_title_resolves_to_home_country_person(run) -> None:
     art = run("President Donald Trump called Ukrainian President Volodymyr Zelensky on Monday. "
               "The president later praised the call.")

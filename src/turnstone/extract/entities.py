@@ -40,6 +40,7 @@ from ..kb.resolve import Resolution, resolve_hits, scan
 from ..kb.store import Actor, KnowledgeBase, norm
 from ..model import Article, Entity, Mention
 from ..pipeline import stage
+from .bodies import body_spans, definite_bodies, owner_prefix
 from .coref import Ref, pronoun_refs, title_matches, title_refs
 from .mentions import (
     appositive,
@@ -113,28 +114,46 @@ def _ents(article: Article) -> list[tuple[int, int, str]]:
 
 
 def _common_noun(ent: Any) -> bool:
-    """A one-word name the tagger calls a common noun: "PEACE", "each other's Nations"."""
+    """Not a name: a one-word common noun ("PEACE", "each other's Nations"), a bare direction
+    ("North", "Western") or a treaty ("Indus Waters Treaty", which is no actor)."""
+    if ent.label_ in ("GPE", "LOC", "NORP") and ent.text in _DIRECTIONS:
+        return True
+    if ent.label_ == "ORG" and ent[-1].text in _DOCUMENTS:
+        return True
     return len(ent) == 1 and ent.label_ != "PERSON" and ent[0].tag_ in ("NN", "NNS") and \
         ent.label_ not in ("NORP",) and not default_kb().actors_named(ent.text, exact_case=ent.text)
 
 
+_DIRECTIONS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Northeast",
+               "Northwest", "Southeast", "Southwest"}
+_DOCUMENTS = {"Treaty", "Agreement", "Accord", "Accords", "Act", "Convention", "Protocol", "Charter", "Resolution",
+              "Memorandum", "Declaration"}
+# A "person" whose last word is a landform is a place the NER mistyped ("Second Thomas Shoal").
+_LANDFORMS = {"Shoal", "Reef", "Island", "Islands", "Sea", "River", "Strait", "Gulf", "Bay", "Lake", "Mountain",
+              "Mountains", "Valley", "Desert", "Peninsula", "Canal", "Square", "Street", "Avenue", "Province",
+              "District", "Region", "Heights", "Plateau", "Pass", "Port", "Airport", "Bridge", "Dam"}
+
+
 def find_candidates(article: Article, kb: KnowledgeBase, when: dt.date) -> list[Candidate]:
     text = article.text
-    spans = _ents(article)
+    spans = [(s, e, "LOC" if label == "PERSON" and text[s:e].split()[-1] in _LANDFORMS else label)
+             for s, e, label in _ents(article)]
     have = [(s, e) for s, e, _ in spans]
     for s, e, label in titled_names(text, kb, when) + appositive_names(text, kb, when):
         if not any(s < he and hs < e for hs, he in have):
             spans.append((s, e, label))
     spans = [(s, name_end(text, e) if label == "PERSON" else e, label) for s, e, label in spans]
     spans += repeated_names(text, spans)
+    named = [(s, e) for s, e, label in spans if label not in ("GPE", "NORP")]
+    spans += [b for b in body_spans(text, kb, when) if not any(s < b[1] and b[0] < e for s, e in named)]
     out = []
     persons = [c for c in _person_spans(text, spans, kb, when)]
     for s, e, label in sorted(spans):
         surface = text[s:e]
         if label in ("GPE", "NORP", "LOC"):
             res = resolve_hits(surface, scan(kb, surface, when), when)
-            if label == "NORP" and _adjectival(text, s, e, res):
-                continue
+            if label == "NORP" and (res.country is not None or _adjectival(text, s, e, res)):
+                continue  # "Russian", "Americans": a nationality, coded where it qualifies an actor
         else:
             res = resolve_hits(surface, scan(kb, surface, when), when)
         if label != "PERSON" and res.actor is None and res.country is None and any(ps <= s and e <= pe and (ps, pe) != (s, e)
@@ -143,6 +162,9 @@ def find_candidates(article: Article, kb: KnowledgeBase, when: dt.date) -> list[
         if label in ("ORG", "GPE", "LOC", "FAC") and _titled_person(text, s, e, res, kb, when):
             label = "PERSON"  # "Jane Roe, the UN humanitarian coordinator": the NER's ORG is a person
         cand = Candidate(s, e, label, _name_start(surface, s, res), res)
+        if label == "ORG" and res.actor is None and res.country is None:
+            cand.start, owner = owner_prefix(text, s, kb, when)  # "Venezuela's National Assembly"
+            res.country = owner
         if label == "PERSON" or (res.actor is not None and res.actor.type == "PERSON"):
             cand.label = "PERSON"
             cand.start, cand.title_text = widen(text, s, kb, when)
@@ -410,8 +432,33 @@ def find_groups(article: Article, kb: KnowledgeBase | None = None) -> list[Group
     refs = title_refs(text, kb, when, taken)
     refs += [r for r in pronoun_refs(text, article.doc) if not any(s <= r.start < e for s, e in taken)]
     attach_refs(groups, refs, text)
+    attach_bodies(groups, text, kb, when, taken)
     groups.sort(key=lambda g: g.first)
     return groups
+
+
+_ACTS = re.compile(r"\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:said|says|added|announced|warned|denied|claimed|reported|"
+                   r"accused|confirmed|ordered|called|stated|urged|rejected)\b")
+
+
+def attach_bodies(groups: list[Group], text: str, kb: KnowledgeBase, when: dt.date,
+                  taken: list[tuple[int, int]]) -> None:
+    """ "the army" refers to the latest "<country> army"; "The interior ministry said" with none
+    before it names the home (or nearest) country's ministry."""
+    home = home_country(groups)
+    for start, end, noun in definite_bodies(text, kb):
+        if any(s < end and start < e for s, e in taken):
+            continue
+        ref = Ref(start, end, text[start:end], "body")
+        fits = [g for g in groups if g.label == "ORG" and norm(g.name).endswith(noun)
+                and any(p < start for p in _positions(g))]
+        if fits:
+            max(fits, key=lambda g: max(p for p in _positions(g) if p < start)).extra.append(ref)
+        elif _ACTS.match(text[end:end + 30]):
+            g = Group("ORG", noun, ("ORG", noun), sector=kb.agents.get(noun) or kb.titles.get(noun),
+                      country=home or local_country(text, start, kb, when))
+            g.extra.append(ref)
+            groups.append(g)
 
 
 def find_entities(article: Article, kb: KnowledgeBase | None = None) -> list[Entity]:

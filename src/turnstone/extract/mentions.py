@@ -150,9 +150,10 @@ def appositive(text: str, start: int, end: int, kb: KnowledgeBase, when: dt.date
 
 
 def appositive_names(text: str, kb: KnowledgeBase, when: dt.date) -> list[tuple[int, int, str]]:
-    """ "Marc Fogel, an American teacher" : a name followed by a person appositive."""
+    """ "Marc Fogel, an American teacher", "Jo Kim, the sister of leader X": a name followed by a
+    person appositive (with "the", only one naming an office or a known person)."""
     out = []
-    for m in re.finditer(r"(?<![\w.])(" + NAME + r")(?=,\s+an?\s)", text):
+    for m in re.finditer(r"(?<![\w.])(" + NAME + r")(?=,\s+(?:an?|the)\s)", text):
         name = m.group(1)
         if len(name.split()) < 2 or scan(kb, name, when):
             continue
@@ -160,7 +161,9 @@ def appositive_names(text: str, kb: KnowledgeBase, when: dt.date) -> list[tuple[
         if appos is None:
             continue
         hits = scan(kb, appos.group(1), when)
-        if any(h.kind == "title" for h in hits) or any(h.kind == "country" and h.detail == "demonym" for h in hits):
+        definite = appos.group(1).lower().startswith("the ")
+        if any(h.kind in ("title", "person") for h in hits) or \
+                (not definite and any(h.kind == "country" and h.detail == "demonym" for h in hits)):
             out.append((m.start(1), m.end(1), "PERSON"))
     return out
 
@@ -196,6 +199,8 @@ def surname(name: str) -> str:
 
 
 def name_end(text: str, end: int) -> int:
-    """Extend a name over a particle the NER left out: "Abdel Fattah" + " al-Burhan"."""
-    m = re.match(r"\s+(?:(?:al|el|ad|as|ash|abu|bin|ibn)-|(?:bin|ibn|abu|al|el|de|da|van|von)\s+)[A-Z][\w'’-]+", text[end:])
+    """Extend a name over what the NER left out: a particle ("Abdel Fattah" + " al-Burhan") or
+    the second part of a hyphenated given name ("Kim Yong" + "-hyun")."""
+    m = re.match(r"\s+(?:(?:al|el|ad|as|ash|abu|bin|ibn)-|(?:bin|ibn|abu|al|el|de|da|van|von)\s+)[A-Z][\w'’-]+", text[end:]) \
+        or re.match(r"-[a-z]+\b", text[end:])
     return end + m.end() if m else end

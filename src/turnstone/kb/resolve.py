@@ -135,18 +135,43 @@ def scan(kb: KnowledgeBase, text: str, when: dt.date) -> list[Hit]:
             if any(t.possessive for t in tokens[i:j - 1]):
                 continue
             phrase = text[tokens[i].start:tokens[j - 1].end]
-            found = _lookup(kb, phrase, when) or (_lookup(kb, phrase.rstrip("."), when) if phrase.endswith(".") else None)
+            end = tokens[j - 1].end
+            found = _lookup(kb, phrase, when)
+            if found is None and phrase.endswith("."):  # a full stop, not part of an abbreviation
+                phrase, end = phrase.rstrip("."), end - (len(phrase) - len(phrase.rstrip(".")))
+                found = _lookup(kb, phrase, when)
             if found is None and n == 1 and "-" in phrase:
                 hits.extend(_scan_hyphenated(kb, tokens[i], when, i))
                 break
             if found:
                 kind, code, detail, actors = found
-                hits.append(Hit(kind, i, j, tokens[i].start, tokens[j - 1].end, phrase, code, detail, actors,
+                if kind == "title" and not tokens[j - 1].possessive:
+                    extended = _office_of(kb, tokens, j)  # "Secretary of Energy", "Minister for Europe"
+                    if extended > j:
+                        j, end = extended, tokens[extended - 1].end
+                        phrase = text[tokens[i].start:end]
+                hits.append(Hit(kind, i, j, tokens[i].start, end, phrase, code, detail, actors,
                                 tokens[j - 1].possessive))
                 i = j - 1
                 break
         i += 1
     return hits
+
+
+def _office_of(kb: KnowledgeBase, tokens: list[Token], j: int) -> int:
+    """Extend a title over "of/for" + portfolio words: an office named after its portfolio
+    ("Secretary of Energy"), not over a name or a country ("Minister of Defence of Ukraine")."""
+    if j + 1 >= len(tokens) or tokens[j].text not in ("of", "for"):
+        return j
+    k = j + 1
+    while k < len(tokens) and k - j <= 5 and norm(tokens[k].text) in kb.portfolios:
+        if tokens[k].possessive or kb.country_of_word(tokens[k].text, exact_case=tokens[k].text) or \
+                any(norm(" ".join(t.text for t in tokens[k:k + n])) in kb.by_alias for n in range(1, 5)):
+            break  # a country or a known organisation is the title's owner, not its portfolio
+        k += 1
+    while k > j + 1 and tokens[k - 1].text in ("and", "the"):
+        k -= 1
+    return k if k > j + 1 else j
 
 
 def _scan_hyphenated(kb: KnowledgeBase, token: Token, when: dt.date, i: int) -> list[Hit]:
@@ -204,7 +229,8 @@ def resolve_hits(text: str, hits: list[Hit], when: dt.date) -> Resolution:
 
 
 def _title_text(hits: list[Hit], head: Hit) -> str:
-    return " ".join(h.text for h in hits if h.kind == "title" and h.i >= head.j)
+    """Titles around an organisation: "CIA Director", "President of the European Commission"."""
+    return " ".join(h.text for h in hits if h.kind == "title" and not h.possessive)
 
 
 def _country(hits: list[Hit]) -> str | None:

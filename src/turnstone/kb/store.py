@@ -118,8 +118,10 @@ class KnowledgeBase:
 
     countries: dict[str, Country] = field(default_factory=dict)
     actors: list[Actor] = field(default_factory=list)
-    titles: dict[str, str] = field(default_factory=dict)  # lower-case title -> sector
+    titles: dict[str, str | None] = field(default_factory=dict)  # lower-case title -> sector
     agents: dict[str, str] = field(default_factory=dict)  # lower-case agent noun -> sector
+    portfolios: set[str] = field(default_factory=set)  # words an office is "of": energy, foreign, affairs
+    bodies: set[str] = field(default_factory=set)  # institutions named by a common noun: army, foreign ministry
     files: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -252,15 +254,15 @@ def read_countries(path: Path) -> dict[str, Country]:
     return out
 
 
-def read_lexicon(data: dict[str, Any], source: str) -> tuple[dict[str, str], dict[str, str]]:
-    titles: dict[str, str] = {}
+def read_lexicon(data: dict[str, Any], source: str) -> tuple[dict[str, str | None], dict[str, str]]:
+    titles: dict[str, str | None] = {}
     agents: dict[str, str] = {}
     for key, target in (("titles", titles), ("agents", agents)):
         for sector, words in (data.get(key) or {}).items():
             code = _check_sector(sector, source)
             for word in words or []:
-                if code:
-                    target[norm(str(word))] = code
+                if code or key == "titles":  # a title with no sector of its own ("director")
+                    target[norm(str(word))] = code  # type: ignore[assignment]
     return titles, agents
 
 
@@ -278,6 +280,8 @@ def apply_user_data(kb: KnowledgeBase, data: dict[str, Any], source: str) -> Non
     titles, agents = read_lexicon(data, source)
     kb.titles.update(titles)
     kb.agents.update(agents)
+    kb.portfolios.update(norm(str(w)) for w in data.get("portfolios") or [])
+    kb.bodies.update(norm(str(w)) for w in data.get("bodies") or [])
     for item in data.get("countries") or []:
         code = str(item["code"]).upper()
         old = kb.countries.get(code) or Country(code, item.get("name") or code)
@@ -294,7 +298,10 @@ def builtin_kb() -> KnowledgeBase:
         kb.actors.append(actor_from_dict(item, kind="ORG", source="builtin"))
     for item in _read_yaml(DATA_DIR / "people.yaml"):
         kb.actors.append(actor_from_dict(item, kind="PERSON", source="builtin"))
-    kb.titles, kb.agents = read_lexicon(_read_yaml(DATA_DIR / "agents.yaml"), "agents.yaml")
+    lexicon = _read_yaml(DATA_DIR / "agents.yaml")
+    kb.titles, kb.agents = read_lexicon(lexicon, "agents.yaml")
+    kb.portfolios = {norm(str(w)) for w in lexicon.get("portfolios") or []}
+    kb.bodies = {norm(str(w)) for w in lexicon.get("bodies") or []}
     kb.files = [str(DATA_DIR)]
     kb.reindex()
     return kb
