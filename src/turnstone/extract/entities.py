@@ -174,8 +174,8 @@ def find_candidates(article: Article, kb: KnowledgeBase, when: dt.date) -> list[
             appos = appositive(text, cand.start, e, kb, when)
             if appos:
                 cue_texts.append(appos)
-                owner = re.match(r"([A-Z][\w-]+)['’]s\s", appos)
-                cand.owner = owner.group(1) if owner else None
+                possessor = re.match(r"([A-Z][\w-]+)['’]s\s", appos)
+                cand.owner = possessor.group(1) if possessor else None
             if cue_texts:
                 cue = " , ".join(cue_texts)
                 cand.cue = resolve_hits(cue, scan(kb, cue, when), when)
@@ -195,7 +195,9 @@ def _titled_person(text: str, s: int, e: int, res: Resolution, kb: KnowledgeBase
     if widen(text, s, kb, when)[0] < s:
         return True
     appos = appositive(text, s, e, kb, when)
-    return bool(appos) and any(h.kind == "title" for h in scan(kb, appos, when))
+    if not appos:
+        return False
+    return any(h.kind == "title" for h in scan(kb, appos, when))
 
 
 def _person_spans(text: str, spans: list[tuple[int, int, str]], kb: KnowledgeBase,
