@@ -248,6 +248,8 @@ def phrase_actor_spans(article: Article, sent: Any, taken: Sequence[ActorSpan],
     doc = article.doc
     out: list[ActorSpan] = []
     covered = {t for a in taken for t in range(a.tok_start, a.tok_end)}
+    published = (article.published or "")[:10]
+    day = published if re.fullmatch(r"\d{4}-\d{2}-\d{2}", published) else None  # the KB wants a full date
     for start, end in candidate_chunks(sent):
         if any(t in covered for t in range(start, end)):
             continue
@@ -259,7 +261,7 @@ def phrase_actor_spans(article: Article, sent: Any, taken: Sequence[ActorSpan],
         if start >= end:
             continue
         span = doc[start:end]
-        found = resolver(span.text, article.published[:10] if article.published else None)
+        found = resolver(span.text, day)
         if not found:
             continue
         part = Participant(name=found.get("name") or span.text, country=found.get("country"),

@@ -166,9 +166,12 @@ def _time_flags(article: Article, date: str | None) -> tuple[bool, bool]:
         return False, False
     pub = article.published[:10]
     future = date[: len(pub)] > pub[: len(date)]
-    year = int(date[:4])
-    pub_year, pub_month = int(pub[:4]), int(pub[5:7])
-    month = int(date[5:7]) if len(date) >= 7 else 12
+    try:
+        year = int(date[:4])
+        pub_year, pub_month = int(pub[:4]), int(pub[5:7])
+        month = int(date[5:7]) if len(date) >= 7 and date[5:7].isdigit() else 12
+    except ValueError:  # a value that is not a calendar date ("2025-W07", a bad published field)
+        return future, False
     historical = (pub_year - year) * 12 + (pub_month - month) >= 12
     return future, historical
 
