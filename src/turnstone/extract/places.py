@@ -20,6 +20,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from ..model import Article, Place
 from ..pipeline import stage
 from .gazetteer import Candidate, GazEntry, Gazetteer, gazetteer, prior
+from .place_roles import actor_by_parse, actor_by_words, list_tail, modifier_actor
 from .times import sentence_bounds
 
 LOGGER = logging.getLogger(__name__)
@@ -40,8 +41,11 @@ BIG_CITY = 1_000_000  # other names of cities this big ("Kiev", "Bombay") stand 
 WORD = r"[A-Z][\w'’.\-]*[\w.]|[A-Z]"
 CONNECTOR = r"(?:of|de|del|da|do|du|la|le|el|al|upon|on|the|and)"
 CAP_RUN = re.compile(rf"(?:{WORD})(?:[ \t]+(?:{CONNECTOR}[ \t]+)*(?:{WORD}))*")
+# Where a run of capitalised words breaks into pieces: connectors, and a sentence's end ("in Khan
+# Younis. Ships ..."; "U.S." and "St." are no sentence ends: too short).
+PIECE_SEP = re.compile(rf"(?<=[a-z]{{3}}\.)[ \t]+|[ \t]+(?:{CONNECTOR}[ \t]+)+")
 POSSESSIVE = re.compile(r"['’]s?$")
-LOCATIVE = re.compile(r"\b(?:in|at|near|outside|from|to|into|across|around|of|toward|towards|via|through|"
+LOCATIVE = re.compile(r"\b(?:in|at|near|outside|from|to|into|across|around|of|off|toward|towards|via|through|"
                       r"throughout|inside|within|between|visit|visited|visiting|reached|entered|left|northern|"
                       r"southern|eastern|western|central|city\s+of|town\s+of|village\s+of)\s+(?:the\s+)?$",
                       re.IGNORECASE)
@@ -101,18 +105,29 @@ RECIPIENT_VERB = re.compile(r"\b(?:give|gives|gave|giving|provide|provides|provi
                             r"press|presses|thanked|thank|thanks)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-def _is_actor(text: str, start: int, end: int) -> bool:
-    """'Washington said', 'Moscow has warned', 'the United States and Russia agreed', 'give the U.S.'."""
+def _is_actor(article: Article, start: int, end: int) -> bool:
+    """'Washington said', 'Russia's war', 'the U.S. envoy', 'urged India', 'a concern for Moscow'.
+
+    A locative word before the name makes it a place whatever follows ("drug abuse in Canada
+    claimed ..."); otherwise the dependency parse decides (place_roles), and word patterns where
+    there is no parse or it says nothing.
+    """
+    text = article.text
+    doc = article.doc
+    parsed = doc is not None and doc.has_annotation("DEP")
+    if modifier_actor(doc, start, end) if parsed else actor_by_words(text, start, end):
+        return True  # "in the U.S. presidential election": the preposition is the election's
     before = text[max(0, start - 30): start]
     if LOCATIVE.search(before):
-        return False  # "drug abuse in Canada claimed ...": a place, whatever follows
+        return False
     if RECIPIENT_VERB.search(before):
         return True
-    after = text[end: end + 60]
-    if ACTOR_VERB.match(after):
-        return True
-    m = re.match(r"^\s+and\s+(?:the\s+)?(?:[A-Z][\w.]*\s*){1,3}", after)
-    return bool(m and ACTOR_VERB.match(after[m.end() - 1:]))
+    if parsed:
+        verdict = actor_by_parse(doc, start, end)
+        if verdict is not None:
+            return verdict
+    after = text[list_tail(text, end): end + 80]  # past "..., Latvia and Estonia on Monday"
+    return bool(ACTOR_VERB.match(text[end: end + 60]) or ACTOR_VERB.match(after))
 
 
 # Words that make an unknown name a place all the same ("Church Street", "Penn Park").
@@ -181,7 +196,7 @@ def _mentions_from_gazetteer(text: str, gaz: Gazetteer) -> list[Mention]:
         first = re.match(r"\S+[ \t]+", run.group(0))
         if first and first.group(0).strip().lower() in STOP_WORDS | OPENERS:
             pos += first.end()  # "In Canada", "One Edmonton resident": a capitalised opener is no part of the name
-        for sep in re.finditer(rf"[ \t]+(?:{CONNECTOR}[ \t]+)+", run.group(0)):
+        for sep in PIECE_SEP.finditer(run.group(0)):
             pieces.append((pos, run.start() + sep.start()))
             pos = run.start() + sep.end()
         pieces.append((pos, run.end()))
@@ -419,28 +434,55 @@ def _keep(m: Mention, e: GazEntry, countries: set[str]) -> bool:
     return m.cue or (e.country in countries and e.population >= 5_000)
 
 
-def find_places(article: Article) -> list[Place]:
-    """Every place mention in the article, resolved; actors and adjectives left out."""
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+
+
+def _gazetteer_over_entities(text: str, m: Mention, overlapping: list[tuple[int, int, str]]) -> str:
+    """Whether a gazetteer name stands beside the entities it overlaps: "" (no), "free", "longer".
+
+    Free of entities; an organisation named after an office keeps its place ("Kentucky State
+    Police" → Kentucky); a known longer place name wins over a place entity inside it ("South China
+    Sea" over "China"); a known place after a locative word wins over an entity of exactly its words
+    read as a people or person ("in Khan Younis" tagged NORP).
+    """
+    if not overlapping:
+        return "free"
+    if m.office and all((s, e) != (m.start, m.end) for s, e, _ in overlapping):
+        return "free"
+    if all(label in PLACE_LABELS and m.start <= s and e <= m.end and e - s < m.end - m.start
+           for s, e, label in overlapping):
+        return "longer"
+    exact = [(s, e, label) for s, e, label in overlapping if (s, e) == (m.start, m.end)]
+    if (len(exact) == len(overlapping) and exact[0][2] in ("NORP", "PERSON")
+            and LOCATIVE.search(text[max(0, m.start - 30): m.start]) and not gazetteer().is_adjective(m.text)):
+        return "free"
+    return ""
+
+
+def find_places(article: Article, keep_actors: bool = False) -> list[Place]:
+    """Every place mention in the article, resolved; actors (unless ``keep_actors``) and adjectives left out."""
     gaz = gazetteer()
     doc = article.doc
     mentions: list[Mention] = []
-    ents: list[tuple[int, int]] = []
+    ents: list[tuple[int, int, str]] = []
     if doc is not None and doc.has_annotation("ENT_IOB"):
         mentions = _mentions_from_ner(article, gaz)
-        ents = [(e.start_char, e.end_char) for e in doc.ents]
+        ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
     # Names the entity recogniser left alone are looked up in the gazetteer; any entity (a person
     # "Georgia", an organisation "Munich Security Conference") keeps its words from being places.
-    # An organisation entity named after an office keeps its place ("Kentucky State Police" → Kentucky).
-    mentions += [m for m in _mentions_from_gazetteer(article.text, gaz)
-                 if (m.office and (m.start, m.end) not in ents)
-                 or not any(m.start < e and s < m.end for s, e in ents)]
+    for m in _mentions_from_gazetteer(article.text, gaz):
+        verdict = _gazetteer_over_entities(article.text, m, [x for x in ents if m.start < x[1] and x[0] < m.end])
+        if verdict == "longer":  # "South China Sea" over the entity "China"
+            mentions = [n for n in mentions if not (m.start <= n.start and n.end <= m.end)]
+        if verdict:
+            mentions.append(m)
     mentions.sort(key=lambda m: m.start)
     mentions = _attach_qualifiers(article.text, mentions)
     resolved = resolve(mentions, adjective_context(article.text, gaz))
     countries = {e.country for _, e in resolved if e.feature in ("country", "admin1")}
     places = []
     for m, e in resolved:
-        if _is_actor(article.text, m.start, m.end) and e.feature in ("country", "city", "admin1", "landmark"):
+        if not keep_actors and _is_actor(article, m.start, m.end) and e.feature in ("country", "city", "admin1", "landmark"):
             continue
         if not _keep(m, e, countries):
             continue
