@@ -74,8 +74,13 @@ def is_headline(line: str) -> bool:
 def _title_like(quoted: str) -> bool:
     """A quoted name or title ("One Hundred Years of Solitude"), not speech."""
     s = quoted.strip()
-    if not s or s[-1] in ".,!?;:…—-":
+    if not s or s[-1] in "!?;:…—-":
         return False
+    if s[-1] in ".,":
+        # A show or book named before a comma ('told ABC's "This Week,"'), not a one-word reply.
+        s = s[:-1]
+        if len(s.split()) < 2:
+            return False
     words = re.findall(r"[A-Za-z][\w’'\-]*", s)
     content = [w for w in words if w.lower() not in _MINOR]
     return bool(content) and len(words) <= 8 and all(w[0].isupper() for w in content)
