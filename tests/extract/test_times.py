@@ -165,3 +165,46 @@ def test_times_a_plain_year_stays():
     from turnstone.model import Article
 
     assert [t.value for t in find_times(Article(text="The war began in 2014.", published="2025-02-12"))] == ["2014"]
+
+
+WED_JUNE = dt.date(2025, 6, 4)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Russia launched 472 drones overnight on Sunday, officials said.", "2025-06-01TNI"),
+        ("Shelling went on Saturday overnight.", "2025-05-31TNI"),
+        ("Explosions were heard overnight into Monday.", "2025-06-01TNI"),
+        ("Explosions were heard overnight.", "2025-06-03TNI"),  # no weekday: the night before publication
+    ],
+)
+def test_timex_overnight_takes_the_weekday_beside_it(text: str, value: str) -> None:
+    assert [t.value for t in find_timexes(text, WED_JUNE) if t.text.lower() == "overnight"] == [value]
+
+
+def test_timex_ordinal_second_is_not_a_duration() -> None:
+    assert find_timexes("Ukraine and Russia held a second round of talks.", WED_JUNE) == []
+    assert [t.value for t in find_timexes("The screen froze for a second.", WED_JUNE)] == ["PT1S"]
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "value"),
+    [
+        ("Prices have risen since the autumn.", dt.date(2025, 3, 10), "2024-FA"),
+        ("Talks will continue until the summer.", dt.date(2025, 9, 10), "2026-SU"),
+        ("The vote was held in the spring.", dt.date(2025, 11, 10), "2025-SP"),
+        ("The vote will be held in the spring.", dt.date(2025, 11, 10), "2026-SP"),
+        ("Crops failed last summer.", dt.date(2025, 3, 10), "2024-SU"),
+        ("Prices have risen since March.", dt.date(2025, 2, 10), "2024-03"),
+        ("He has been jailed since May.", dt.date(2025, 2, 10), "2024-05"),
+        ("He has been jailed since May.", dt.date(2025, 8, 10), "2025-05"),
+    ],
+)
+def test_timex_seasons_and_months_follow_since_until_and_tense(text: str, anchor: dt.date, value: str) -> None:
+    assert [t.value for t in find_timexes(text, anchor)] == [value]
+
+
+def test_tense_participle_after_future_auxiliary_is_future() -> None:
+    text = "The vote will be held in the spring."
+    assert tense_near(text, text.index("spring"), text.index("spring") + 6) == "future"

@@ -28,6 +28,7 @@ PAST_CUE = re.compile(r"\b(?:" + "|".join(IRREGULAR_PAST) + r"|\w{3,}ed|ago|last
 NOT_PAST = {"need", "needed", "speed", "feed", "seed", "bed", "red", "led", "united", "based", "alleged",
             "proposed", "planned", "scheduled", "expected", "supposed", "limited", "advanced", "armed",
             "detailed", "related", "concerned", "interested", "so-called", "called", "hundred", "indeed"}
+FUTURE_PASSIVE = re.compile(r"\b(?:will|shall|'ll|to|would)\s+(?:not\s+)?be\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 # Cues further than this many characters from the expression belong to another verb phrase
 # ("The president put emphasis on ... meeting in Munich on Friday": "put" does not date Friday).
 MAX_CUE_DISTANCE = 45
@@ -55,7 +56,9 @@ def tense_near(text: str, start: int, end: int) -> Tense:
         cues.append((len(left) - m.end(), "future"))
     for m in PAST_CUE.finditer(left):
         if m.group(0).lower() not in NOT_PAST:
-            cues.append((len(left) - m.end(), "past"))
+            # "will be held", "is to be signed": a participle after a future auxiliary is no past
+            future = FUTURE_PASSIVE.search(left[: m.start()])
+            cues.append((len(left) - m.end(), "future" if future else "past"))
     cues = [c for c in cues if c[0] <= MAX_CUE_DISTANCE]
     if cues:
         return min(cues, key=lambda c: c[0])[1]

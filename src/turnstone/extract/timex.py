@@ -42,6 +42,7 @@ from .timex_values import (
     month_year,
     parse_number,
     quarter_of,
+    season_year,
     shift,
     unit_of,
     week_value,
@@ -92,6 +93,21 @@ _TENSE: ContextVar[TenseFn] = ContextVar("timex_tense", default=tense_near)
 
 def _tense(ctx: Context) -> Tense:
     return _TENSE.get()(*ctx)
+
+
+SINCE = re.compile(r"\b(?:since|ever\s+since)\s+(?:the\s+|early\s+|late\s+|mid-?)?$", re.IGNORECASE)
+UNTIL = re.compile(r"\b(?:until|till|pending)\s+(?:the\s+|early\s+|late\s+|mid-?)?$", re.IGNORECASE)
+
+
+def preposition_tense(ctx: Context) -> Tense:
+    """'since' dates what follows in the past whatever the verb; 'until' (mostly) in the future."""
+    text, start, _ = ctx
+    before = text[max(0, start - 20): start]
+    if SINCE.search(before):
+        return "past"
+    if UNTIL.search(before):
+        return "future"
+    return None
 
 
 def _month(word: str) -> int:
@@ -170,6 +186,8 @@ def _bare_month(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple
         year = anchor.year if month > anchor.month else anchor.year + 1
     elif "this" in lead:
         year = anchor.year
+    elif preposition_tense(ctx) == "past":  # "since March": the last March begun
+        year = anchor.year if month <= anchor.month else anchor.year - 1
     else:
         year = month_year(anchor, month, _tense(ctx))
     return "DATE", f"{year:04d}-{month:02d}"
@@ -186,6 +204,8 @@ def _may(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, s
         year = anchor.year if 5 < anchor.month else anchor.year - 1
     elif "next" in lead:
         year = anchor.year if 5 > anchor.month else anchor.year + 1
+    elif preposition_tense(ctx) == "past":
+        year = anchor.year if 5 <= anchor.month else anchor.year - 1
     else:
         year = month_year(anchor, 5, _tense(ctx))
     return "DATE", f"{year:04d}-05"
@@ -292,7 +312,12 @@ def _season(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str
         return "DATE", f"{m.group(3)}-{code}"
     if anchor is None:
         return "DATE", None
-    year = anchor.year + {"last": -1, "the past": -1, "next": 1, "the coming": 1}.get(lead, 0)
+    if lead in ("last", "the past", "next", "the coming"):
+        year = anchor.year + {"last": -1, "the past": -1, "next": 1, "the coming": 1}[lead]
+    elif lead == "this":
+        year = anchor.year
+    else:  # "since the autumn" (past), "until the summer" (future), "in the spring" (the verb's tense)
+        year = season_year(anchor, code, preposition_tense(ctx) or _tense(ctx))
     return "DATE", f"{year}-{code}"
 
 
@@ -316,13 +341,35 @@ def _deictic(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[st
 def _daypart(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
     if anchor is None:
         return "TIME", None
-    if not m.group(1):
-        return "TIME", (anchor - dt.timedelta(days=1)).isoformat() + "TNI"
+    if not m.group(1):  # "overnight": the night before the anchor, or the night of a weekday beside it
+        day = _overnight_weekday(m, anchor, ctx) or anchor - dt.timedelta(days=1)
+        return "TIME", day.isoformat() + "TNI"
     offset = {"this": 0, "last": -1, "yesterday": -1, "tomorrow": 1}[m.group(1).lower()]
     part = m.group(2).lower()
     if m.group(1).lower() == "last" and part != "night":
         offset = -1
     return "TIME", (anchor + dt.timedelta(days=offset)).isoformat() + PARTS_OF_DAY[part]
+
+
+OVERNIGHT_BEFORE = re.compile(rf"^\s*(?:on\s+|(into|to)\s+)?({WEEKDAY_RE})\b")
+OVERNIGHT_AFTER = re.compile(rf"\b({WEEKDAY_RE})(?:\s+night)?,?\s*$")
+
+
+def _overnight_weekday(m: re.Match[str], anchor: dt.date, ctx: Context) -> dt.date | None:
+    """'overnight on Sunday', 'Saturday overnight': that weekday's night; 'overnight into Monday': the night before."""
+    text, start, end = ctx
+    after = OVERNIGHT_BEFORE.match(text[end: end + 20])
+    before = OVERNIGHT_AFTER.search(text[max(0, start - 20): start])
+    found = after or before
+    if found is None:
+        return None
+    name = found.group(2 if found is after else 1).lower()
+    if name.endswith("s") and name != "tuesdays" and name[:-1] in WEEKDAYS:
+        return None  # "overnight Sundays": a set, not one night
+    into = found is after and after.group(1) is not None
+    tense = _tense(ctx) or "past"  # a night's events are mostly reported after it
+    day = weekday_date(anchor, WEEKDAYS[name], tense)
+    return day - dt.timedelta(days=1) if into else day
 
 
 @rule("weekday",
@@ -476,6 +523,11 @@ def _relative(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[s
     return "DATE", at_granularity(shift(anchor, unit, step), unit)
 
 
+# After "a second", a noun it counts: the ordinal ("a second round"); a time's words stay time.
+ORDINAL_NEXT = re.compile(r"^[ \t]+(?!(?:later|earlier|ago|before|after|or|and|of|in|to|too|longer|more|at|for|"
+                          r"so|the|a|an|when|while|then|than|from|since|until|as)\b)[a-z][a-z-]+")
+
+
 @rule("duration",
       rf"\b(?:the\s+)?(?:(past|last|next|first|coming|previous|following|final|recent|latest)\s+)?{HEDGE}?({NUM})[\s-]+({UNIT})"
       r"(?:[- ]long)?\b(?!-old)")
@@ -487,6 +539,8 @@ def _duration(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[s
     if number is None and m.group(2).lower() in ("a", "an"):
         number = 1
     unit = unit_of(m.group(3))
+    if unit == "second" and m.group(3).lower() == "second" and ORDINAL_NEXT.match(text[end: end + 20]):
+        return None  # "a second round", "one second attempt": the ordinal, not a time unit
     if unit == "quarter" and (re.match(r"\s+of\b", text[end: end + 4]) or "-" in m.group(0)):
         return None  # "three-quarters", "a quarter of the vote": fractions, not spans of time
     return "DURATION", duration_value(number, unit)

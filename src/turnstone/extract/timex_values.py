@@ -180,3 +180,24 @@ def month_year(anchor: dt.date, month: int, tense: Tense) -> int:
         if tense == "future" and gap < 0:
             return best + 1
     return best
+
+
+# Months each season starts in; winter is dated by the year of its December (TIMEX3 "2024-WI").
+SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def season_year(anchor: dt.date, code: str, tense: Tense) -> int:
+    """The year of a season named without one ("since the autumn"), chosen by tense.
+
+    Past: the latest such season begun by the anchor date; future: the earliest not yet over;
+    no cue: the anchor's year (TimeBank's reading of a bare "this summer").
+    """
+    start = SEASON_START[code]
+    if tense == "past":
+        return max(y for y in (anchor.year - 1, anchor.year) if dt.date(y, start, 1) <= anchor)
+    if tense == "future":
+        for y in (anchor.year - 1, anchor.year, anchor.year + 1):
+            end = dt.date(y, start, 1) + relativedelta(months=3)  # the day after it ends
+            if end > anchor:
+                return y
+    return anchor.year
