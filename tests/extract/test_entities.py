@@ -155,6 +155,13 @@ def test_entities_country_bodies_and_the_army(run) -> None:
     assert not [e for e in art.entities if e.type == "NORP"]
 
 
+def test_entities_background_body_is_left_out(run) -> None:
+    art = run("The administration discussed a minerals deal with the Ukrainian government on Friday.")
+    assert not [e for e in art.entities if e.name == "Ukrainian government"]
+    acting = run("The Ukrainian government said on Friday it would sign the deal.")
+    assert by_name(acting, "Ukrainian government").country == "UKR"
+
+
 def test_entities_unnamed_body_speaking_gets_story_country(run) -> None:
     art = run("Protesters marched in Tbilisi for a sixth night. Georgia's prime minister Irakli Kobakhidze "
               "refused to resign.\nThe interior ministry said 40 people were detained.")

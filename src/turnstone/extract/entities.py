@@ -40,6 +40,7 @@ from ..pipeline import stage
 from .bodies import body_spans, owner_prefix
 from .coref import Ref, pronoun_refs, title_refs
 from .entity_groups import (
+    ACTS,
     Candidate,
     Group,
     attach_bodies,
@@ -116,11 +117,14 @@ def find_candidates(article: Article, kb: KnowledgeBase, when: dt.date) -> list[
     spans = [(s, name_end(text, e) if label == "PERSON" else e, label) for s, e, label in spans]
     spans += repeated_names(text, spans)
     named = [(s, e) for s, e, label in spans if label not in ("GPE", "NORP")]
-    spans += [b for b in body_spans(text, kb, when) if not any(s < b[1] and b[0] < e for s, e in named)]
+    bodies = [b for b in body_spans(text, kb, when) if not any(s < b[1] and b[0] < e for s, e in named)]
+    spans += [(s, e, "BODY") for s, e, _ in bodies]
     out = []
     persons = [c for c in _person_spans(text, spans, kb, when)]
     for s, e, label in sorted(spans):
         surface = text[s:e]
+        body = label == "BODY"
+        label = "ORG" if body else label
         if label in ("GPE", "NORP", "LOC"):
             res = resolve_hits(surface, scan(kb, surface, when), when)
             if label == "NORP" and (res.country is not None or _adjectival(text, s, e, res)):
@@ -132,7 +136,7 @@ def find_candidates(article: Article, kb: KnowledgeBase, when: dt.date) -> list[
             continue  # "State" in "Secretary of State Marco Rubio" belongs to the title
         if label in ("ORG", "GPE", "LOC", "FAC") and _titled_person(text, s, e, res, kb, when):
             label = "PERSON"  # "Jane Roe, the UN humanitarian coordinator": the NER's ORG is a person
-        cand = Candidate(s, e, label, _name_start(surface, s, res), res)
+        cand = Candidate(s, e, label, _name_start(surface, s, res), res, body=body)
         if label == "ORG" and res.actor is None and res.country is None:
             cand.start, owner = owner_prefix(text, s, kb, when)  # "Venezuela's National Assembly"
             res.country = owner
@@ -319,8 +323,24 @@ def find_groups(article: Article, kb: KnowledgeBase | None = None) -> list[Group
     refs += [r for r in pronoun_refs(text, article.doc) if not any(s <= r.start < e for s, e in taken)]
     attach_refs(groups, refs, text)
     attach_bodies(groups, text, kb, when, taken)
+    groups = [g for g in groups if not _idle_body(g, text, article.doc)]
     groups.sort(key=lambda g: g.first)
     return groups
+
+
+def _idle_body(g: Group, text: str, doc: Any) -> bool:
+    """A body ("the Ukrainian government") that never acts or speaks and is never referred back
+    to is background, not an actor: it is left out, as gold annotations leave it out."""
+    if not g.mentions or not all(c.body for c in g.mentions) or g.extra:
+        return False
+    for c in g.mentions:
+        if ACTS.match(text[c.end:c.end + 40]) or re.search(r"\bby\s+$", text[max(0, c.start - 4):c.start]):
+            return False
+        if doc is not None and doc.has_annotation("DEP"):
+            span = doc.char_span(c.start, c.end, alignment_mode="expand")
+            if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
+                return False
+    return True
 
 
 def find_entities(article: Article, kb: KnowledgeBase | None = None) -> list[Entity]:

@@ -36,6 +36,7 @@ class Candidate:
     title_text: str | None = None
     marked: str | None = None  # a nationality before the title: "Russian" in "Russian President X"
     owner: str | None = None  # a possessive name before the title: "Trump" in "Trump's envoy, X"
+    body: bool = False  # a country-qualified institution: "the Sudanese army"
 
 
 @dataclass
@@ -143,8 +144,10 @@ def pronoun_target(groups: list[Group], ref: Ref, sentence_starts: list[int]) ->
 
 
 # -- the stage --------------------------------------------------------------------------------
-_ACTS = re.compile(r"\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:said|says|added|announced|warned|denied|claimed|reported|"
-                   r"accused|confirmed|ordered|called|stated|urged|rejected)\b")
+# Verbs after a body that make it a speaker or actor ("the Indian army said", "... accused").
+ACTS = re.compile(r"\s+(?:has\s+|have\s+|had\s+|also\s+|on\s+\w+\s+)?(?:said|says|added|announced|warned|denied|"
+                  r"claimed|reported|accused|confirmed|ordered|called|stated|urged|rejected|condemned|launched|"
+                  r"fired|attacked|struck|killed|arrested|detained|deployed|seized|shot|bombed|shelled)\b")
 
 
 def attach_bodies(groups: list[Group], text: str, kb: KnowledgeBase, when: dt.date,
@@ -160,7 +163,7 @@ def attach_bodies(groups: list[Group], text: str, kb: KnowledgeBase, when: dt.da
                 and any(p < start for p in positions(g))]
         if fits:
             max(fits, key=lambda g: max(p for p in positions(g) if p < start)).extra.append(ref)
-        elif _ACTS.match(text[end:end + 30]):
+        elif ACTS.match(text[end:end + 30]):
             g = Group("ORG", noun, ("ORG", noun), sector=kb.agents.get(noun) or kb.titles.get(noun),
                       country=home or local_country(text, start, kb, when))
             g.extra.append(ref)
