@@ -32,7 +32,7 @@ def run(paths: list[Path], *, workers: int, dask: str | None) -> dict[str, float
         summary = ingest(paths, options)
     steady = summary.articles / (summary.seconds - (summary.first_result_s or 0))
     return {"articles": summary.articles, "seconds": summary.seconds, "rate": summary.rate, "steady": steady,
-            "first": summary.first_result_s or 0.0, "rss": summary.worker_peak_rss_mb,
+            "first": summary.first_result_s or 0.0, "rss": summary.worker_peak_rss_mb, "pss": summary.worker_pss_mb,
             "per_cpu": summary.articles / summary.worker_cpu_seconds if summary.worker_cpu_seconds else 0.0}
 
 
@@ -50,7 +50,7 @@ def main() -> int:
     logging.getLogger("distributed").setLevel(logging.WARNING)
     print(f"{len(paths)} PolNeAR articles; {os.cpu_count()} cores; load average before: {os.getloadavg()[0]:.1f}")
     print(f"{'executor':28s} {'workers':>7s} {'articles/s':>10s} {'steady/s':>9s} {'speedup':>8s} "
-          f"{'first result':>12s} {'worker RSS':>10s} {'art/CPU-s':>9s}")
+          f"{'first result':>12s} {'worker RSS':>10s} {'PSS':>7s} {'art/CPU-s':>9s}")
     kinds = args.runs.split(",")
     for kind in ("local", "dask"):
         if kind not in kinds:
@@ -66,7 +66,7 @@ def main() -> int:
             base = base or result["steady"]
             print(f"{label:28s} {workers:7d} {result['rate']:10.1f} {result['steady']:9.1f} "
                   f"{result['steady'] / base:7.2f}x {result['first']:11.2f}s {result['rss']:8.0f}MB"
-                  f" {result['per_cpu']:9.1f}"
+                  f" {result['pss']:5.0f}MB {result['per_cpu']:9.1f}"
                   f"   (load {os.getloadavg()[0]:.1f})")
     return 0
 

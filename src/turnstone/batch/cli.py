@@ -95,7 +95,7 @@ def print_summary(summary: Summary) -> None:
         ("already stored (skipped)", f"{summary.skipped:,}"),
         ("failed before (not retried)", f"{summary.skipped_failed:,}"),
         ("workers", str(summary.workers)),
-        ("peak memory per worker", f"{summary.worker_peak_rss_mb:,.0f} MB"),
+        ("peak memory per worker", f"{summary.worker_peak_rss_mb:,.0f} MB RSS, {summary.worker_pss_mb:,.0f} MB PSS"),
         ("time", f"{summary.seconds:,.1f} s"),
         ("articles/s", f"{summary.rate:,.1f}"),
         ("first result", f"{summary.first_result_s:.2f} s" if summary.first_result_s is not None else "–"),

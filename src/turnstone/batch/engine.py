@@ -63,6 +63,7 @@ class Summary:
     first_result_s: float | None = None
     workers: int = 1
     worker_peak_rss_mb: float = 0.0  # the largest peak resident memory of any worker process
+    worker_pss_mb: float = 0.0  # the largest proportional memory of a worker (shared pages split)
     pipeline_version: str = ""
 
     @property
@@ -264,6 +265,7 @@ class _Run:
             self._record_failure(article_id, locator, reason)
         self.summary.worker_peak_rss_mb = max(self.summary.worker_peak_rss_mb, result.peak_rss_mb)
         self.summary.worker_cpu_seconds += result.cpu_seconds
+        self.summary.worker_pss_mb = max(self.summary.worker_pss_mb, result.pss_mb)
         self.summary.articles += len(done_ids)
         self.summary.events += result.events
         self.summary.quotes += result.quotes

@@ -23,10 +23,12 @@ from ..pipeline import Pipeline, Stage
 
 LOGGER = logging.getLogger(__name__)
 
-# Articles per nlp.pipe call. 32 keeps a batch's Docs (~1 MB each with a parsed model) well
-# inside the per-worker memory target while amortising the model's per-call overhead; larger
-# batches measured no faster on PolNeAR (bench/pipeline_speed.py).
-DEFAULT_BATCH_SIZE = 32
+# Articles per nlp.pipe call. With the trained model (tok2vec+tagger+morphologizer+parser+lemmatizer+
+# NER) on PolNeAR (~700 words), batches of 2, 4, 8 and 16 ran at the same speed (4.0 articles/s/core,
+# CPU time), while the worker's peak memory grew ~35 MB per article in the batch (569, 629, 747 and
+# 886 MB): bench/pipeline_speed.py --limit 48 --batch-size N. 4 keeps nlp.pipe's batching at no
+# measurable speed cost.
+DEFAULT_BATCH_SIZE = 4
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,7 @@ class ChunkResult:
     cpu_seconds: float = 0.0  # CPU time the worker spent on the chunk (unaffected by other load)
     worker: str = ""
     peak_rss_mb: float = 0.0
+    pss_mb: float = 0.0
 
 
 @lru_cache(maxsize=1)
@@ -118,6 +121,19 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def pss_mb() -> float:
+    """This process's proportional set size in MB (shared pages divided among the processes that
+    share them: what a forked worker really adds), or 0 where /proc does not tell."""
+    try:
+        with open("/proc/self/smaps_rollup", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
 def process_chunk(items: list[ChunkItem], sink: Sink | None = None,
                   batch_size: int = DEFAULT_BATCH_SIZE) -> ChunkResult:
     """Run ``items`` through the default pipeline and keep or return the results.
@@ -166,6 +182,7 @@ def process_chunk(items: list[ChunkItem], sink: Sink | None = None,
     result.seconds = time.perf_counter() - started
     result.cpu_seconds = time.process_time() - cpu_started
     result.peak_rss_mb = peak_rss_mb()
+    result.pss_mb = pss_mb()
     return result
 
 
