@@ -75,14 +75,15 @@ def test_quotes_paragraph_continuing_a_quote_without_a_cue_keeps_the_speaker():
     assert second.speaker == first.speaker == "e1"
 
 
-def test_quotes_multi_paragraph_quote_attributed_at_its_end():
+def test_quotes_multi_paragraph_quote_is_one_quote_attributed_at_its_end():
     text = ("Lind described the night of the attack.\n"
             "“The sirens started at two. Nobody slept.\n"
             "“By dawn the bridge was gone,” she said.")
     article = make_article(text, people={"Anna Lind": ["Lind"]})
-    first, second = quoted(article)
-    assert first.text == "The sirens started at two. Nobody slept."
-    assert first.speaker == second.speaker == "e1"
+    [q] = quoted(article)
+    assert q.text == "The sirens started at two. Nobody slept.\n“By dawn the bridge was gone,"
+    assert text[q.start:q.end] == q.text
+    assert q.speaker == "e1" and q.cue.text == "said"
 
 
 def test_quotes_partial_quote_takes_the_subject_of_the_cue():

@@ -237,12 +237,32 @@ def find_quotes(article: Article) -> list[Quote]:
             if got.name:
                 item.speaker = got
                 item.frame = None
+    found = _join_paragraphs(text, found)
     quotes = [_to_quote(text, i, f) for i, f in enumerate(found)]
     quotes.extend(find_reported(article, quotes, resolver))
     quotes.sort(key=lambda q: (q.start, q.end))
     for i, q in enumerate(quotes, start=1):
         q.id = f"q{i}"
     return quotes
+
+
+def _join_paragraphs(text: str, found: list[_Found]) -> list[_Found]:
+    """One quote for a quote that runs over paragraphs: a paragraph left inside the quotation
+    marks, continued by the next paragraph opening with a mark ('“… \n“… ,” she said.')."""
+    out: list[_Found] = []
+    for item in found:
+        prev = out[-1] if out else None
+        if prev is not None and not prev.mark.closed and prev.kind == "direct" and item.kind == "direct" \
+                and item.mark.paragraph == prev.mark.paragraph + 1 \
+                and not text[prev.mark.end:item.mark.open_at].strip():
+            speaker = prev.speaker if prev.speaker is not None and not prev.inherited else item.speaker
+            frame = prev.frame if speaker is prev.speaker else item.frame
+            mark = Marked(prev.mark.start, item.mark.end, prev.mark.open_at, item.mark.close_at,
+                          item.mark.paragraph, item.mark.closed)
+            out[-1] = _Found(mark, "direct", frame, speaker or prev.speaker, prev.inherited and item.inherited)
+            continue
+        out.append(item)
+    return out
 
 
 def _inherit_speakers(found: list[_Found]) -> None:
