@@ -93,8 +93,8 @@ def admin_rows(cities: dict[Any, dict[str, Any]], iso3: dict[str, str], taken: s
     unit_codes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     admin2: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
     for r in _rg_rows():
-        cc = iso3.get(r["cc"])
-        if cc is None or not r["admin1"]:
+        cc = iso3.get(r["cc"], "")
+        if not cc or not r["admin1"]:
             continue
         lat, lon = float(r["lat"]), float(r["lon"])
         units[(cc, r["admin1"])].append((lat, lon))
@@ -118,26 +118,26 @@ def admin_rows(cities: dict[Any, dict[str, Any]], iso3: dict[str, str], taken: s
         shown, aliases = name, [f"{name} {s}" for s in SUFFIXES]
         if norm(name) in towns[cc]:  # "Kandahar": the bare name stays the town's
             shown, aliases = f"{name} Province", aliases[1:]
-        row = [synthetic, shown, "admin1", cc, lat, lon, admin_pop.get((cc, code), 0), code, aliases, []]
+        row: list[Any] = [synthetic, shown, "admin1", cc, lat, lon, admin_pop.get((cc, code), 0), code, aliases, []]
         synthetic -= 1
         rows.append(row)
         by_norm[(cc, norm(name))] = row
 
     for sub in pycountry.subdivisions:
-        cc = iso3.get(sub.country_code)
-        if cc is None:
+        cc = iso3.get(sub.country_code, "")
+        if not cc:
             continue
         key = (cc, norm(sub.name))
         kind = (sub.type or "").split()[-1] if sub.type else "Province"
         if key in taken or ("", key[1]) in taken or _generic(sub.name):
             continue
-        row = by_norm.get(key)
-        if row is not None:  # ISO's name for a GeoNames unit: "North Darfur" for "Northern Darfur"
-            if norm(sub.name) not in towns[cc] or row[1].endswith(" Province"):
+        known = by_norm.get(key)
+        if known is not None:  # ISO's name for a GeoNames unit: "North Darfur" for "Northern Darfur"
+            if norm(sub.name) not in towns[cc] or known[1].endswith(" Province"):
                 if norm(sub.name) in towns[cc]:
-                    row[8] += [f"{sub.name} {kind}", f"{sub.name} {kind.lower()}"]
+                    known[8] += [f"{sub.name} {kind}", f"{sub.name} {kind.lower()}"]
                 else:
-                    row[8] += [sub.name, f"{sub.name} {kind}", f"{sub.name} {kind.lower()}"]
+                    known[8] += [sub.name, f"{sub.name} {kind}", f"{sub.name} {kind.lower()}"]
             continue
         point = town_point.get(key)
         if point is not None:  # "Khan Yunis Governorate", around the town it is named after

@@ -20,7 +20,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from ..model import Article, Place
 from ..pipeline import stage
 from .gazetteer import Candidate, GazEntry, Gazetteer, gazetteer, prior
-from .place_roles import actor_by_parse, actor_by_words, list_tail, modifier_actor
+from .place_roles import LOCATIVE, is_actor
 from .times import sentence_bounds
 
 LOGGER = logging.getLogger(__name__)
@@ -45,22 +45,6 @@ CAP_RUN = re.compile(rf"(?:{WORD})(?:[ \t]+(?:{CONNECTOR}[ \t]+)*(?:{WORD}))*")
 # Younis. Ships ..."; "U.S." and "St." are no sentence ends: too short).
 PIECE_SEP = re.compile(rf"(?<=[a-z]{{3}}\.)[ \t]+|[ \t]+(?:{CONNECTOR}[ \t]+)+")
 POSSESSIVE = re.compile(r"['’]s?$")
-LOCATIVE = re.compile(r"\b(?:in|at|near|outside|from|to|into|across|around|of|off|toward|towards|via|through|"
-                      r"throughout|inside|within|between|visit|visited|visiting|reached|entered|left|northern|"
-                      r"southern|eastern|western|central|city\s+of|town\s+of|village\s+of)\s+(?:the\s+)?$",
-                      re.IGNORECASE)
-# A place name followed by one of these verbs is acting: a government or its people, not a place.
-ACTOR_VERB = re.compile(
-    r"^(?:['’]s\s+(?:government|leaders?|president|foreign\s+minist(?:ry|er))\b|\s+(?:has\s+|have\s+|had\s+|will\s+|would\s+|"
-    r"could\s+|may\s+|must\s+|did\s+|does\s+|is\s+|was\s+)?(?:not\s+)?[\"\u201c']?(?:said|says|say|announced|announces|warned|warns|"
-    r"accused|accuses|denied|denies|rejected|rejects|agreed|agrees|demanded|demands|urged|urges|threatened|threatens|"
-    r"condemned|condemns|claimed|claims|insisted|insists|responded|responds|called\s+on|wants|wanted|signed|signs|"
-    r"vowed|vows|promised|promises|refused|refuses|pledged|pledges|offered|offers|asked|asks|told|tells|"
-    r"expelled|expels|recalled|recalls|sanctioned|sanctions|retaliated|retaliates|believes|believed|believe|want|"
-    r"plans?|planned|intends?|hopes?|hoped|seeks?|sought|launched|launches|struck|strikes|attacked|attacks|"
-    r"released|releases|approved|approves|imposed|imposes|confirmed|confirms|reported|reports))\b",
-    re.IGNORECASE,
-)
 NOT_PLACE_WORDS = {
     "president", "secretary", "minister", "general", "gen", "director", "ambassador", "envoy", "senator", "governor",
     "mayor", "chief", "king", "queen", "prince", "pope", "god", "christmas", "easter", "mr", "mrs", "ms", "dr",
@@ -96,38 +80,6 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int]:
     if span.lower().startswith("the "):
         start += 4
     return start, end
-
-
-# A place name right after one of these verbs receives something: a government, not a location.
-RECIPIENT_VERB = re.compile(r"\b(?:give|gives|gave|giving|provide|provides|provided|send|sends|sent|offer|offers|offered|"
-                            r"told|tell|tells|urged|urge|urges|warned|warn|warns|asked|ask|asks|helped|help|helps|"
-                            r"supplied|supply|sold|sell|sells|accused|accuse|accuses|sanctioned|sanction|pressed|"
-                            r"press|presses|thanked|thank|thanks)\s+(?:the\s+)?$", re.IGNORECASE)
-
-
-def _is_actor(article: Article, start: int, end: int) -> bool:
-    """'Washington said', 'Russia's war', 'the U.S. envoy', 'urged India', 'a concern for Moscow'.
-
-    A locative word before the name makes it a place whatever follows ("drug abuse in Canada
-    claimed ..."); otherwise the dependency parse decides (place_roles), and word patterns where
-    there is no parse or it says nothing.
-    """
-    text = article.text
-    doc = article.doc
-    parsed = doc is not None and doc.has_annotation("DEP")
-    if modifier_actor(doc, start, end) if parsed else actor_by_words(text, start, end):
-        return True  # "in the U.S. presidential election": the preposition is the election's
-    before = text[max(0, start - 30): start]
-    if LOCATIVE.search(before):
-        return False
-    if RECIPIENT_VERB.search(before):
-        return True
-    if parsed:
-        verdict = actor_by_parse(doc, start, end)
-        if verdict is not None:
-            return verdict
-    after = text[list_tail(text, end): end + 80]  # past "..., Latvia and Estonia on Monday"
-    return bool(ACTOR_VERB.match(text[end: end + 60]) or ACTOR_VERB.match(after))
 
 
 # Words that make an unknown name a place all the same ("Church Street", "Penn Park").
@@ -482,7 +434,7 @@ def find_places(article: Article, keep_actors: bool = False) -> list[Place]:
     countries = {e.country for _, e in resolved if e.feature in ("country", "admin1")}
     places = []
     for m, e in resolved:
-        if not keep_actors and _is_actor(article, m.start, m.end) and e.feature in ("country", "city", "admin1", "landmark"):
+        if not keep_actors and is_actor(article.text, article.doc, m.start, m.end) and e.feature in ("country", "city", "admin1", "landmark"):
             continue
         if not _keep(m, e, countries):
             continue
