@@ -66,3 +66,22 @@ def test_cli_ingest_killed_midway_then_rerun_loses_and_repeats_nothing(tmp_path)
     with open_store(db) as store:
         assert store.count() == n
         assert store.failures() == []
+
+
+def test_cli_progress_bar_shows_count_rate_eta_and_failures():
+    import io
+
+    from rich.console import Console
+
+    from turnstone.batch.cli import RichProgress
+    from turnstone.batch.engine import Summary
+
+    out = io.StringIO()
+    progress = RichProgress(enabled=True, console=Console(file=out, force_terminal=True, width=140, color_system=None))
+    with progress:
+        progress.set_total(10)
+        progress.advance(4, Summary(failed=1))
+        time.sleep(0.2)
+        progress.advance(2, Summary(failed=1))
+    text = out.getvalue()
+    assert "6/10" in text and "art/s" in text and "ETA" in text and "1 failed" in text

@@ -34,7 +34,7 @@ class RateColumn:
 class RichProgress:
     """The ingest Progress drawn as a Rich bar: done/total, articles/s, elapsed, ETA, failures."""
 
-    def __init__(self, enabled: bool = True) -> None:
+    def __init__(self, enabled: bool = True, console: Any = None) -> None:
         from rich.console import Console
         from rich.progress import (
             BarColumn,
@@ -48,7 +48,7 @@ class RichProgress:
         self.bar = Progress(
             TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), RateColumn.make(),
             TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(), TextColumn("{task.fields[status]}"),
-            console=Console(stderr=True), disable=not enabled, speed_estimate_period=60,
+            console=console or Console(stderr=True), disable=not enabled, speed_estimate_period=60,
         )
         self.task = self.bar.add_task("ingest", total=None, status="")
 
