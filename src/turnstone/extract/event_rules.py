@@ -75,6 +75,7 @@ class Candidate:
     nominal: bool = False
     consumed: bool = False
     location_recipient: bool = False
+    verb_between: bool = False  # a verb between the actor and a nominal trigger ("X welcomed the meeting")
 
     @property
     def tok_start(self) -> int:
@@ -314,6 +315,8 @@ def possessor(doc: Any, actors: Sequence[ActorSpan], m: TriggerMatch, sent_start
             return []
         if a.possessive or (gap and gap[0] in {"'s", "’s"}) or (a.pronoun and a.possessive):
             return coordinated_left(doc, actors, a)
+        if not a.possessive and not a.countries - {None}:
+            continue  # "military aid": a kind of aid, not who gives it
         plain_gap = not gap or all(w not in PREPOSITIONS | BOUNDARIES | {",", "and"} for w in gap)
         # a modifier ("Israeli tank shelling") names the actor even inside a prepositional phrase
         if plain_gap and (len(gap) <= 2 or _lower(doc, a.tok_start - 1) not in OBLIQUE):

@@ -108,6 +108,11 @@ def _valid(cand: Candidate) -> bool:
         return True
     if cand.match.trigger.reciprocal and len({p.country for p in actors if p.country}) >= 2:
         return True
+    if cand.event == "CONSULT" and cand.match.trigger.reciprocal and all(p.country == "IGO" for p in actors) \
+            and all(0 <= cand.match.start - a.tok_end <= 2 for a in cand.actors) and not cand.verb_between:
+        # "NATO defence ministers meeting in Brussels": a meeting inside an alliance or IGO
+        cand.mode, cand.cameo = "multilateral", "040"
+        return True
     return cand.event in NO_RECIPIENT_OK or (cand.mode or "") in NO_RECIPIENT_MODES
 
 
@@ -258,6 +263,8 @@ def sentence_candidates(article: Article, sent: Any, state: ArticleState) -> lis
             # a government that "protests" complains; PLOVER PROTEST is civilian collective action
             cand.event, cand.mode, cand.cameo = "ACCUSE", "disapprove", "111"
         negated_cooperation(cand)
+        last_actor = max((a.tok_end for a in cand.actors if a.tok_end <= cand.match.start), default=cand.match.start)
+        cand.verb_between = any(t.pos_ in {"VERB", "AUX"} for t in doc[last_actor:cand.match.start])
         if _valid(cand):
             cand.confidence = _confidence(cand, parsed)
             kept.append(cand)
