@@ -67,3 +67,14 @@ def test_place_roles_word_patterns_without_a_parse() -> None:
     assert places("Lithuania, Latvia and Estonia on Monday imposed travel bans.") == []
     assert places("It would end Russia's war quickly.") == []
     assert places("Troops massed on Ukraine's borders.") == ["Ukraine"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Officials said the Ukrainian capital Kyiv was hit by a barrage of Russian drones overnight.", "Kyiv"),
+        ("Officials said the city of Kharkiv came under heavy Russian fire on Sunday.", "Kharkiv"),
+    ],
+)
+def test_place_roles_targets_are_places(nlp, text: str, place: str) -> None:  # type: ignore[no-untyped-def]
+    assert place in parsed_places(nlp, text)

@@ -98,6 +98,10 @@ PLACE_VERBS = {
     "sweep", "engulf", "defend", "hold", "abandon", "quit", "exit", "host", "rule", "govern", "divide", "split",
     "partition", "bombard", "approach", "penetrate", "infiltrate", "locate", "base", "situate", "station",
 }
+# What happens to a place: "Kyiv was hit", "the town was devastated".
+DAMAGE_VERBS = {"devastate", "damage", "destroy", "flood", "level", "flatten", "isolate", "cut", "evacuate",
+                "shake", "rock", "batter", "ravage", "pummel", "lash", "plunge", "darken", "blockade", "besiege",
+                "struck", "strike", "shell", "bomb", "target", "hit", "capture", "liberate", "recapture", "take"}
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "csubj", "expl", "agent"}
 MODIFIER_DEPS = {"compound", "amod", "nmod:npmod", "npadvmod", "nmod:poss", "poss"}
 
@@ -177,6 +181,11 @@ def actor_by_parse(doc: Doc, start: int, end: int) -> bool | None:
             return not _place_like(head)
         return not ("for" in cases and head.lemma_.lower() in DEPARTURE_VERBS)
     dep = tok.dep_
+    passive = dep in ("nsubj:pass", "nsubjpass") or dep == "nsubj" and "Pass" in tok.head.morph.get("Voice")
+    if passive and tok.head.lemma_.lower() in PLACE_VERBS | DAMAGE_VERBS:
+        return False  # "Kyiv was hit overnight", "Gaza has been devastated": the target, a place
+    if dep == "nsubj" and tok.head.lemma_.lower() == "come" and any(c.lower_ == "under" for c in tok.head.subtree):
+        return False  # "Kharkiv came under fire"
     if dep in SUBJECT_DEPS:
         # "Cuba remained a totalitarian island", "Edmonton was the only city": described as a place
         return not (tok.head.pos_ == "NOUN" and (tok.head.lower_ in PLACE_NOUNS or tok.head.lower_ in ("country", "nation")))

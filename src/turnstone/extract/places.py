@@ -389,13 +389,16 @@ def _keep(m: Mention, e: GazEntry, countries: set[str]) -> bool:
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 
 
-def _gazetteer_over_entities(text: str, m: Mention, overlapping: list[tuple[int, int, str]]) -> str:
+def _gazetteer_over_entities(text: str, m: Mention, overlapping: list[tuple[int, int, str]],
+                             person_words: set[str], parsed: bool) -> str:
     """Whether a gazetteer name stands beside the entities it overlaps: "" (no), "free", "longer".
 
     Free of entities; an organisation named after an office keeps its place ("Kentucky State
     Police" → Kentucky); a known longer place name wins over a place entity inside it ("South China
     Sea" over "China"); a known place after a locative word wins over an entity of exactly its words
-    read as a people or person ("in Khan Younis" tagged NORP).
+    read as a people or person ("in Khan Younis" tagged NORP), and so does a city of a million read
+    as a person ("Kyiv was hit"), unless it is a word of a person's full name here; only with a
+    parse, whose actor test then drops a person's uses ("Sydney said").
     """
     if not overlapping:
         return "free"
@@ -405,10 +408,12 @@ def _gazetteer_over_entities(text: str, m: Mention, overlapping: list[tuple[int,
            for s, e, label in overlapping):
         return "longer"
     exact = [(s, e, label) for s, e, label in overlapping if (s, e) == (m.start, m.end)]
-    if (len(exact) == len(overlapping) and exact[0][2] in ("NORP", "PERSON")
-            and LOCATIVE.search(text[max(0, m.start - 30): m.start]) and not gazetteer().is_adjective(m.text)):
+    if len(exact) != len(overlapping) or exact[0][2] not in ("NORP", "PERSON") or gazetteer().is_adjective(m.text):
+        return ""
+    if LOCATIVE.search(text[max(0, m.start - 30): m.start]):
         return "free"
-    return ""
+    big = any(c.entry.feature == "city" and c.entry.population >= BIG_CITY for c in m.candidates)
+    return "free" if parsed and big and exact[0][2] == "PERSON" and m.text not in person_words else ""
 
 
 def find_places(article: Article, keep_actors: bool = False) -> list[Place]:
@@ -420,10 +425,14 @@ def find_places(article: Article, keep_actors: bool = False) -> list[Place]:
     if doc is not None and doc.has_annotation("ENT_IOB"):
         mentions = _mentions_from_ner(article, gaz)
         ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    # Words of people's full names ("Georgia" in "Georgia Stevens"): never read as a place over the NER.
+    person_words = {w for s, e, label in ents if label == "PERSON" and " " in article.text[s:e]
+                    for w in article.text[s:e].split()}
     # Names the entity recogniser left alone are looked up in the gazetteer; any entity (a person
     # "Georgia", an organisation "Munich Security Conference") keeps its words from being places.
     for m in _mentions_from_gazetteer(article.text, gaz):
-        verdict = _gazetteer_over_entities(article.text, m, [x for x in ents if m.start < x[1] and x[0] < m.end])
+        verdict = _gazetteer_over_entities(article.text, m, [x for x in ents if m.start < x[1] and x[0] < m.end],
+                                           person_words, doc is not None and doc.has_annotation("DEP"))
         if verdict == "longer":  # "South China Sea" over the entity "China"
             mentions = [n for n in mentions if not (m.start <= n.start and n.end <= m.end)]
         if verdict:
