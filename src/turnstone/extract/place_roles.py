@@ -181,7 +181,7 @@ def actor_by_parse(doc: Doc, start: int, end: int) -> bool | None:
             return not _place_like(head)
         return not ("for" in cases and head.lemma_.lower() in DEPARTURE_VERBS)
     dep = tok.dep_
-    passive = dep in ("nsubj:pass", "nsubjpass") or dep == "nsubj" and "Pass" in tok.head.morph.get("Voice")
+    passive = dep in ("nsubj:pass", "nsubjpass") or dep == "nsubj" and "Pass" in tok.head.morph.get("Voice", [])
     if passive and tok.head.lemma_.lower() in PLACE_VERBS | DAMAGE_VERBS:
         return False  # "Kyiv was hit overnight", "Gaza has been devastated": the target, a place
     if dep == "nsubj" and tok.head.lemma_.lower() == "come" and any(c.lower_ == "under" for c in tok.head.subtree):
