@@ -206,3 +206,12 @@ def test_engine_warc_pages_are_extracted_in_workers_and_skipped_on_rerun(db, tmp
     again = ingest([path], IngestOptions(db=db))
     assert again.skipped == 3 and again.skipped_failed == 1 and again.articles == 0
     assert extracted_in == []  # nothing was extracted again
+
+
+def test_engine_id_set_remembers_ids_compactly():
+    from turnstone.batch.engine import IdSet
+
+    ids = IdSet(["a" * 64, "rec-1"])
+    ids.add("rec-2")
+    assert "rec-1" in ids and "rec-2" in ids and "a" * 64 in ids
+    assert "rec-3" not in ids and 42 not in ids and len(ids) == 3

@@ -150,8 +150,12 @@ def ingest_command(
     meta = {k: v for k, v in {"published": published, "source": source}.items() if v}
     options = IngestOptions(db=db, workers=workers, dask=dask, parquet=parquet, retry_failed=retry_failed,
                             batch_size=batch_size, chunk_size=chunk_size, meta=meta)
-    with RichProgress(enabled=progress) as bar:
-        summary = ingest(sources, options, bar)
+    try:
+        with RichProgress(enabled=progress) as bar:
+            summary = ingest(sources, options, bar)
+    except KeyboardInterrupt:
+        typer.echo("interrupted: what was stored is kept; run the same command again to go on", err=True)
+        raise typer.Exit(130) from None
     if as_json:
         typer.echo(json.dumps(summary.to_dict()))
     else:
