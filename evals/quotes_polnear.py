@@ -1,14 +1,20 @@
 """Quotes on PolNeAR: precision, recall and F1 for quote spans and for spans with the speaker.
 
-    .venv/bin/python evals/quotes_polnear.py [--split dev|train] [--details N]
+    .venv/bin/python evals/quotes_polnear.py [--split dev|train] [--details N] [--limit N]
+                                             [--blank | --model DIR[,DIR]] [--weak-parse-only]
 
-PolNeAR (../shared/corpora/polnear, brat standoff attribution relations) is read at run time.
+PolNeAR (../shared/corpora/polnear, or $TURNSTONE_SHARED, brat standoff attribution relations)
+is read at run time; the train split is for development, dev for measuring.
 
 Each attribution's content may be several discontinuous fragments (a quote split by "he said");
+fragments only whitespace separates are joined (PolNeAR cuts content at sentence ends), and
 every fragment becomes one gold unit with the attribution's source. A fragment is *quoted* when
 quotation marks wrap it (direct) or sit inside it (partial); the quoted pieces become the gold
 direct/partial units, and fragments with unquoted reported content become the indirect units.
-Nothing derived from PolNeAR is shipped: this module only reads it at evaluation time.
+A quote matches a gold unit when they overlap by at least half the longer of the two (the rule
+of ``turnstone eval``); its speaker is right when ``speaker_ok`` says so. The headline line is
+left out of the gold: headlines are not quotes. Nothing derived from PolNeAR is shipped: this
+module only reads it at evaluation time.
 """
 
 from __future__ import annotations
