@@ -283,7 +283,9 @@ def right_recipient(doc: Any, actors: Sequence[ActorSpan], m: TriggerMatch, sent
             break  # "..., South Korea's military said": the source of the report, not a party
         # "over 150 prisoners", "about 20 soldiers": a quantity, not a preposition
         preps = [t.lower_ for t in doc[m.end:a.tok_start] if t.lower_ in PREPOSITIONS and not _lower(doc, t.i + 1)[:1].isdigit()]
-        role = preps[-1] if preps else "obj"
+        # a trigger that ends in its preposition ("called on", "pulled out of"): what follows is its object
+        last = _lower(doc, m.end - 1)
+        role = preps[-1] if preps else (last if last in roles and last in PREPOSITIONS else "obj")
         if role == "obj" and len(between) > 6:
             continue
         if role in roles:
