@@ -146,7 +146,9 @@ def main() -> int:
     from turnstone.analyze.nlp import MODEL_DIR, load_nlp
     from turnstone.pipeline import pipeline_version
 
-    model = f"trained model {MODEL_DIR.name}" if (MODEL_DIR / "config.cfg").exists() else "blank English + sentencizer"
+    meta = load_nlp().meta
+    model = (f"trained model {meta.get('lang')}_{meta.get('name')} {meta.get('version')}"
+             if (MODEL_DIR / "config.cfg").exists() else "blank English + sentencizer")
     print(f"PolNeAR: {n} articles, {n_words:,} words ({n_words / n:.0f} words/article); {model}; "
           f"pipeline {pipeline_version()}; components {load_nlp().pipe_names}")
 
