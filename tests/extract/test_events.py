@@ -45,8 +45,10 @@ def test_events_codes_type_and_parties(text: str, event: str, actors: set[str], 
 @pytest.mark.parametrize("text,expected", [
     # "his" is the actor's own; the counterpart is the recipient
     ("The Turkish foreign minister met his Azerbaijani counterpart in Ankara on Monday.", [("CONSULT", {"TUR"}, {"AZE"})]),
-    # the source of a report is not the target of the act it reports
-    ("North Korea fired two missiles into the sea on Sunday, South Korea's military said.", []),
+    # the source of a report is not the target of the act it reports; missiles fired into the
+    # sea ("on Sunday" dates them, it names no target) are a weapons test, PLOVER MOBILIZE
+    ("North Korea fired two missiles into the sea on Sunday, South Korea's military said.",
+     [("MOBILIZE", {"PRK"}, set())]),
     # a stated future provision of aid is a promise: PLOVER AGREE
     ("The European Union said it would send humanitarian aid to Sudan.", [("AGREE", {"IGO"}, {"SDN"})]),
     # a stated intention of force is a threat
@@ -171,3 +173,17 @@ def test_events_seed_gold_required_events_found() -> None:
     acceptable = {(g["event"], frozenset(g["actors"]) | frozenset(g.get("recipients", []))) for g in gold["events"]}
     for v in article.events:
         assert (v.event, frozenset(set().union(*parties(v)))) in acceptable, f"extra event {v}"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the target of a rejection or threat is the other side of the story's main dyad
+    ("The United States imposed new sanctions on Venezuela on Monday. "
+     "Venezuela said on Tuesday that it would respond forcefully.",
+     [("SANCTION", {"USA"}, {"VEN"}), ("THREATEN", {"VEN"}, {"USA"})]),
+    # with no earlier event there is no one to answer: nothing is coded
+    ("Venezuela said on Tuesday that it would respond forcefully.", []),
+    # "called on X to": X is the one asked
+    ("Colombia called on Venezuela to free the prisoners.", [("REQUEST", {"COL"}, {"VEN"})]),
+])
+def test_events_target_from_context(text: str, expected: list[tuple[str, set[str], set[str]]]) -> None:
+    assert [(v.event, *parties(v)) for v in events_of(text)] == expected

@@ -346,6 +346,9 @@ def _answered(doc: Any, cand: Candidate, sent: Any, state: ArticleState) -> list
 # Types whose target a reader takes from the story so far when the sentence does not name it:
 # "Venezuela rejected the measures", "Pakistan would respond with full force", "X also offered to mediate".
 CONTEXT_TYPES = {"THREATEN", "REJECT", "ACCUSE", "REQUEST", "SANCTION", "AGREE", "AID"}
+# Aid goes to a side's friend, not its opponent: only a parallel event ("and the Netherlands
+# announced aid") names its target.
+PARALLEL_ONLY_TYPES = {"AID"}
 # Third parties (mediators, donors' appeals) address both sides of the main dyad.
 BOTH_SIDES_TYPES = {"REQUEST", "AGREE"}
 
@@ -381,7 +384,7 @@ def _context_recipient(cand: Candidate, state: ArticleState) -> list[ActorSpan]:
     same = state.last_recipients.get(cand.event, [])
     if same and not own & {p.country for p in same}:
         return span(same)
-    if not state.dyads:
+    if not state.dyads or cand.event in PARALLEL_ONLY_TYPES:
         return []
     best = max(state.dyads.values())
     dyad = next(d for d in reversed(list(state.dyads)) if state.dyads[d] == best)
