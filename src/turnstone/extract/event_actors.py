@@ -192,14 +192,23 @@ def _singular(phrase: str) -> str:
 def candidate_chunks(sent: Any) -> list[tuple[int, int]]:
     """Token ranges that may name an actor: the parse's noun chunks, else capitalised runs plus a
     trailing agent noun, and lower-case agent nouns with their modifiers."""
-    doc = sent.doc
-    chunks: list[tuple[int, int]] = []
-    if doc.has_annotation("DEP"):
-        try:  # spaCy's English noun chunks know its own labels; with UD labels they miss some
-            chunks = [(c.start, c.end) for c in sent.noun_chunks]
-        except (NotImplementedError, ValueError):
-            chunks = []
+    chunks = [(s, e) for s, e in doc_noun_chunks(sent.doc) if s >= sent.start and e <= sent.end]
     return sorted(set(_heuristic_chunks(sent) + chunks))
+
+
+def doc_noun_chunks(doc: Any) -> list[tuple[int, int]]:
+    """The parse's noun chunks of the whole doc, computed once (``Span.noun_chunks`` walks the
+    whole doc on every call, which made event coding quadratic in article length)."""
+    cached = doc.user_data.get("turnstone.noun_chunks")
+    if cached is None:
+        cached = []
+        if doc.has_annotation("DEP"):
+            try:  # spaCy's English noun chunks know its own labels; with UD labels they miss some
+                cached = [(c.start, c.end) for c in doc.noun_chunks]
+            except (NotImplementedError, ValueError):
+                cached = []
+        doc.user_data["turnstone.noun_chunks"] = cached
+    return cached
 
 
 def _heuristic_chunks(sent: Any) -> list[tuple[int, int]]:

@@ -119,6 +119,14 @@ LIST_THEN = re.compile(r"^(?:,?[ \t]+(?:and[ \t]+)?(?:the[ \t]+)?(?:[A-Z][\w.]*[
                        r"(?:[ \t]+(?:on|last|this|next)[ \t]+\w+)?(?=[ \t])")
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per doc: spaCy rebuilds the string from every token on each access."""
+    text = doc.user_data.get("turnstone.text")
+    if text is None:
+        text = doc.user_data["turnstone.text"] = doc.text
+    return str(text)
+
+
 def _span_root(doc: Doc, start: int, end: int) -> Token | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
@@ -166,7 +174,7 @@ def actor_by_parse(doc: Doc, start: int, end: int) -> bool | None:
     root = _span_root(doc, start, end)
     if root is None:
         return None
-    text = doc.text
+    text = doc_text(doc)
     if POSSESSIVE_AFTER.match(text[end: end + 3]):  # "Russia's war" acts; "Sudan's El Fasher" is a place
         return not _place_like(root.head) if root.head is not root else True
     tok = _role_token(root)
@@ -201,7 +209,7 @@ def modifier_actor(doc: Doc, start: int, end: int) -> bool:
     root = _span_root(doc, start, end)
     if root is None or root.head is root or root.head.i < root.i:
         return False
-    if POSSESSIVE_AFTER.match(doc.text[end: end + 3]):  # "prior to Russia's annexation"
+    if POSSESSIVE_AFTER.match(doc_text(doc)[end: end + 3]):  # "prior to Russia's annexation"
         return not _place_like(root.head)
     return root.dep_ in ("compound", "amod") and _actor_head(root.head)
 
