@@ -32,6 +32,7 @@ from typing import Any
 
 from ..errors import KnowledgeBaseError
 from ..kb import default_kb, to_date
+from ..kb.context import settle_country
 from ..kb.geo import place_country
 from ..kb.resolve import Resolution, resolve_hits, scan
 from ..kb.store import KnowledgeBase, norm
@@ -309,6 +310,13 @@ def code_groups(groups: list[Group], when: dt.date, kb: KnowledgeBase, text: str
             boss = next((o for o in groups if o is not g and o.label == "PERSON" and o.country
                          and fold(o.name.split()[-1]) == fold(owner)), None)
             g.country = boss.country if boss else g.country
+    for g in groups:  # "Congo" in a story about Goma and Tshisekedi is the DRC, not Brazzaville
+        if g.actor is None or g.actor.type == "GPE":
+            for c in g.mentions:
+                was, g.country = g.country, settle_country(g.country, text[c.start:c.end], text)
+                old_country, new_country = kb.country(was), kb.country(g.country)
+                if old_country and new_country and g.name == old_country.name:
+                    g.name = new_country.name
 
 
 def find_groups(article: Article, kb: KnowledgeBase | None = None) -> list[Group]:

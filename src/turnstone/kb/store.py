@@ -1,6 +1,6 @@
 """Load the knowledge base: the shipped data files, then the user's own files on top.
 
-Shipped files live in ``kb/data/``: ``countries.csv``, ``organisations.yaml``, ``people.yaml``
+Shipped files live in ``kb/data/``: ``countries.csv``, ``organisations.yaml``, ``people.yaml``, ``people_world.yaml``
 and ``agents.yaml``. A user's files live in one folder, ``$TURNSTONE_KB_DIR`` (default
 ``~/.config/turnstone/kb``); every ``*.yaml`` there is read after the shipped files, and an
 entry whose name matches a shipped one replaces it. A user file may hold the keys ``people``,
@@ -156,7 +156,8 @@ class KnowledgeBase:
             # later (user) entries shadow earlier ones with the same alias
             if actor.source != "builtin" and bucket and bucket[0].source == "builtin":
                 bucket.clear()
-            bucket.append(actor)
+            if not any(a is actor for a in bucket):  # "Fils-Aimé" and "Fils-Aime" share one key
+                bucket.append(actor)
 
     # -- lookups --------------------------------------------------------------------------
     def actors_named(self, alias: str, exact_case: str | None = None) -> list[Actor]:
@@ -296,8 +297,9 @@ def builtin_kb() -> KnowledgeBase:
     kb = KnowledgeBase(countries=read_countries(DATA_DIR / "countries.csv"))
     for item in _read_yaml(DATA_DIR / "organisations.yaml"):
         kb.actors.append(actor_from_dict(item, kind="ORG", source="builtin"))
-    for item in _read_yaml(DATA_DIR / "people.yaml"):
-        kb.actors.append(actor_from_dict(item, kind="PERSON", source="builtin"))
+    for name in ("people.yaml", "people_world.yaml"):  # G20 and frequent names, then the rest of the world
+        for item in _read_yaml(DATA_DIR / name):
+            kb.actors.append(actor_from_dict(item, kind="PERSON", source="builtin"))
     lexicon = _read_yaml(DATA_DIR / "agents.yaml")
     kb.titles, kb.agents = read_lexicon(lexicon, "agents.yaml")
     kb.portfolios = {norm(str(w)) for w in lexicon.get("portfolios") or []}
