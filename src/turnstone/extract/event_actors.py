@@ -23,6 +23,7 @@ import yaml
 from ..model import Article, Participant
 
 LOGGER = logging.getLogger(__name__)
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml parses ~10x faster
 KB_DATA = Path(__file__).resolve().parents[1] / "kb" / "data"
 PERSON_PRONOUNS = {"he", "she", "him", "his", "her"}
 LOCATION_PREPS = {"in", "at", "near", "across", "inside", "outside", "around", "throughout"}
@@ -101,14 +102,14 @@ def _fallback_tables() -> tuple[dict[str, str], dict[str, str], dict[str, tuple[
             places[c.name.lower()] = c.alpha_3
     agents_file = KB_DATA / "agents.yaml"
     if agents_file.exists():
-        data = yaml.safe_load(agents_file.read_text(encoding="utf-8")) or {}
+        data = yaml.load(agents_file.read_text(encoding="utf-8"), Loader=YAML_LOADER) or {}
         for section in ("titles", "agents"):
             for sector, words in (data.get(section) or {}).items():
                 for w in words or []:
                     agents.setdefault(str(w).lower(), sector)
     org_file = KB_DATA / "organisations.yaml"
     if org_file.exists():
-        for e in yaml.safe_load(org_file.read_text(encoding="utf-8")) or []:
+        for e in yaml.load(org_file.read_text(encoding="utf-8"), Loader=YAML_LOADER) or []:
             if not isinstance(e, dict) or not e.get("country"):
                 continue
             for alias in [e["name"], *(e.get("aliases") or [])]:

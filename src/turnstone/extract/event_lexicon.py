@@ -20,6 +20,7 @@ from ..errors import KnowledgeBaseError
 from ..model import PLOVER_TYPES
 
 LOGGER = logging.getLogger(__name__)
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml parses ~10x faster
 LEXICON_PATH = Path(__file__).parent / "data" / "plover_triggers.yaml"
 GAP = "..."
 MAX_GAP = 4
@@ -110,7 +111,7 @@ def _verb_forms(words: Sequence[str]) -> set[str]:
 @lru_cache(maxsize=4)
 def load_lexicon(path: Path = LEXICON_PATH) -> tuple[Trigger, ...]:
     """All triggers of a lexicon file; raises KnowledgeBaseError on an invalid entry."""
-    entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    entries = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER) or []
     return tuple(_build(e) for e in entries)
 
 
