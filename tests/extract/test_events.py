@@ -187,3 +187,17 @@ def test_events_seed_gold_required_events_found() -> None:
 ])
 def test_events_target_from_context(text: str, expected: list[tuple[str, set[str], set[str]]]) -> None:
     assert [(v.event, *parties(v)) for v in events_of(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # common news phrasings from the PLOVER definitions
+    ("Iran vowed to retaliate against Israel.", [("THREATEN", {"IRN"}, {"ISR"})]),
+    ("China imposed tariffs on Canadian goods.", [("SANCTION", {"CHN"}, {"CAN"})]),
+    ("Russia denied the accusations by Ukraine.", [("REJECT", {"RUS"}, {"UKR"})]),
+    ("Ethiopia recalled its ambassador from Kenya.", [("SANCTION", {"ETH"}, {"KEN"})]),
+    ("China held military drills near Taiwan.", [("MOBILIZE", {"CHN"}, {"TWN"})]),
+    # an announced decision is the sanction itself, not a threat of one
+    ("Britain said it would cancel a mining licence in Zimbabwe.", [("SANCTION", {"GBR"}, {"ZWE"})]),
+])
+def test_events_common_phrasings(text: str, expected: list[tuple[str, set[str], set[str]]]) -> None:
+    assert [(v.event, *parties(v)) for v in events_of(text)] == expected

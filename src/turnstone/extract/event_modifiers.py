@@ -35,8 +35,13 @@ def flags(doc: Any, cand: Candidate, sent: Any) -> None:
     # the auxiliary may stand before a light verb: "said it would send 50 million euros in aid"
     modal = {t.lower_ for t in doc[max(sent.start, actor_end, cand.match.start - 10):cand.match.start]}
     window = window + [w for w in modal if w in {"will", "would", "'ll"}]
-    if cand.event in HOSTILE - {"THREATEN", "PROTEST"} and {"will", "would", "'ll"} & set(window) and SPEECH & before \
-            and not cand.negated:
+    conditional = bool({"if", "unless", "or"} & {t.lower_ for t in doc[cand.match.end:sent.end]} | before & {"if", "unless"})
+    if cand.event == "SANCTION" and {"will", "would", "'ll"} & set(window) and SPEECH & before and not conditional:
+        # "said it would end a licence": an announced decision is the sanction itself; only a
+        # conditional one ("... unless", "or face") is a threat
+        cand.future = True
+    elif cand.event in HOSTILE - {"THREATEN", "PROTEST"} and {"will", "would", "'ll"} & set(window) \
+            and SPEECH & before and not cand.negated:
         # "said they will attack Iraq": a stated intention of force is a threat
         cand.mode, cand.cameo = THREAT_MODE.get(cand.event, (None, "130"))
         cand.event = "THREATEN"
@@ -100,6 +105,11 @@ def combine_content(doc: Any, cands: list[Candidate]) -> None:
                 inner.consumed = True
         elif kind == "intent":
             if inner.event in COOPERATIVE:
+                gov.recipients = gov.recipients or inner.recipients
+                inner.consumed = True
+            elif inner.event == "ASSAULT":
+                # "vowed to retaliate", "pledged to strike back": a promise of force is a threat
+                gov.event, (gov.mode, gov.cameo) = "THREATEN", THREAT_MODE["ASSAULT"]
                 gov.recipients = gov.recipients or inner.recipients
                 inner.consumed = True
             else:
