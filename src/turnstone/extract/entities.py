@@ -62,6 +62,7 @@ from .mentions import (
     titled_names,
     widen,
 )
+from .noise import is_noise, mend_spans
 
 LOGGER = logging.getLogger(__name__)
 
@@ -81,9 +82,10 @@ def article_date(article: Article) -> dt.date:
 # -- finding mentions --------------------------------------------------------------------------
 def _ents(article: Article) -> list[tuple[int, int, str]]:
     doc = article.doc
+    kb = default_kb()
     spans = [(e.start_char, e.end_char, e.label_) for e in (doc.ents if doc is not None else ())
-             if e.label_ in ENTITY_LABELS and not _common_noun(e)]
-    return spans
+             if e.label_ in ENTITY_LABELS and not _common_noun(e) and not is_noise(e, kb)]
+    return mend_spans(article.text, spans, kb)
 
 
 def _common_noun(ent: Any) -> bool:
@@ -186,8 +188,8 @@ def _name_start(surface: str, start: int, res: Resolution) -> int:
     """Where the name starts when the NER span includes titles ("Defense Secretary Tom Quill")."""
     pos = 0
     for h in res.hits:
-        if h.kind not in ("title", "country") or surface[pos:h.start].strip(" -"):
-            break
+        if h.kind not in ("title", "country") or surface[pos:h.start].strip(" -") or h.detail == "capital":
+            break  # a capital inside a person's name is a first name ("Wellington Koo"), not a prefix
         pos = h.end
     rest = surface[pos:].lstrip()
     if pos and rest[:1].isupper() and res.hits and not any(h.kind == "agent" for h in res.hits):

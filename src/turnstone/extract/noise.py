@@ -1,0 +1,182 @@
+"""Clean the NER's entity spans before they become actor candidates.
+
+A statistical NER trained on news still makes a few kinds of mistakes that cost actor coding
+more than they cost NER scores:
+
+* a capitalised sentence-initial word or pronoun read as a name ("Nobody", "Those",
+  "Restraint");
+* a messaging platform read as a place ("posted on Telegram");
+* a military rank read as an organisation ("Senior Colonel");
+* a named exercise read as an organisation or event ("Strait Thunder-2025A");
+* a nickname in quotes read as a second person (Jimmy "Barbecue" Cherizier);
+* a person's name cut at a hyphen ("Fils" | "Aime", "Kim Yong" | "hyun", "al" | "Burhan");
+* a first name that is also a city read as a place ("minister Wellington Koo").
+
+Each filter is a general rule: a short list of function words and abstract nouns, the
+knowledge base's titles, and the shape of the text around the span. A span the knowledge base
+knows by that exact name is never dropped.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any
+
+from ..kb.store import KnowledgeBase, norm
+
+LOGGER = logging.getLogger(__name__)
+
+# Pronouns, determiners and quantifiers: never a name on their own.
+_FUNCTION_WORDS = {
+    "nobody", "no one", "none", "nothing", "everyone", "everybody", "everything", "anyone", "anybody", "anything",
+    "someone", "somebody", "something", "those", "these", "this", "that", "they", "them", "their", "we", "our",
+    "us", "he", "she", "it", "his", "her", "its", "i", "you", "many", "some", "several", "both", "neither",
+    "either", "such", "another", "others", "other", "few", "most", "all", "each", "every", "much", "more",
+    "less", "any", "one", "two", "three", "here", "there", "today", "yesterday", "tomorrow", "tonight", "now",
+    "then", "yet", "still", "also", "however", "meanwhile", "instead", "later", "earlier", "after", "before",
+    "while", "since", "when", "where", "what", "who", "whom", "whose", "which", "why", "how", "if", "but", "and",
+    "or", "so", "because", "although", "though", "despite", "amid", "asked", "speaking", "sources",
+}
+# Abstract nouns of political news that open sentences and headlines ("Restraint was urged").
+_COMMON_NOUNS = {
+    "restraint", "peace", "security", "diplomacy", "dialogue", "stability", "sovereignty", "calm", "progress",
+    "justice", "freedom", "democracy", "victory", "war", "talks", "negotiations", "ceasefire", "truce",
+    "sanctions", "aid", "violence", "tensions", "escalation", "de-escalation", "pressure", "trust", "unity",
+    "solidarity", "patience", "caution", "fighting", "clashes", "shelling", "strikes", "protests", "protesters",
+    "witnesses", "residents", "officials", "analysts", "critics", "observers", "diplomats", "troops", "soldiers",
+    "police", "gangs", "rebels", "militants", "civilians", "refugees", "casualties", "humanitarian", "relief",
+    "reconstruction", "elections", "turnout", "opposition", "government", "parliament", "ministry", "army",
+    "military", "president", "minister", "spokesman", "spokeswoman", "spokesperson", "envoy", "delegation",
+    "delegations", "mediators", "negotiators", "hostages", "prisoners", "detainees", "evacuation", "curfew",
+    "martial", "emergency", "crisis", "deal", "agreement", "accord", "statement", "communique", "update",
+    "breaking", "exclusive", "analysis", "editorial", "opinion", "factbox", "explainer", "timeline", "reporting",
+    "additional", "writing", "editing", "photo", "video", "watch", "read", "related", "advertisement",
+}
+# Messaging and social platforms: where a statement was posted, not an actor or a place.
+_PLATFORMS = {"telegram", "whatsapp", "facebook", "instagram", "youtube", "signal", "twitter", "x", "truth social",
+              "vkontakte", "vk", "weibo", "wechat", "threads", "bluesky", "rumble", "tiktok"}
+# Last words of a named military exercise or operation code name.
+_EXERCISE_WORDS = {"exercise", "exercises", "drill", "drills", "maneuvers", "manoeuvres", "wargame", "wargames"}
+_CODE_NAME = re.compile(r"-\d{2,4}[A-Z]?$")  # "Joint Sword-2024A", "Strait Thunder-2025A"
+_QUOTES_OPEN = "\"“'‘"
+_QUOTES_CLOSE = "\"”'’"
+_PERSONAL_RANK_WORDS = {"senior", "junior", "chief", "deputy", "acting", "first", "second", "lieutenant", "staff",
+                        "master", "petty", "warrant", "vice", "rear", "brigadier", "major", "general", "colonel",
+                        "captain", "sergeant", "corporal", "private", "admiral", "commodore", "marshal", "commander"}
+
+
+def _known(text: str, kb: KnowledgeBase) -> bool:
+    """The knowledge base knows this exact name (an actor, a country word or a country)."""
+    return bool(kb.actors_named(text, exact_case=text) or kb.country_of_word(text, exact_case=text))
+
+
+def _rank_only(words: list[str], kb: KnowledgeBase) -> bool:
+    """'Senior Colonel', 'Lieutenant General': every word a rank or a title word, no name."""
+    if not words:
+        return False
+    lowered = [w.lower().rstrip(".") for w in words]
+    return norm(" ".join(words)) in kb.titles or all(w in _PERSONAL_RANK_WORDS or w in kb.titles for w in lowered)
+
+
+def _sentence_initial(ent: Any) -> bool:
+    doc = ent.doc
+    if ent.start == 0 or (doc.has_annotation("SENT_START") and ent.sent.start == ent.start):
+        return True
+    prev = doc[ent.start - 1].text
+    return prev in ("\n", ".", ":", "—", "-", "\"", "“", "‘", "'") or prev.isspace()
+
+
+def is_noise(ent: Any, kb: KnowledgeBase) -> bool:
+    """True when a spaCy entity span is not a name of an actor or place (see module doc)."""
+    text = ent.text.strip()
+    lowered = text.lower()
+    words = text.split()
+    if not words or _known(text, kb):
+        return False
+    if lowered in _FUNCTION_WORDS:
+        return True
+    if lowered in _PLATFORMS or norm(text.removeprefix("the ")) in _PLATFORMS:
+        return True
+    if len(words) == 1 and lowered in _COMMON_NOUNS and (_sentence_initial(ent) or ent.label_ != "PERSON"):
+        return True
+    if ent.label_ in ("ORG", "PERSON", "NORP") and _rank_only(words, kb):
+        return True
+    if ent.label_ in ("ORG", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW") and (
+            words[-1].lower() in _EXERCISE_WORDS or _CODE_NAME.search(text)):
+        return True
+    full = ent.doc.text
+    # Jimmy "Barbecue" Cherizier: the nickname between a first name and a surname
+    return bool(ent.label_ == "PERSON" and len(words) == 1 and 0 < ent.start_char and ent.end_char < len(full)
+                and full[ent.start_char - 1] in _QUOTES_OPEN and full[ent.end_char] in _QUOTES_CLOSE
+                and re.search(r"[A-Z][\w.-]+\s+.$", full[max(0, ent.start_char - 30):ent.start_char])
+                and re.match(r".\s+[A-Z]", full[ent.end_char:ent.end_char + 3]))
+
+
+def mend_spans(text: str, spans: list[tuple[int, int, str]], kb: KnowledgeBase) -> list[tuple[int, int, str]]:
+    """Join person names cut at a hyphen and turn a titled first-name 'place' into a person."""
+    out = []
+    for s, e, label in spans:
+        while e > s and not text[e - 1].isalnum() and text[e - 1] not in ".)":
+            e -= 1  # 'Jimmy "' before a quoted nickname
+        if e <= s:
+            continue
+        if label == "PERSON":
+            s, e = _across_hyphens(text, s, e, kb)
+        elif label == "GPE" and " " not in text[s:e]:
+            person = _titled_first_name(text, s, e, kb)
+            if person is not None:
+                s, e, label = person
+        out.append((s, e, label))
+    # a mended span may now cover a neighbour: keep the longest of overlapping spans
+    out.sort(key=lambda t: (t[0], -(t[1] - t[0])))
+    kept: list[tuple[int, int, str]] = []
+    for span in out:
+        if kept and span[0] < kept[-1][1]:
+            continue
+        kept.append(span)
+    return _join_nicknames(text, kept)
+
+
+_NICKNAMED = re.compile(r"[A-Z][\w'’.-]+\s+[\"“]([^\"”\n]{1,25})[\"”]\s+[A-Z][\w'’-]+")
+
+
+def _join_nicknames(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Jimmy "Barbecue" Cherizier: the first name, the quoted nickname and the surname are one
+    person, not two or three."""
+    for m in _NICKNAMED.finditer(text):
+        inside = [sp for sp in spans if m.start() <= sp[0] and sp[1] <= m.end()]
+        if inside and inside[0][2] == "PERSON" and inside[0][0] == m.start() and inside[-1][1] == m.end():
+            spans = [sp for sp in spans if sp not in inside] + [(m.start(), m.end(), "PERSON")]
+    return sorted(spans)
+
+
+_WORD_AFTER = re.compile(r"-([A-Za-zÀ-ÿ'’]+)")
+_WORD_BEFORE = re.compile(r"([A-Za-zÀ-ÿ]+)-$")
+
+
+def _across_hyphens(text: str, s: int, e: int, kb: KnowledgeBase) -> tuple[int, int]:
+    """'Yong' + '-hyun', 'Fils' + '-Aime', 'al-' + 'Burhan': the whole hyphenated word."""
+    while True:
+        m = _WORD_AFTER.match(text, e)
+        if not m or (m.group(1)[:1].isupper() and _known(m.group(1), kb)):
+            break  # "Putin-Trump": two names, not one
+        e = m.end()
+    while s > 1:
+        m = _WORD_BEFORE.search(text, max(0, s - 30), s)
+        if not m or (m.group(1)[:1].isupper() and _known(m.group(1), kb)):
+            break
+        s = m.start()
+    return s, e
+
+
+def _titled_first_name(text: str, s: int, e: int, kb: KnowledgeBase) -> tuple[int, int, str] | None:
+    """'defence minister Wellington Koo': a title, a 'place', then a capitalised surname."""
+    before = re.search(r"([A-Za-z.-]+)\s+$", text[max(0, s - 40):s])
+    after = re.match(r"\s([A-Z][\w'’-]+)", text[e:e + 40])
+    if not before or not after or before.group(1).lower() not in kb.titles:
+        return None
+    surname = after.group(1)
+    if _known(surname, kb) or surname.lower() in _COMMON_NOUNS or surname.lower() in _FUNCTION_WORDS:
+        return None
+    return s, e + after.end(), "PERSON"

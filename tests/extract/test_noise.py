@@ -1,0 +1,73 @@
+"""NER clean-up before actor coding: noise spans dropped, cut names mended."""
+
+from types import SimpleNamespace
+
+import pytest
+
+from turnstone.extract.noise import is_noise, mend_spans
+from turnstone.kb import default_kb
+
+
+class _Doc:
+    def __init__(self, text: str, prev: str) -> None:
+        self.text = text
+        self._prev = SimpleNamespace(text=prev)
+
+    def has_annotation(self, _: str) -> bool:
+        return False
+
+    def __getitem__(self, _: int) -> SimpleNamespace:
+        return self._prev
+
+
+def _span(text: str, surface: str, label: str, prev: str = "the") -> SimpleNamespace:
+    start = text.index(surface)
+    return SimpleNamespace(text=surface, label_=label, start_char=start, end_char=start + len(surface),
+                           start=1, doc=_Doc(text, prev))
+
+
+@pytest.mark.parametrize("text,surface,label,prev", [
+    ("Nobody expected it.", "Nobody", "PERSON", "\n"),
+    ("Those who fled said so.", "Those", "ORG", "\n"),
+    ("Restraint was urged.", "Restraint", "PERSON", "."),
+    ("He posted on Telegram late.", "Telegram", "GPE", "on"),
+    ("Senior Colonel Zhang Xiaogang said so.", "Senior Colonel", "ORG", "\n"),
+    ("The Strait Thunder-2025A drills ended.", "Strait Thunder-2025A", "ORG", "The"),
+    ('The leader Jean "Lapli" Pierre spoke.', "Lapli", "PERSON", '"'),
+])
+def test_noise_drops_non_names(text: str, surface: str, label: str, prev: str) -> None:
+    assert is_noise(_span(text, surface, label, prev), default_kb())
+
+
+@pytest.mark.parametrize("text,surface,label", [
+    ("Goma fell on Monday.", "Goma", "GPE"),
+    ("Hamas said it would respond.", "Hamas", "ORG"),
+    ("Colonel Ibrahim Traore spoke.", "Ibrahim Traore", "PERSON"),
+    ("Peace Now, an Israeli group, said so.", "Peace Now", "ORG"),
+])
+def test_noise_keeps_names(text: str, surface: str, label: str) -> None:
+    assert not is_noise(_span(text, surface, label, "\n"), default_kb())
+
+
+def test_noise_mends_names_cut_at_hyphens() -> None:
+    text = "Minister Kim Yong-hyun met Alix Didier Fils-Aime and Abdel Fattah al-Burhan after Putin-Trump talks."
+    spans = [(text.index("Kim"), text.index("-hyun"), "PERSON"),
+             (text.index("Alix"), text.index("-Aime"), "PERSON"),
+             (text.index("Burhan"), text.index("Burhan") + 6, "PERSON"),
+             (text.index("Putin"), text.index("Putin") + 5, "PERSON")]
+    got = [text[s:e] for s, e, _ in mend_spans(text, spans, default_kb())]
+    assert got == ["Kim Yong-hyun", "Alix Didier Fils-Aime", "al-Burhan", "Putin"]
+
+
+def test_noise_titled_first_name_is_a_person_not_a_city() -> None:
+    text = "Taiwan's defence minister Wellington Koo said so, in Wellington."
+    s = text.index("Wellington")
+    later = text.rindex("Wellington")
+    got = mend_spans(text, [(s, s + 10, "GPE"), (later, later + 10, "GPE")], default_kb())
+    assert [(text[a:b], label) for a, b, label in got] == [("Wellington Koo", "PERSON"), ("Wellington", "GPE")]
+
+
+def test_noise_joins_a_quoted_nickname() -> None:
+    text = 'The leader Jimmy "Barbecue" Cherizier spoke.'
+    spans = [(11, 17, "PERSON"), (text.index("Cheri"), text.index(" spoke"), "PERSON")]
+    assert [text[s:e] for s, e, _ in mend_spans(text, spans, default_kb())] == ['Jimmy "Barbecue" Cherizier']
