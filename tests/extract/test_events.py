@@ -180,8 +180,10 @@ def test_events_seed_gold_required_events_found() -> None:
     ("The United States imposed new sanctions on Venezuela on Monday. "
      "Venezuela said on Tuesday that it would respond forcefully.",
      [("SANCTION", {"USA"}, {"VEN"}), ("THREATEN", {"VEN"}, {"USA"})]),
-    # with no earlier event there is no one to answer: nothing is coded
-    ("Venezuela said on Tuesday that it would respond forcefully.", []),
+    # with no earlier event there is no one it answers: a threat with no recipient
+    ("Venezuela said on Tuesday that it would respond forcefully.", [("THREATEN", {"VEN"}, set())]),
+    # and a rejection with no earlier event names no one: not coded
+    ("Venezuela rejected the measures on Tuesday.", []),
     # "called on X to": X is the one asked
     ("Colombia called on Venezuela to free the prisoners.", [("REQUEST", {"COL"}, {"VEN"})]),
 ])
@@ -200,4 +202,15 @@ def test_events_target_from_context(text: str, expected: list[tuple[str, set[str
     ("Britain said it would cancel a mining licence in Zimbabwe.", [("SANCTION", {"GBR"}, {"ZWE"})]),
 ])
 def test_events_common_phrasings(text: str, expected: list[tuple[str, set[str], set[str]]]) -> None:
+    assert [(v.event, *parties(v)) for v in events_of(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # PLOVER THREATEN and ASSAULT need no recipient: a threat to no named party, an attack on a ship
+    ("Russia warned that foreign instructors would be legitimate targets.", [("THREATEN", {"RUS"}, set())]),
+    ("Houthi rebels attacked a cargo ship on Sunday.", [("ASSAULT", {"YEM"}, set())]),
+    # but an attack verb with neither a target nor a party is not coded
+    ("Houthi rebels attacked on Sunday.", []),
+])
+def test_events_without_recipient(text: str, expected: list[tuple[str, set[str], set[str]]]) -> None:
     assert [(v.event, *parties(v)) for v in events_of(text)] == expected

@@ -75,6 +75,7 @@ class Candidate:
     nominal: bool = False
     consumed: bool = False
     location_recipient: bool = False
+    direct_object: bool = False  # an attack verb with a physical target noun the actors stage does not name
     verb_between: bool = False  # a verb between the actor and a nominal trigger ("X welcomed the meeting")
 
     @property

@@ -34,7 +34,7 @@ LOGGER = logging.getLogger(__name__)
 # densest real sentences of the seed and PETR2 GSR data (at most 2 distinct events each).
 MAX_PER_SENTENCE = 3
 # Types that may stand without a recipient (the protest, deployment or resignation itself).
-NO_RECIPIENT_OK = {"PROTEST", "MOBILIZE"}
+NO_RECIPIENT_OK = {"PROTEST", "MOBILIZE", "THREATEN"}
 NO_RECIPIENT_MODES = {"resign", "disarm"}
 # Types whose location stands in for a missing recipient, as in PETRARCH and ICEWS.
 LOCATED_TYPES = {"PROTEST", "MOBILIZE", "ASSAULT", "COERCE"}
@@ -120,7 +120,25 @@ def _valid(cand: Candidate) -> bool:
         # "NATO defence ministers meeting in Brussels": a meeting inside an alliance or IGO
         cand.mode, cand.cameo = "multilateral", "040"
         return True
+    if cand.event == "ASSAULT" and cand.direct_object:
+        return True  # "rebels attacked a cargo ship": a target the actors stage does not name
     return cand.event in NO_RECIPIENT_OK or (cand.mode or "") in NO_RECIPIENT_MODES
+
+
+TARGET_NOUNS = {"ship", "vessel", "tanker", "convoy", "base", "camp", "hospital", "school", "market", "village",
+                "town", "city", "port", "airport", "checkpoint", "embassy", "patrol", "plant", "facility", "bridge",
+                "building", "compound", "outpost", "station", "positions", "position", "depot", "refinery", "train",
+                "bus", "aircraft", "plane", "jet", "drone", "headquarters", "barracks", "mosque", "church", "site"}
+
+
+def _direct_object(doc: Any, cand: Candidate, sent: Any) -> bool:
+    """Whether an active attack verb takes a physical target right after it ("attacked a cargo ship")."""
+    if cand.match.trigger.pos != "verb" or cand.nominal or not cand.actors:
+        return False
+    for j in range(cand.match.end, min(sent.end, cand.match.end + 4)):
+        if doc[j].lower_ in TARGET_NOUNS:
+            return True
+    return False
 
 
 def _confidence(cand: Candidate, parsed: bool) -> float:
@@ -275,6 +293,7 @@ def sentence_candidates(article: Article, sent: Any, state: ArticleState) -> lis
         negated_cooperation(cand)
         last_actor = max((a.tok_end for a in cand.actors if a.tok_end <= cand.match.start), default=cand.match.start)
         cand.verb_between = any(t.pos_ in {"VERB", "AUX"} for t in doc[last_actor:cand.match.start])
+        cand.direct_object = cand.event == "ASSAULT" and not cand.recipients and _direct_object(doc, cand, sent)
         if _valid(cand):
             cand.confidence = _confidence(cand, parsed)
             kept.append(cand)
