@@ -214,3 +214,13 @@ def test_events_common_phrasings(text: str, expected: list[tuple[str, set[str], 
 ])
 def test_events_without_recipient(text: str, expected: list[tuple[str, set[str], set[str]]]) -> None:
     assert [(v.event, *parties(v)) for v in events_of(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an agentless arrest reported by the state's own authority is that state's act
+    ("Georgia's interior ministry said 51 people had been detained in Tbilisi.", [("COERCE", {"GEO"}, {"GEO"})]),
+    # a non-state source of the report does not make the arrest its own
+    ("Witnesses said 12 people were arrested.", []),
+])
+def test_events_agentless_arrest(text: str, expected: list[tuple[str, set[str], set[str]]]) -> None:
+    assert [(v.event, *parties(v)) for v in events_of(text)] == expected

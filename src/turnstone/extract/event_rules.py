@@ -356,6 +356,20 @@ LOCATED_TYPES = {"PROTEST", "MOBILIZE", "ASSAULT", "COERCE"}
 UNDERGO = {"face", "faces", "faced", "facing", "under", "received", "receives", "receive"}
 
 
+AUTHORITY_SECTORS = {"GOV", "MIL", "COP", "POL", "JUD"}
+
+
+def _reporting_authority(doc: Any, actors: Sequence[ActorSpan], m: TriggerMatch, sent: Any) -> list[ActorSpan]:
+    """The sentence's government source of a report ("police said", "the ministry said") left of the trigger."""
+    for a in actors:
+        if a.tok_end > m.start or _lower(doc, a.tok_end) not in SPEECH_AFTER:
+            continue
+        parts = a.participants
+        if parts and all(p.sector in AUTHORITY_SECTORS and p.country for p in parts):
+            return [a]
+    return []
+
+
 def _is_object(doc: Any, actor: ActorSpan, objects: set[int]) -> bool:
     """Whether an actor directly follows another trigger, as its object ("accused Rwanda")."""
     return actor.tok_start - 1 in objects or actor.tok_start - 2 in objects and _lower(doc, actor.tok_start - 1) in DETERMINERS
@@ -398,6 +412,10 @@ def linear_roles(doc: Any, actors: Sequence[ActorSpan], m: TriggerMatch, sent: A
         # actor right before the participle
         reach = 40 if _aux_passive(doc, m, sent.start) else 1
         cand.recipients = [a for a in left_actor(doc, actors, m.start, sent.start) if m.start - a.tok_end <= reach]
+        if not cand.actors and trig.event == "COERCE":
+            # "the interior ministry said 51 people had been detained": the state authority that
+            # reports an arrest in its own country made it
+            cand.actors = _reporting_authority(doc, actors, m, sent)
         if not cand.actors:  # an agentless passive names no actor
             cand.recipients = []
         return cand
