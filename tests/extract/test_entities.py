@@ -310,3 +310,22 @@ def test_entities_seed_gold_required_people(seed_gold, people_in_kb: bool) -> No
         if got is None or got.country != want["country"] or got.sector not in sectors:
             wrong.append((want["name"], got and (got.country, got.sector)))
     assert wrong == []
+
+
+def test_entities_possessive_country_beats_the_story_country(run) -> None:
+    art = run("Haitian President Laurent Saint-Cyr said gangs attacked Cabaret. Haitian police fought back. "
+              "Kenya's police commander Godfrey Otunge said the officers would stay.", published="2025-09-01")
+    otunge = by_name(art, "Godfrey Otunge")
+    assert (otunge.country, otunge.sector) == ("KEN", "COP")
+
+
+def test_entities_possessive_appositive_gives_country_and_office(run) -> None:
+    art = run("Talks were hosted by Alberto Mendes, Angola's foreign minister, in Luanda.")
+    mendes = by_name(art, "Alberto Mendes")
+    assert (mendes.country, mendes.sector) == ("AGO", "GOV")
+
+
+def test_entities_congo_in_a_kivu_story_is_the_drc(run) -> None:
+    art = run("M23 fighters entered Goma in North Kivu. Congo said Tshisekedi would not negotiate.")
+    congo = [e for e in art.entities if "Congo" in e.name]
+    assert congo and all(e.country == "COD" for e in congo), [(e.name, e.country) for e in art.entities]

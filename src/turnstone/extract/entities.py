@@ -147,8 +147,13 @@ def find_candidates(article: Article, kb: KnowledgeBase, when: dt.date) -> list[
             cand.label = "PERSON"
             cand.start, cand.title_text = widen(text, s, kb, when)
             cue_texts = [text[cand.start:s]] if cand.start < s else []
+            possessor = _POSSESSOR_BEFORE.search(text[max(0, cand.start - 40):cand.start]) if cand.start < s else None
+            owner_country = kb.country_of_word(possessor.group(1)) if possessor else None
+            if possessor and owner_country:
+                cue_texts.insert(0, possessor.group(0))  # "Kenya's police commander X": Kenya's, not the story's
             if cand.start < s:
                 cand.marked = next((h.code for h in scan(kb, text[cand.start:s], when) if h.kind == "country"), None)
+                cand.marked = cand.marked or (owner_country[0] if owner_country else None)
             appos = appositive(text, cand.start, e, kb, when)
             if appos:
                 cue_texts.append(appos)
@@ -163,6 +168,9 @@ def find_candidates(article: Article, kb: KnowledgeBase, when: dt.date) -> list[
                     cand.title_text = appos_title
         out.append(cand)
     return out
+
+
+_POSSESSOR_BEFORE = re.compile(r"([A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?)['’]s\s+$")
 
 
 def _titled_person(text: str, s: int, e: int, res: Resolution, kb: KnowledgeBase, when: dt.date) -> bool:
@@ -302,7 +310,7 @@ def code_groups(groups: list[Group], when: dt.date, kb: KnowledgeBase, text: str
                 g.sector = "CVL"  # a named person with a nationality and no office
     home = home_country(groups)
     for g in groups:
-        if g.label == "PERSON" and g.country is None and g.sector in ("GOV", "MIL", "LEG"):
+        if g.label == "PERSON" and g.country is None and g.sector in ("GOV", "MIL", "LEG", "COP", "JUD"):
             first = g.mentions[0]
             g.country = body_country(text, first.start, first.name_start, kb, when) or home or \
                 local_country(text, first.start, kb, when)

@@ -21,7 +21,9 @@ PARTICLES = {"bin", "ibn", "al", "el", "abu", "de", "da", "van", "von", "der", "
 NAME = r"[A-Z][\w'’.-]*(?:\s+(?:(?:bin|al|de|la|da|van|von|der|el)\s+)*(?:(?:al|el|ad|as|ash|abu|bin|ibn)-)?[A-Z][\w'’.-]*){0,3}"
 # A run of capitalised words that may start with titles ("Armenian Prime Minister Aram Vardan").
 CAPS = r"[A-Z][\w'’.-]*(?:\s+(?:(?:bin|al|de|la|da|van|von|der|el|of|and|for)\s+)*(?:(?:al|el|ad|as|ash|abu|bin|ibn)-)?[A-Z][\w'’.-]*){1,8}"
-_APPOSITIVE_AFTER = re.compile(r"^,\s+((?:an?|the)\s+[^,;.\n]{2,80}?)(?=\s+(?:who|which|that|whose)\b|[,;.\n])")
+# ", an American teacher", ", the UN envoy", ", Angola's foreign minister"
+_APPOSITIVE_AFTER = re.compile(r"^,\s+((?:an?|the|[A-Z][\w.-]*(?:'s|’s))\s+[^,;.\n]{2,80}?)"
+                               r"(?=\s+(?:who|which|that|whose)\b|[,;.\n])")
 _APPOSITIVE_BEFORE = re.compile(r"((?:[A-Z][\w'’.-]*(?:'s|’s)\s+)?[^,;.\n]{0,60}?),\s+$")
 
 
@@ -153,7 +155,7 @@ def appositive_names(text: str, kb: KnowledgeBase, when: dt.date) -> list[tuple[
     """ "Marc Fogel, an American teacher", "Jo Kim, the sister of leader X": a name followed by a
     person appositive (with "the", only one naming an office or a known person)."""
     out = []
-    for m in re.finditer(r"(?<![\w.])(" + NAME + r")(?=,\s+(?:an?|the)\s)", text):
+    for m in re.finditer(r"(?<![\w.])(" + NAME + r")(?=,\s+(?:an?|the|[A-Z][\w.-]*(?:'s|’s))\s)", text):
         name = m.group(1)
         if len(name.split()) < 2 or scan(kb, name, when):
             continue
