@@ -28,6 +28,7 @@ def _span(text: str, surface: str, label: str, prev: str = "the") -> SimpleNames
 
 @pytest.mark.parametrize("text,surface,label,prev", [
     ("Nobody expected it.", "Nobody", "PERSON", "\n"),
+    ("It warned that Western instructors would be targets.", "Western", "PERSON", "that"),
     ("Those who fled said so.", "Those", "ORG", "\n"),
     ("Restraint was urged.", "Restraint", "PERSON", "."),
     ("He posted on Telegram late.", "Telegram", "GPE", "on"),
@@ -71,3 +72,11 @@ def test_noise_joins_a_quoted_nickname() -> None:
     text = 'The leader Jimmy "Barbecue" Cherizier spoke.'
     spans = [(11, 17, "PERSON"), (text.index("Cheri"), text.index(" spoke"), "PERSON")]
     assert [text[s:e] for s, e, _ in mend_spans(text, spans, default_kb())] == ['Jimmy "Barbecue" Cherizier']
+
+
+def test_noise_first_name_tagged_as_a_known_surname_takes_its_surname() -> None:
+    text = "Ukraine's chief negotiator Petro Ivanenko said so. Gustavo Petro said on Monday. Petro Tuesday."
+    s = text.index("Petro")
+    later = text.index("Petro said")
+    got = mend_spans(text, [(s, s + 5, "PERSON"), (later - 8, later + 5, "PERSON")], default_kb())
+    assert [text[a:b] for a, b, _ in got] == ["Petro Ivanenko", "Gustavo Petro"]

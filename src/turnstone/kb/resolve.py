@@ -195,6 +195,8 @@ def resolve_hits(text: str, hits: list[Hit], when: dt.date) -> Resolution:
         for h in named:
             h.possessive = True
         named = []
+    if named and _first_name_only(text, named[-1], hits):
+        named = []  # "Petro Ivanenko" is not Gustavo Petro: a one-word alias followed by a surname
     if named:
         head = named[-1]
         actor = head.actors[0]
@@ -226,6 +228,15 @@ def resolve_hits(text: str, hits: list[Hit], when: dt.date) -> Resolution:
     if res.country and not res.name and res.type == "GPE":
         res.name = res.text
     return res
+
+
+def _first_name_only(text: str, head: Hit, hits: list[Hit]) -> bool:
+    """A one-word person alias followed, inside the phrase, by another capitalised name word
+    that nothing else in the knowledge base explains."""
+    if head.kind != "person" or " " in head.text.strip() or any(h.start >= head.end for h in hits):
+        return False
+    m = re.match(r"\s+([A-Z][\w'’-]+)", text[head.end:])
+    return bool(m) and m.group(1).rstrip(".") not in ("Jr", "Sr", "II", "III")
 
 
 def _title_text(hits: list[Hit], head: Hit) -> str:
