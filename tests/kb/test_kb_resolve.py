@@ -77,3 +77,11 @@ def test_kb_resolve_possessive_owner_alone(kb) -> None:
 def test_kb_resolve_bad_date(kb) -> None:
     with pytest.raises(KnowledgeBaseError):
         resolve_actor("Putin", "12/02/2025", kb=kb)
+
+
+def test_kb_resolve_known_surname_as_a_first_name_is_not_that_person(kb) -> None:
+    from turnstone.kb.resolve import resolve_phrase
+
+    assert resolve_phrase(kb, "Petro Ivanenko").actor is None
+    assert resolve_phrase(kb, "Gustavo Petro").actor is not None
+    assert resolve_phrase(kb, "Petro").actor is not None

@@ -236,7 +236,7 @@ def _first_name_only(text: str, head: Hit, hits: list[Hit]) -> bool:
     if head.kind != "person" or " " in head.text.strip() or any(h.start >= head.end for h in hits):
         return False
     m = re.match(r"\s+([A-Z][\w'’-]+)", text[head.end:])
-    return bool(m) and m.group(1).rstrip(".") not in ("Jr", "Sr", "II", "III")
+    return m is not None and m.group(1).rstrip(".") not in ("Jr", "Sr", "II", "III")
 
 
 def _title_text(hits: list[Hit], head: Hit) -> str:
