@@ -224,3 +224,17 @@ def test_events_without_recipient(text: str, expected: list[tuple[str, set[str],
 ])
 def test_events_agentless_arrest(text: str, expected: list[tuple[str, set[str], set[str]]]) -> None:
     assert [(v.event, *parties(v)) for v in events_of(text)] == expected
+
+
+def test_events_target_from_later_sentences() -> None:
+    # the lead's threat names no target; the story's main dyad (India-Pakistan) does, later on
+    text = ("Pakistan said on Wednesday that it would respond forcefully. "
+            "India expelled Pakistani diplomats on Tuesday. India also closed its border with Pakistan.")
+    got = [(v.event, *parties(v)) for v in events_of(text)]
+    assert got[0] == ("THREATEN", {"PAK"}, {"IND"})
+
+
+def test_events_numbered_target_after_preposition() -> None:
+    # "on 11 officials": a preposition before a number is still the trigger's role
+    got = [(v.event, *parties(v)) for v in events_of("Latvia imposed travel bans on 11 Georgian officials.")]
+    assert got == [("SANCTION", {"LVA"}, {"GEO"})]

@@ -55,6 +55,7 @@ QUANTITIES = {"hundreds", "thousands", "dozens", "scores", "millions", "tens", "
               "several", "one", "two", "three", "four", "five", "members", "group", "groups", "units", "each",
               "both", "none", "majority", "number", "lot", "lots"}
 SPEECH_AFTER = {"said", "says", "told", "reported", "reports", "announced", "stated", "added", "claimed"}
+APPROXIMATORS = {"over", "about", "around", "near", "under", "across", "upon"}
 PHONE_WORDS = {"phone", "call", "called", "telephone", "video", "videoconference"}
 
 
@@ -283,7 +284,8 @@ def right_recipient(doc: Any, actors: Sequence[ActorSpan], m: TriggerMatch, sent
                 _lower(doc, a.tok_start - 1) == "," and {_lower(doc, a.tok_end + k) for k in range(6)} & SPEECH_AFTER):
             break  # "..., South Korea's military said": the source of the report, not a party
         # "over 150 prisoners", "about 20 soldiers": a quantity, not a preposition
-        preps = [t.lower_ for t in doc[m.end:a.tok_start] if t.lower_ in PREPOSITIONS and not _lower(doc, t.i + 1)[:1].isdigit()]
+        preps = [t.lower_ for t in doc[m.end:a.tok_start] if t.lower_ in PREPOSITIONS
+                 and not (t.lower_ in APPROXIMATORS and _lower(doc, t.i + 1)[:1].isdigit())]
         # a trigger that ends in its preposition ("called on", "pulled out of"): what follows is its object
         last = _lower(doc, m.end - 1)
         role = preps[-1] if preps else (last if last in roles and last in PREPOSITIONS else "obj")

@@ -537,7 +537,12 @@ def find_events(article: Article) -> list[Event]:
     doc = article.doc
     if doc is None:
         return []
-    state = ArticleState()
+    # a first reading finds the article's main dyad, so that a target left unnamed early in the
+    # story ("Pakistan would respond with full force" in the lead) can come from later sentences
+    first = ArticleState()
+    for sent in _sentences(doc):
+        sentence_candidates(article, sent, first)
+    state = ArticleState(dyads=Counter(first.dyads), parties={k: list(v) for k, v in first.parties.items()})
     events: list[Event] = []
     seen: dict[tuple[Any, ...], Event] = {}
     for sent in _sentences(doc):
