@@ -329,3 +329,9 @@ def test_entities_congo_in_a_kivu_story_is_the_drc(run) -> None:
     art = run("M23 fighters entered Goma in North Kivu. Congo said Tshisekedi would not negotiate.")
     congo = [e for e in art.entities if "Congo" in e.name]
     assert congo and all(e.country == "COD" for e in congo), [(e.name, e.country) for e in art.entities]
+
+
+def test_entities_presidential_council_belongs_to_the_country_named(run) -> None:
+    art = run("Libya's presidential council said the talks failed.")
+    council = [e for e in art.entities if "council" in e.name.lower()]
+    assert council and (council[0].country, council[0].sector) == ("LBY", "GOV")
