@@ -31,7 +31,7 @@ eval: install
 bench: install
 	@for f in bench/*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
 
-# Rebuild the shipped English model from $(SHARED)/corpora (about 60-80 min on 2 cores; issue 3).
+# Rebuild the shipped English model from $(SHARED)/corpora (~30 min on 2 idle cores; issue 3).
 model: install
 	TURNSTONE_SHARED=$(SHARED) PYTHON=$(BIN)/python bash training/build.sh
 
