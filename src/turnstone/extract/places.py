@@ -340,7 +340,11 @@ def _votes(m: Mention, e: GazEntry, scores: list[tuple[float, Candidate]]) -> tu
         if e.country:
             c[e.country] += 1
         if e.feature in ("admin1", "city") and e.admin1:
-            a[(e.country, e.admin1)] += 1
+            # Naming the state itself makes a story local to it as much as two of its towns do.
+            # ("New York", "Washington" are also cities: no stronger than one town).
+            plain_state = e.feature == "admin1" and not any(
+                c.entry.feature == "city" and c.entry.population >= SMALL_TOWN for _, c in scores)
+            a[(e.country, e.admin1)] += LOCAL_STORY_VOTES if plain_state else 1
     return c, a
 
 
@@ -456,6 +460,8 @@ def _gazetteer_over_entities(text: str, m: Mention, overlapping: list[tuple[int,
     exact = [(s, e, label) for s, e, label in overlapping if (s, e) == (m.start, m.end)]
     if len(exact) != len(overlapping) or exact[0][2] not in ("NORP", "PERSON", "ORG") or gazetteer().is_adjective(m.text):
         return ""
+    if exact[0][2] == "ORG" and (m.area or not any(c.entry.feature == "city" for c in m.candidates)):
+        return ""  # "Box Elder School District": an organisation's name, whatever its place word
     if LOCATIVE.search(text[max(0, m.start - 30): m.start]):
         return "free"
     big = any(c.entry.feature == "city" and c.entry.population >= BIG_CITY for c in m.candidates)
