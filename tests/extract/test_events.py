@@ -238,3 +238,9 @@ def test_events_numbered_target_after_preposition() -> None:
     # "on 11 officials": a preposition before a number is still the trigger's role
     got = [(v.event, *parties(v)) for v in events_of("Latvia imposed travel bans on 11 Georgian officials.")]
     assert got == [("SANCTION", {"LVA"}, {"GEO"})]
+
+
+def test_events_we_in_quote_is_the_speakers_side() -> None:
+    text = 'Pakistan\'s defence minister Khawaja Asif said: "We will attack India if it crosses the border."'
+    got = [(v.event, *parties(v)) for v in events_of(text)]
+    assert got == [("THREATEN", {"PAK"}, {"IND"})]

@@ -365,6 +365,27 @@ def _it_after_speech(doc: Any, sent: Any, spans: list[ActorSpan]) -> list[ActorS
     return out
 
 
+FIRST_PLURAL = {"we", "us"}
+
+
+def _we_in_quote(article: Article, sent: Any) -> list[ActorSpan]:
+    """"We will respond", quoted from Pakistan's defence minister: "we" is the speaker's side,
+    the country of the quote's speaker (not the speaker in person)."""
+    out: list[ActorSpan] = []
+    entities = {e.id: e for e in article.entities}
+    for tok in sent:
+        if tok.lower_ not in FIRST_PLURAL:
+            continue
+        quote = next((q for q in article.quotes if q.kind != "indirect" and q.start <= tok.idx < q.end), None)
+        speaker = entities.get(quote.speaker) if quote is not None and quote.speaker else None
+        if speaker is None or not speaker.country:
+            continue
+        part = Participant(name=speaker.country, country=speaker.country)
+        out.append(ActorSpan(tok.idx, tok.idx + len(tok.text), tok.i, tok.i + 1, [part], pronoun=True,
+                             source="pronoun"))
+    return out
+
+
 def sentence_actors(article: Article, sent: Any, last_person: ActorSpan | None,
                     resolver: Resolver | None = None) -> list[ActorSpan]:
     """All actor mentions of a sentence, left to right, without overlaps."""
@@ -386,6 +407,7 @@ def sentence_actors(article: Article, sent: Any, last_person: ActorSpan | None,
         if p.participants:
             pron.append(p)
     pron += _it_after_speech(doc, sent, spans + pron)
+    pron += _we_in_quote(article, sent)
     spans = sorted(spans + pron, key=lambda a: (a.tok_start, -(a.tok_end - a.tok_start)))
     out: list[ActorSpan] = []
     for s in spans:

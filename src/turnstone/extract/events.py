@@ -284,7 +284,8 @@ def sentence_candidates(article: Article, sent: Any, state: ArticleState) -> lis
         if cand.event in {"ACCUSE", "REJECT"} and not cand.recipients:
             cand.recipients = _answered(doc, cand, sent, state)
         if not cand.recipients and cand.event in CONTEXT_TYPES and cand.match.trigger.pos == "verb" \
-                and not cand.nominal and not cand.match.trigger.reciprocal and not cand.match.trigger.content:
+                and not cand.nominal and not cand.match.trigger.reciprocal and not cand.match.trigger.content \
+                and not cand.negated:  # "we are not asking for charity" answers no one
             cand.recipients = _context_recipient(cand, state)
         if cand.event == "PROTEST" and cand.match.trigger.pos == "verb" and cand.actors \
                 and all(p.sector == "GOV" for p in _participants(cand.actors)):
