@@ -335,3 +335,9 @@ def test_entities_presidential_council_belongs_to_the_country_named(run) -> None
     art = run("Libya's presidential council said the talks failed.")
     council = [e for e in art.entities if "council" in e.name.lower()]
     assert council and (council[0].country, council[0].sector) == ("LBY", "GOV")
+
+
+def test_entities_drc_names_settled_to_one_place(run) -> None:
+    art = run("M23 seized Goma in North Kivu, DR Congo officials said. Congo vowed to retake it from Kinshasa.")
+    congo = [e for e in art.entities if e.type == "GPE" and "Congo" in e.name]
+    assert len(congo) == 1 and congo[0].country == "COD", [(e.name, e.country) for e in art.entities]

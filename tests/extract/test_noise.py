@@ -80,3 +80,18 @@ def test_noise_first_name_tagged_as_a_known_surname_takes_its_surname() -> None:
     later = text.index("Petro said")
     got = mend_spans(text, [(s, s + 5, "PERSON"), (later - 8, later + 5, "PERSON")], default_kb())
     assert [text[a:b] for a, b, _ in got] == ["Petro Ivanenko", "Gustavo Petro"]
+
+
+def test_noise_rank_and_name_typed_org_is_a_person() -> None:
+    text = "Congo's army spokesman General Sylvain Ekenge said so. The General Staff agreed."
+    s = text.index("General Sylvain")
+    staff = text.index("General Staff")
+    got = mend_spans(text, [(s, s + len("General Sylvain Ekenge"), "ORG"), (staff, staff + 13, "ORG")], default_kb())
+    assert [label for _, _, label in got] == ["PERSON", "ORG"]
+
+
+def test_noise_upper_case_dateline_is_a_place() -> None:
+    text = "KINSHASA, March 3 (Reuters) - Rebels advanced.\nNATO, the alliance, met."
+    nato = text.index("NATO")
+    got = mend_spans(text, [(0, 8, "ORG"), (nato, nato + 4, "ORG")], default_kb())
+    assert [label for _, _, label in got] == ["GPE", "ORG"]

@@ -323,7 +323,9 @@ def code_groups(groups: list[Group], when: dt.date, kb: KnowledgeBase, text: str
     for g in groups:  # "Congo" in a story about Goma and Tshisekedi is the DRC, not Brazzaville
         if g.actor is None or g.actor.type == "GPE":
             for c in g.mentions:
-                was, g.country = g.country, settle_country(g.country, text[c.start:c.end], text)
+                owner = _POSSESSOR_BEFORE.search(text[max(0, c.start - 40):c.start]) if g.label == "PERSON" else None
+                said = (owner.group(0) if owner else "") + text[c.start:c.end]
+                was, g.country = g.country, settle_country(g.country, said, text)
                 old_country, new_country = kb.country(was), kb.country(g.country)
                 if old_country and new_country and g.name == old_country.name:
                     g.name = new_country.name
@@ -336,6 +338,7 @@ def find_groups(article: Article, kb: KnowledgeBase | None = None) -> list[Group
     text = article.text
     groups = group(find_candidates(article, kb, when), text, kb)
     code_groups(groups, when, kb, text)
+    groups = _merge_same_places(groups)
     taken = [(c.start, c.end) for g in groups for c in g.mentions]
     refs = title_refs(text, kb, when, taken)
     refs += [r for r in pronoun_refs(text, article.doc) if not any(s <= r.start < e for s, e in taken)]
@@ -344,6 +347,21 @@ def find_groups(article: Article, kb: KnowledgeBase | None = None) -> list[Group
     groups = [g for g in groups if not _idle_body(g, text, article.doc)]
     groups.sort(key=lambda g: g.first)
     return groups
+
+
+def _merge_same_places(groups: list[Group]) -> list[Group]:
+    """Places that context settled to one country ("DR Congo", "Congo") are one entity."""
+    seen: dict[tuple[str, str], Group] = {}
+    out = []
+    for g in groups:
+        key = (g.name, g.country or "")
+        if g.label == "GPE" and g.actor is None and g.country and key in seen:
+            seen[key].mentions = sorted(seen[key].mentions + g.mentions, key=lambda c: c.start)
+            continue
+        if g.label == "GPE" and g.actor is None and g.country:
+            seen[key] = g
+        out.append(g)
+    return out
 
 
 def _idle_body(g: Group, text: str, doc: Any) -> bool:

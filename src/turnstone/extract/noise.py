@@ -126,6 +126,10 @@ def mend_spans(text: str, spans: list[tuple[int, int, str]], kb: KnowledgeBase) 
         if label == "PERSON":
             s, e = _across_hyphens(text, s, e, kb)
             e = _surname_after(text, s, e, kb)
+        elif label == "ORG" and _titled_name(text[s:e], kb):
+            label = "PERSON"  # "General Sylvain Ekenge": a rank and a name, not an organisation
+        elif label in ("ORG", "PERSON") and _dateline(text, s, e, kb):
+            label = "GPE"  # "KINSHASA, March 3 (Reuters) -"
         elif label == "GPE" and " " not in text[s:e]:
             person = _titled_first_name(text, s, e, kb)
             if person is not None:
@@ -171,6 +175,35 @@ def _across_hyphens(text: str, s: int, e: int, kb: KnowledgeBase) -> tuple[int, 
             break
         s = m.start()
     return s, e
+
+
+_ORG_WORDS = {"command", "council", "staff", "assembly", "ministry", "forces", "army", "guard", "guards", "corps",
+              "directorate", "office", "department", "agency", "committee", "commission", "authority", "service",
+              "services", "bank", "court", "party", "movement", "front", "brigade", "brigades", "division",
+              "regiment", "battalion", "group", "company", "corporation", "inc", "ltd", "motors", "electric",
+              "dynamics", "assembly", "hospital", "university", "institute", "administration", "government"}
+
+
+def _titled_name(surface: str, kb: KnowledgeBase) -> bool:
+    """A title or rank followed by two or more capitalised words, none of them an organisation word."""
+    words = surface.split()
+    if len(words) < 3 or words[0].lower() not in kb.titles:
+        return False
+    rest = words[1:]
+    return all(w[:1].isupper() for w in rest) and not any(w.lower().strip(".,") in _ORG_WORDS for w in rest) \
+        and not kb.actors_named(surface) and not any(kb.actors_named(w) and kb.actors_named(w)[0].type != "PERSON"
+                                                     for w in rest)
+
+
+def _dateline(text: str, s: int, e: int, kb: KnowledgeBase) -> bool:
+    """An upper-case place name opening a line and followed by a comma: a wire dateline."""
+    surface = text[s:e]
+    if not surface.isupper() or len(surface) < 4 or (s > 0 and text[s - 1] != "\n"):
+        return False
+    if not re.match(r"\s*[,(]", text[e:e + 3]):
+        return False
+    hit = kb.country_of_word(surface.title())
+    return hit is not None
 
 
 _CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
