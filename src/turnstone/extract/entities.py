@@ -323,8 +323,8 @@ def code_groups(groups: list[Group], when: dt.date, kb: KnowledgeBase, text: str
     for g in groups:  # "Congo" in a story about Goma and Tshisekedi is the DRC, not Brazzaville
         if g.actor is None or g.actor.type == "GPE":
             for c in g.mentions:
-                owner = _POSSESSOR_BEFORE.search(text[max(0, c.start - 40):c.start]) if g.label == "PERSON" else None
-                said = (owner.group(0) if owner else "") + text[c.start:c.end]
+                possessive = _POSSESSOR_BEFORE.search(text[max(0, c.start - 40):c.start]) if g.label == "PERSON" else None
+                said = (possessive.group(0) if possessive else "") + text[c.start:c.end]
                 was, g.country = g.country, settle_country(g.country, said, text)
                 old_country, new_country = kb.country(was), kb.country(g.country)
                 if old_country and new_country and g.name == old_country.name:

@@ -181,7 +181,7 @@ _ORG_WORDS = {"command", "council", "staff", "assembly", "ministry", "forces", "
               "directorate", "office", "department", "agency", "committee", "commission", "authority", "service",
               "services", "bank", "court", "party", "movement", "front", "brigade", "brigades", "division",
               "regiment", "battalion", "group", "company", "corporation", "inc", "ltd", "motors", "electric",
-              "dynamics", "assembly", "hospital", "university", "institute", "administration", "government"}
+              "dynamics", "hospital", "university", "institute", "administration", "government"}
 
 
 def _titled_name(surface: str, kb: KnowledgeBase) -> bool:
