@@ -24,6 +24,7 @@ from ..model import Article, Event, Participant, Span
 from ..pipeline import stage
 from .cameo import goldstein, plover_score
 from .event_actors import ActorSpan, sentence_actors
+from .event_context import CONTEXT_TYPES, aimed, context_recipient, direct_object, remember_parties
 from .event_lexicon import find_triggers
 from .event_modifiers import combine_content, flags, negated_cooperation
 from .event_parse import hybrid_roles
@@ -123,22 +124,6 @@ def _valid(cand: Candidate) -> bool:
     if cand.event == "ASSAULT" and cand.direct_object:
         return True  # "rebels attacked a cargo ship": a target the actors stage does not name
     return cand.event in NO_RECIPIENT_OK or (cand.mode or "") in NO_RECIPIENT_MODES
-
-
-TARGET_NOUNS = {"ship", "vessel", "tanker", "convoy", "base", "camp", "hospital", "school", "market", "village",
-                "town", "city", "port", "airport", "checkpoint", "embassy", "patrol", "plant", "facility", "bridge",
-                "building", "compound", "outpost", "station", "positions", "position", "depot", "refinery", "train",
-                "bus", "aircraft", "plane", "jet", "drone", "headquarters", "barracks", "mosque", "church", "site"}
-
-
-def _direct_object(doc: Any, cand: Candidate, sent: Any) -> bool:
-    """Whether an active attack verb takes a physical target right after it ("attacked a cargo ship")."""
-    if cand.match.trigger.pos != "verb" or cand.nominal or not cand.actors:
-        return False
-    for j in range(cand.match.end, min(sent.end, cand.match.end + 4)):
-        if doc[j].lower_ in TARGET_NOUNS:
-            return True
-    return False
 
 
 def _confidence(cand: Candidate, parsed: bool) -> float:
@@ -263,7 +248,7 @@ def sentence_candidates(article: Article, sent: Any, state: ArticleState) -> lis
                                                  state.wars[country], source="context")]
         if cand.event == "ASSAULT" and not cand.recipients and {"missile", "missiles", "rocket", "rockets"} & {
                 t.lower_ for t in doc[cand.match.start:min(sent.end, cand.match.end + 8)]} \
-                and not _aimed(doc, cand.match.end, sent.end):
+                and not aimed(doc, cand.match.end, sent.end):
             # missiles fired at no one ("into the sea"): a weapons test, PLOVER MOBILIZE
             cand.event, cand.mode, cand.cameo = "MOBILIZE", "weapons", "150"
         if not cand.recipients and cand.event in LOCATED_TYPES:
@@ -286,7 +271,7 @@ def sentence_candidates(article: Article, sent: Any, state: ArticleState) -> lis
         if not cand.recipients and cand.event in CONTEXT_TYPES and cand.match.trigger.pos == "verb" \
                 and not cand.nominal and not cand.match.trigger.reciprocal and not cand.match.trigger.content \
                 and not cand.negated:  # "we are not asking for charity" answers no one
-            cand.recipients = _context_recipient(cand, state)
+            cand.recipients = context_recipient(cand, state, _participants)
         if cand.event == "PROTEST" and cand.match.trigger.pos == "verb" and cand.actors \
                 and all(p.sector == "GOV" for p in _participants(cand.actors)):
             # a government that "protests" complains; PLOVER PROTEST is civilian collective action
@@ -294,13 +279,13 @@ def sentence_candidates(article: Article, sent: Any, state: ArticleState) -> lis
         negated_cooperation(cand)
         last_actor = max((a.tok_end for a in cand.actors if a.tok_end <= cand.match.start), default=cand.match.start)
         cand.verb_between = any(t.pos_ in {"VERB", "AUX"} for t in doc[last_actor:cand.match.start])
-        cand.direct_object = cand.event == "ASSAULT" and not cand.recipients and _direct_object(doc, cand, sent)
+        cand.direct_object = cand.event == "ASSAULT" and not cand.recipients and direct_object(doc, cand, sent)
         if _valid(cand):
             cand.confidence = _confidence(cand, parsed)
             kept.append(cand)
     for cand in kept:
         state.last_by_type[cand.event] = _participants(cand.actors)
-        _remember_parties(cand, state)
+        remember_parties(cand, state, _participants)
         parties = _participants(cand.actors) + _participants(cand.recipients)
         if len({p.country for p in parties if p.country}) >= 2:
             state.pair = [p for p in parties if p.country][:2]
@@ -316,24 +301,6 @@ def sentence_candidates(article: Article, sent: Any, state: ArticleState) -> lis
             continue  # the same act with a recipient whose country is known says more
         unique.append(cand)
     return sorted(unique[:MAX_PER_SENTENCE], key=lambda c: c.match.start)
-
-
-TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-              "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-              "morning", "evening", "night", "afternoon", "day", "days", "week", "weekend", "sunday", "friday"}
-
-
-def _aimed(doc: Any, start: int, end: int) -> bool:
-    """Whether fire is aimed at something ("at a ship", "on Kyiv"), not merely dated ("on Tuesday")."""
-    for j in range(start, end):
-        if doc[j].lower_ not in {"at", "on", "against", "toward", "towards"}:
-            continue
-        k = j + 1
-        while k < end and doc[k].lower_ in {"the", "a", "an", "early", "late", "this", "last"}:
-            k += 1
-        if k < end and doc[k].lower_ not in TIME_WORDS and not doc[k].like_num:
-            return True
-    return False
 
 
 # What an accusation or rejection answers, by the noun it takes: "condemned the attack",
@@ -361,64 +328,6 @@ def _answered(doc: Any, cand: Candidate, sent: Any, state: ArticleState) -> list
             return [ActorSpan(doc[j].idx, doc[j].idx + len(doc[j].text), j, j + 1, earlier, source="context")]
         return []
     return []
-
-
-# Types whose target a reader takes from the story so far when the sentence does not name it:
-# "Venezuela rejected the measures", "Pakistan would respond with full force", "X also offered to mediate".
-CONTEXT_TYPES = {"THREATEN", "REJECT", "ACCUSE", "REQUEST", "SANCTION", "AGREE", "AID"}
-# Aid goes to a side's friend, not its opponent: only a parallel event ("and the Netherlands
-# announced aid") names its target.
-PARALLEL_ONLY_TYPES = {"AID"}
-# Third parties (mediators, donors' appeals) address both sides of the main dyad.
-BOTH_SIDES_TYPES = {"REQUEST", "AGREE"}
-
-
-def _remember_parties(cand: Candidate, state: ArticleState) -> None:
-    if cand.recipients and not cand.location_recipient and all(a.source != "context" for a in cand.recipients):
-        state.last_recipients[cand.event] = _participants(cand.recipients)
-    actors = [p for p in _participants(cand.actors) if p.country and p.country != "IGO"]
-    recipients = [p for p in _participants(cand.recipients) if p.country and p.country != "IGO"]
-    for p in actors + recipients:
-        known = state.parties.setdefault(str(p.country), [])
-        if p not in known:
-            known.append(p)
-    for a in {str(p.country) for p in actors}:
-        for r in {str(p.country) for p in recipients}:
-            state.dyads[frozenset({a, r})] += 1
-
-
-def _context_recipient(cand: Candidate, state: ArticleState) -> list[ActorSpan]:
-    """The target of an event whose sentence names none: the same type's last target (a parallel
-    event), else the other side of the article's main dyad."""
-    actors = _participants(cand.actors)
-    own = {p.country for p in actors if p.country}
-    if not own or (cand.actors and all(a.source == "context" for a in cand.actors)):
-        return []
-    ids = {p.entity or p.name for p in actors}
-    at = cand.match.end
-
-    def span(parts: list[Participant]) -> list[ActorSpan]:
-        parts = [p for p in parts if (p.entity or p.name) not in ids]
-        return [ActorSpan(0, 0, at, at, parts, source="context")] if parts else []
-
-    same = state.last_recipients.get(cand.event, [])
-    if same and not own & {p.country for p in same}:
-        return span(same)
-    if not state.dyads or cand.event in PARALLEL_ONLY_TYPES:
-        return []
-    best = max(state.dyads.values())
-    dyad = next(d for d in reversed(list(state.dyads)) if state.dyads[d] == best)
-    if own & dyad:
-        others = dyad - own
-        if others:
-            parts = [state.parties[c][-1] for c in sorted(others) if state.parties.get(c)]
-        else:  # a domestic dyad: the government's own opponents
-            parts = [p for p in state.parties.get(next(iter(dyad)), []) if (p.entity or p.name) not in ids][-1:]
-    elif cand.event in BOTH_SIDES_TYPES and len(dyad) == 2:
-        parts = [state.parties[c][-1] for c in sorted(dyad) if state.parties.get(c)]
-    else:
-        return []
-    return span(parts)
 
 
 PAIR_PHRASES = ("both sides", "both parties", "both countries", "both governments", "both leaders",

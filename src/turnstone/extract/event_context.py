@@ -1,0 +1,115 @@
+"""What the story so far says about an event its sentence leaves incomplete.
+
+A reader takes an unnamed target from context: "Venezuela rejected the measures" answers the
+sanctions of earlier sentences, "Pakistan would respond with full force" is aimed at the other
+side of the article's main dyad. Also: whether missiles were aimed at anything (a test if not)
+and whether an attack verb names a physical target the actors stage cannot resolve.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from ..model import Participant
+from .event_actors import ActorSpan
+from .event_rules import Candidate
+
+if TYPE_CHECKING:
+    from .events import ArticleState
+
+Participants = Callable[[list[ActorSpan]], list[Participant]]
+
+TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+              "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+              "morning", "evening", "night", "afternoon", "day", "days", "week", "weekend"}
+
+
+def aimed(doc: Any, start: int, end: int) -> bool:
+    """Whether fire is aimed at something ("at a ship", "on Kyiv"), not merely dated ("on Tuesday")."""
+    for j in range(start, end):
+        if doc[j].lower_ not in {"at", "on", "against", "toward", "towards"}:
+            continue
+        k = j + 1
+        while k < end and doc[k].lower_ in {"the", "a", "an", "early", "late", "this", "last"}:
+            k += 1
+        if k < end and doc[k].lower_ not in TIME_WORDS and not doc[k].like_num:
+            return True
+    return False
+
+
+TARGET_NOUNS = {"ship", "vessel", "tanker", "convoy", "base", "camp", "hospital", "school", "market", "village",
+                "town", "city", "port", "airport", "checkpoint", "embassy", "patrol", "plant", "facility", "bridge",
+                "building", "compound", "outpost", "station", "positions", "position", "depot", "refinery", "train",
+                "bus", "aircraft", "plane", "jet", "drone", "headquarters", "barracks", "mosque", "church", "site"}
+
+
+def direct_object(doc: Any, cand: Candidate, sent: Any) -> bool:
+    """Whether an active attack verb takes a physical target right after it ("attacked a cargo ship")."""
+    if cand.match.trigger.pos != "verb" or cand.nominal or not cand.actors:
+        return False
+    for j in range(cand.match.end, min(sent.end, cand.match.end + 4)):
+        if doc[j].lower_ in TARGET_NOUNS:
+            return True
+    return False
+
+
+# Types whose target a reader takes from the story so far when the sentence does not name it:
+# "Venezuela rejected the measures", "Pakistan would respond with full force", "X also offered to mediate".
+CONTEXT_TYPES = {"THREATEN", "REJECT", "ACCUSE", "REQUEST", "SANCTION", "AGREE", "AID"}
+# Aid goes to a side's friend, not its opponent: only a parallel event ("and the Netherlands
+# announced aid") names its target.
+PARALLEL_ONLY_TYPES = {"AID"}
+# Third parties (mediators, donors' appeals) address both sides of the main dyad.
+BOTH_SIDES_TYPES = {"REQUEST", "AGREE"}
+
+
+def remember_parties(cand: Candidate, state: ArticleState, participants: Participants) -> None:
+    """Count the event's country pair and remember its parties, for later sentences."""
+    if cand.recipients and not cand.location_recipient and all(a.source != "context" for a in cand.recipients):
+        state.last_recipients[cand.event] = participants(cand.recipients)
+    actors = [p for p in participants(cand.actors) if p.country and p.country != "IGO"]
+    recipients = [p for p in participants(cand.recipients) if p.country and p.country != "IGO"]
+    for p in actors + recipients:
+        known = state.parties.setdefault(str(p.country), [])
+        if p not in known:
+            known.append(p)
+    for a in {str(p.country) for p in actors}:
+        for r in {str(p.country) for p in recipients}:
+            state.dyads[frozenset({a, r})] += 1
+
+
+def context_recipient(cand: Candidate, state: ArticleState, participants: Participants) -> list[ActorSpan]:
+    """The target of an event whose sentence names none: the same type's last target (a parallel
+    event), else the other side of the article's main dyad."""
+    actors = participants(cand.actors)
+    own = {p.country for p in actors if p.country}
+    if not own or (cand.actors and all(a.source == "context" for a in cand.actors)):
+        return []
+    ids = {p.entity or p.name for p in actors}
+    at = cand.match.end
+
+    def span(parts: list[Participant]) -> list[ActorSpan]:
+        parts = [p for p in parts if (p.entity or p.name) not in ids]
+        return [ActorSpan(0, 0, at, at, parts, source="context")] if parts else []
+
+    same = state.last_recipients.get(cand.event, [])
+    if same and not own & {p.country for p in same}:
+        return span(same)
+    if not state.dyads or cand.event in PARALLEL_ONLY_TYPES:
+        return []
+    best = max(state.dyads.values())
+    dyad = next(d for d in reversed(list(state.dyads)) if state.dyads[d] == best)
+    if own & dyad:
+        others = dyad - own
+        if others:
+            parts = [state.parties[c][-1] for c in sorted(others) if state.parties.get(c)]
+        else:  # a domestic dyad: the government's own opponents
+            parts = [p for p in state.parties.get(next(iter(dyad)), []) if (p.entity or p.name) not in ids][-1:]
+    elif cand.event in BOTH_SIDES_TYPES and len(dyad) == 2:
+        parts = [state.parties[c][-1] for c in sorted(dyad) if state.parties.get(c)]
+    else:
+        return []
+    return span(parts)
+
+
