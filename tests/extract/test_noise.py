@@ -28,6 +28,7 @@ def _span(text: str, surface: str, label: str, prev: str = "the") -> SimpleNames
 
 @pytest.mark.parametrize("text,surface,label,prev", [
     ("Nobody expected it.", "Nobody", "PERSON", "\n"),
+    ("PORT-AU-PRINCE, Haiti - Gangs attacked.", "AU", "ORG", "-"),
     ("It warned that Western instructors would be targets.", "Western", "PERSON", "that"),
     ("Those who fled said so.", "Those", "ORG", "\n"),
     ("Restraint was urged.", "Restraint", "PERSON", "."),

@@ -94,6 +94,10 @@ def is_noise(ent: Any, kb: KnowledgeBase) -> bool:
     text = ent.text.strip()
     lowered = text.lower()
     words = text.split()
+    full = ent.doc.text
+    if 1 < ent.start_char and ent.end_char < len(full) - 1 and full[ent.start_char - 1] == "-" == full[ent.end_char] \
+            and full[ent.start_char - 2].isalpha() and full[ent.end_char + 1].isalpha():
+        return True  # "AU" inside "PORT-AU-PRINCE": a piece of a hyphenated word
     if not words or _known(text, kb):
         return False
     if lowered in _FUNCTION_WORDS:
