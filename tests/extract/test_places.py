@@ -264,3 +264,18 @@ def test_places_settlement_named_after_town_of_is_a_place_whatever_the_ner_says(
     assert found["Zorivka Mala"].country == "UKR" and found["Zorivka Mala"].geonames_id is None
     known = _with_ents("Shells fell on the town of Pokrovsk.", [("Pokrovsk", "PERSON")])
     assert [(p.text, p.country) for p in find_places(known)] == [("Pokrovsk", "UKR")]
+
+
+@pytest.mark.parametrize(("name", "country"), [("Avdiivka", "UKR"), ("Kupiansk", "UKR"), ("Huliaipole", "UKR"),
+                                               ("Tulkarem", "PSE"), ("Chasiv Yar", "UKR")])
+def test_gazetteer_front_line_towns_under_their_news_spellings(gaz, name: str, country: str) -> None:  # type: ignore[no-untyped-def]
+    assert any(c.entry.country == country and c.entry.feature == "city" for c in gaz.lookup(name))
+
+
+def test_gazetteer_short_spellings_that_are_words_are_not_kept(gaz) -> None:  # type: ignore[no-untyped-def]
+    assert all(c.entry.name != "Bourne" for c in gaz.lookup("Born")) and not gaz.lookup("Boon")
+
+
+def test_places_town_after_locative_in_conflict_story() -> None:
+    found = [p[:2] for p in places_of("Ukrainian troops withdrew from Avdiivka, near Donetsk.")]
+    assert ("Avdiivka", "UKR") in found

@@ -16,6 +16,7 @@ Rows without a GeoNames id get a negative synthetic id so they still have a stab
 
 from __future__ import annotations
 
+import difflib
 import gzip
 import io
 import json
@@ -28,6 +29,7 @@ from typing import Any
 
 import yaml
 
+from .gazetteer import fold
 from .gazetteer_admin import admin_rows, norm
 
 LOGGER = logging.getLogger(__name__)
@@ -47,12 +49,35 @@ def _iso3() -> dict[str, str]:
     return {c.alpha_2: c.alpha_3 for c in pycountry.countries} | {"XK": "XKX"}
 
 
+# Below ALIAS_MIN_POPULATION only spellings of the main name itself are kept ("Avdiivka" for
+# GeoNames' "Avdiyivka", "Tulkarem" for "Tulkarm"): front-line towns are written many ways.
+SPELLING_RATIO = 0.75
+MAX_SPELLINGS = 8
+ARTICLE = re.compile(r"^(?:al|an|ad|ar|as|ash|at|az|el|ad|ed|es|et)[ \-]", re.IGNORECASE)
+
+
 def _aliases(city: dict[str, Any]) -> list[str]:
     if city["population"] < ALIAS_MIN_POPULATION:
-        return []
+        return _spellings(city)
     out = []
     for alt in city.get("alternatenames", []):
         if GOOD_ALIAS.match(alt) and not alt.isupper() and alt != city["name"]:
+            out.append(alt)
+    return out
+
+
+def _spellings(city: dict[str, Any]) -> list[str]:
+    """Other transliterations of a small town's name, close to the name itself."""
+    main = ARTICLE.sub("", fold(city["name"])).replace("'", "")
+    out: list[str] = []
+    for alt in city.get("alternatenames", []):
+        if len(out) >= MAX_SPELLINGS:
+            break
+        if not GOOD_ALIAS.match(alt) or alt.isupper() or fold(alt) == fold(city["name"]):
+            continue
+        other = ARTICLE.sub("", fold(alt)).replace("'", "")
+        # Short spellings are too often words ("Born" for Bourne, "Boon" for Boone).
+        if len(other) >= 6 and other[:1] == main[:1] and difflib.SequenceMatcher(None, main, other).ratio() >= SPELLING_RATIO:
             out.append(alt)
     return out
 
