@@ -100,7 +100,7 @@ TRAILING_OFFICE = re.compile(r"\s+(?:Sheriff|Police|Mayor|Governor|Council|Gover
 
 
 def _mentions_from_ner(article: Article, gaz: Gazetteer) -> list[Mention]:
-    out = []
+    out: list[Mention] = []
     doc = article.doc
     person_words = {w.strip(".,'’") for e in doc.ents if e.label_ == "PERSON" and " " in e.text
                     for w in e.text.split()}
