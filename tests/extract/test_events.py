@@ -244,3 +244,11 @@ def test_events_we_in_quote_is_the_speakers_side() -> None:
     text = 'Pakistan\'s defence minister Khawaja Asif said: "We will attack India if it crosses the border."'
     got = [(v.event, *parties(v)) for v in events_of(text)]
     assert got == [("THREATEN", {"PAK"}, {"IND"})]
+
+
+def test_events_third_party_offer_addresses_both_sides() -> None:
+    # a mediator's offer addresses both sides of the story; the host's own city is no party
+    text = ("India expelled Pakistani diplomats on Tuesday. Pakistan closed its border with India on Wednesday. "
+            "Qatar offered to host talks in Doha.")
+    got = [(v.event, *parties(v)) for v in events_of(text)]
+    assert got[-1] == ("AGREE", {"QAT"}, {"IND", "PAK"})

@@ -79,7 +79,8 @@ def remember_parties(cand: Candidate, state: ArticleState, participants: Partici
             state.dyads[frozenset({a, r})] += 1
 
 
-def context_recipient(cand: Candidate, state: ArticleState, participants: Participants) -> list[ActorSpan]:
+def context_recipient(cand: Candidate, state: ArticleState, participants: Participants,
+                      third_party_only: bool = False) -> list[ActorSpan]:
     """The target of an event whose sentence names none: the same type's last target (a parallel
     event), else the other side of the article's main dyad."""
     actors = participants(cand.actors)
@@ -94,12 +95,16 @@ def context_recipient(cand: Candidate, state: ArticleState, participants: Partic
         return [ActorSpan(0, 0, at, at, parts, source="context")] if parts else []
 
     same = state.last_recipients.get(cand.event, [])
+    if third_party_only:
+        same = []
     if same and not own & {p.country for p in same}:
         return span(same)
     if not state.dyads or cand.event in PARALLEL_ONLY_TYPES:
         return []
     best = max(state.dyads.values())
     dyad = next(d for d in reversed(list(state.dyads)) if state.dyads[d] == best)
+    if own & dyad and third_party_only:
+        return []
     if own & dyad:
         others = dyad - own
         if others:

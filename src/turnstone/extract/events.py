@@ -24,7 +24,7 @@ from ..model import Article, Event, Participant, Span
 from ..pipeline import stage
 from .cameo import goldstein, plover_score
 from .event_actors import ActorSpan, sentence_actors
-from .event_context import CONTEXT_TYPES, aimed, context_recipient, direct_object, remember_parties
+from .event_context import BOTH_SIDES_TYPES, CONTEXT_TYPES, aimed, context_recipient, direct_object, remember_parties
 from .event_lexicon import find_triggers
 from .event_modifiers import combine_content, flags, negated_cooperation
 from .event_parse import hybrid_roles
@@ -268,10 +268,15 @@ def sentence_candidates(article: Article, sent: Any, state: ArticleState) -> lis
             cand.recipients = [r for r in cand.recipients if _countries([r]) - {None}]
         if cand.event in {"ACCUSE", "REJECT"} and not cand.recipients:
             cand.recipients = _answered(doc, cand, sent, state)
+        if cand.event not in LOCATED_TYPES and cand.recipients and all(
+                r.source == "place" or _lower_before(doc, r.tok_start) in {"in", "at"} for r in cand.recipients) \
+                and _countries(cand.recipients) <= _countries(cand.actors):
+            cand.recipients = []  # "offered to host talks in Bogotá": the host's own city is no party
         if not cand.recipients and cand.event in CONTEXT_TYPES and cand.match.trigger.pos == "verb" \
-                and not cand.nominal and not cand.match.trigger.reciprocal and not cand.match.trigger.content \
-                and not cand.negated:  # "we are not asking for charity" answers no one
-            cand.recipients = context_recipient(cand, state, _participants)
+                and not cand.nominal and not cand.match.trigger.reciprocal and not cand.negated \
+                and (not cand.match.trigger.content or cand.event in BOTH_SIDES_TYPES):
+            # "we are not asking for charity" answers no one; "wants"/"promised" alone only as a third party's offer
+            cand.recipients = context_recipient(cand, state, _participants, third_party_only=bool(cand.match.trigger.content))
         if cand.event == "PROTEST" and cand.match.trigger.pos == "verb" and cand.actors \
                 and all(p.sector == "GOV" for p in _participants(cand.actors)):
             # a government that "protests" complains; PLOVER PROTEST is civilian collective action
@@ -351,6 +356,13 @@ def _with_pairs(doc: Any, sent: Any, actors: list[ActorSpan], state: ArticleStat
     # the pair replaces what the phrase was read as on its own ("parties" as political parties)
     kept = [a for a in actors if not any(b.tok_start < a.tok_end and a.tok_start < b.tok_end for b in added)]
     return sorted(kept + added, key=lambda a: a.tok_start)
+
+
+def _lower_before(doc: Any, i: int) -> str:
+    j = i - 1
+    while j >= 0 and doc[j].lower_ in {"the", "a", "an"}:
+        j -= 1
+    return doc[j].lower_ if j >= 0 else ""
 
 
 def _countries(spans: list[ActorSpan]) -> frozenset[str | None]:
