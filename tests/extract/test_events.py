@@ -177,8 +177,8 @@ def test_events_seed_gold_required_events_found() -> None:
 
 @pytest.mark.parametrize(("text", "expected"), [
     # the target of a rejection or threat is the other side of the story's main dyad
-    ("The United States imposed new sanctions on Venezuela on Monday. "
-     "Venezuela said on Tuesday that it would respond forcefully.",
+    (("The United States imposed new sanctions on Venezuela on Monday. "
+      "Venezuela said on Tuesday that it would respond forcefully."),
      [("SANCTION", {"USA"}, {"VEN"}), ("THREATEN", {"VEN"}, {"USA"})]),
     # with no earlier event there is no one it answers: a threat with no recipient
     ("Venezuela said on Tuesday that it would respond forcefully.", [("THREATEN", {"VEN"}, set())]),

@@ -200,7 +200,7 @@ def candidate_chunks(sent: Any) -> list[tuple[int, int]]:
 def doc_noun_chunks(doc: Any) -> list[tuple[int, int]]:
     """The parse's noun chunks of the whole doc, computed once (``Span.noun_chunks`` walks the
     whole doc on every call, which made event coding quadratic in article length)."""
-    cached = doc.user_data.get("turnstone.noun_chunks")
+    cached: list[tuple[int, int]] | None = doc.user_data.get("turnstone.noun_chunks")
     if cached is None:
         cached = []
         if doc.has_annotation("DEP"):
