@@ -341,3 +341,16 @@ def test_entities_drc_names_settled_to_one_place(run) -> None:
     art = run("M23 seized Goma in North Kivu, DR Congo officials said. Congo vowed to retake it from Kinshasa.")
     congo = [e for e in art.entities if e.type == "GPE" and "Congo" in e.name]
     assert len(congo) == 1 and congo[0].country == "COD", [(e.name, e.country) for e in art.entities]
+
+
+def test_entities_unknown_town_lies_in_the_story_country() -> None:
+    from turnstone.analyze.nlp import model_available
+
+    if not model_available():
+        pytest.skip("needs the trained NER model to find an unknown town name")
+    import turnstone
+
+    art = turnstone.process("Haitian President Laurent Saint-Cyr said gangs attacked the town of Mirebalais on "
+                            "Monday. Haitian police said Saint-Cyr would visit.", published="2025-09-01")
+    town = [e for e in art.entities if e.name == "Mirebalais"]
+    assert town and town[0].country == "HTI", [(e.name, e.country) for e in art.entities]

@@ -170,6 +170,8 @@ def find_candidates(article: Article, kb: KnowledgeBase, when: dt.date) -> list[
     return out
 
 
+_SETTLEMENT_BEFORE = re.compile(r"\b(?:town|city|village|villages|district|province|region|port|commune|suburb|"
+                                r"neighbou?rhood|locality|area|camp|prefecture|county|state)s?\s+of\s+$", re.I)
 _POSSESSOR_BEFORE = re.compile(r"([A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?)['’]s\s+$")
 
 
@@ -314,6 +316,11 @@ def code_groups(groups: list[Group], when: dt.date, kb: KnowledgeBase, text: str
             first = g.mentions[0]
             g.country = body_country(text, first.start, first.name_start, kb, when) or home or \
                 local_country(text, first.start, kb, when)
+    for g in groups:  # "the town of Mirebalais": an unknown settlement lies in the story's country
+        if g.label in ("GPE", "LOC") and g.country is None and g.actor is None and g.mentions:
+            first = g.mentions[0]
+            if _SETTLEMENT_BEFORE.search(text[max(0, first.start - 40):first.start]):
+                g.country = home or local_country(text, first.start, kb, when)
     for g in groups:  # "Trump's envoy, X": X serves the owner's country, whatever else the phrase names
         owner = next((c.owner for c in g.mentions if c.owner), None)
         if g.actor is None and owner:
