@@ -85,3 +85,13 @@ def test_kb_resolve_known_surname_as_a_first_name_is_not_that_person(kb) -> None
     assert resolve_phrase(kb, "Petro Ivanenko").actor is None
     assert resolve_phrase(kb, "Gustavo Petro").actor is not None
     assert resolve_phrase(kb, "Petro").actor is not None
+
+
+@pytest.mark.parametrize("phrase, sector", [
+    ("army spokesman", "MIL"), ("rebel commander", "REB"), ("police spokesman", "COP"),
+    ("government spokesman", "GOV"), ("spokesman", "GOV"),
+])
+def test_kb_resolve_generic_role_takes_the_body_sector(kb, phrase: str, sector: str) -> None:
+    from turnstone.kb.resolve import resolve_phrase
+
+    assert resolve_phrase(kb, phrase).sector == sector

@@ -216,6 +216,9 @@ def resolve_hits(text: str, hits: list[Hit], when: dt.date) -> Resolution:
     if titles:
         res.title = " ".join(h.text for h in titles if not h.possessive) or None
         res.sector = titles[-1].code
+        role_of = [h for h in agents if h.end <= titles[-1].start and h.code]
+        if role_of and norm(titles[-1].text) in _GENERIC_ROLES:
+            res.sector = role_of[-1].code  # "army spokesman": the army's, "rebel commander": the rebels'
         res.type = "PERSON"
     elif agents:
         res.sector = agents[-1].code
@@ -228,6 +231,11 @@ def resolve_hits(text: str, hits: list[Hit], when: dt.date) -> Resolution:
     if res.country and not res.name and res.type == "GPE":
         res.name = res.text
     return res
+
+
+# Roles any body has; the body named before them gives the sector.
+_GENERIC_ROLES = {"spokesman", "spokeswoman", "spokesperson", "official", "officials", "leader", "commander",
+                  "chief", "head", "adviser", "advisor", "aide", "negotiator", "representative"}
 
 
 def _first_name_only(text: str, head: Hit, hits: list[Hit]) -> bool:
