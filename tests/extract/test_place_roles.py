@@ -78,3 +78,17 @@ def test_place_roles_word_patterns_without_a_parse() -> None:
 )
 def test_place_roles_targets_are_places(nlp, text: str, place: str) -> None:  # type: ignore[no-untyped-def]
     assert place in parsed_places(nlp, text)
+
+
+def test_place_roles_object_of_shelling_is_a_place() -> None:
+    import spacy
+
+    from turnstone.extract.place_roles import actor_by_parse
+
+    nlp = spacy.blank("en")
+    words = ["Fighters", "shelled", "El", "Fasher", "."]
+    doc = spacy.tokens.Doc(nlp.vocab, words=words, spaces=[True, True, True, False, False],
+                           heads=[1, 1, 1, 2, 1], deps=["nsubj", "ROOT", "obj", "flat", "punct"],
+                           lemmas=["fighter", "shelle", "El", "Fasher", "."])  # a lemmatiser's slip
+    start = doc.text.index("El Fasher")
+    assert actor_by_parse(doc, start, start + len("El Fasher")) is False

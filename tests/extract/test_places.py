@@ -279,3 +279,14 @@ def test_gazetteer_short_spellings_that_are_words_are_not_kept(gaz) -> None:  # 
 def test_places_town_after_locative_in_conflict_story() -> None:
     found = [p[:2] for p in places_of("Ukrainian troops withdrew from Avdiivka, near Donetsk.")]
     assert ("Avdiivka", "UKR") in found
+
+
+def test_places_town_taken_is_a_place_whatever_the_ner_says() -> None:
+    article = _with_ents("M23 fighters seized Goma on Monday.", [("M23", "ORG"), ("Goma", "PERSON")])
+    assert [(p.text, p.country) for p in find_places(article)] == [("Goma", "COD")]
+
+
+def test_gazetteer_jenin_is_the_west_bank_city(gaz) -> None:  # type: ignore[no-untyped-def]
+    found = {c.entry.country for c in gaz.lookup("Jenin")}
+    assert "PSE" in found
+    assert places_of("Israeli troops raided a camp in Jenin, in the West Bank.")[0][:2] == ("Jenin", "PSE")

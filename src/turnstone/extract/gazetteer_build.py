@@ -77,7 +77,7 @@ def _spellings(city: dict[str, Any]) -> list[str]:
             continue
         other = ARTICLE.sub("", fold(alt)).replace("'", "")
         # Short spellings are too often words ("Born" for Bourne, "Boon" for Boone).
-        if len(other) >= 6 and other[:1] == main[:1] and difflib.SequenceMatcher(None, main, other).ratio() >= SPELLING_RATIO:
+        if len(other) >= 5 and other[:1] == main[:1] and difflib.SequenceMatcher(None, main, other).ratio() >= SPELLING_RATIO:
             out.append(alt)
     return out
 

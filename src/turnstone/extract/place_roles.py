@@ -97,6 +97,7 @@ PLACE_VERBS = {
     "cover", "span", "travel", "return", "arrive", "fly", "sail", "roam", "patrol", "flood", "ravage", "grip",
     "sweep", "engulf", "defend", "hold", "abandon", "quit", "exit", "host", "rule", "govern", "divide", "split",
     "partition", "bombard", "approach", "penetrate", "infiltrate", "locate", "base", "situate", "station",
+    "shelled", "bombed",  # the lemmatiser may leave these as they are
 }
 # What happens to a place: "Kyiv was hit", "the town was devastated".
 DAMAGE_VERBS = {"devastate", "damage", "destroy", "flood", "level", "flatten", "isolate", "cut", "evacuate",
@@ -200,7 +201,8 @@ def actor_by_parse(doc: Doc, start: int, end: int) -> bool | None:
     if dep in MODIFIER_DEPS or (dep == "nmod" and tok.head.i > tok.i):
         return _actor_head(tok.head)
     if dep in ("obj", "dobj", "iobj"):
-        return tok.head.lemma_.lower() not in PLACE_VERBS if dep != "iobj" else True
+        verb = {tok.head.lemma_.lower(), tok.head.lower_}
+        return not verb & PLACE_VERBS if dep != "iobj" else True
     return None
 
 

@@ -437,6 +437,9 @@ def _keep(m: Mention, e: GazEntry, countries: set[str]) -> bool:
 
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
+# A town taken or shelled: "M23 seized Goma", whatever the NER reads "Goma" as.
+CAPTURED = re.compile(r"\b(?:seized|captured|took|retook|recaptured|stormed|overran|besieged|encircled|shelled|"
+                      r"bombed|liberated|evacuated)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _gazetteer_over_entities(text: str, m: Mention, overlapping: list[tuple[int, int, str]],
@@ -462,7 +465,8 @@ def _gazetteer_over_entities(text: str, m: Mention, overlapping: list[tuple[int,
         return ""
     if exact[0][2] == "ORG" and (m.area or not any(c.entry.feature == "city" for c in m.candidates)):
         return ""  # "Box Elder School District": an organisation's name, whatever its place word
-    if LOCATIVE.search(text[max(0, m.start - 30): m.start]):
+    if LOCATIVE.search(text[max(0, m.start - 30): m.start]) or (
+            CAPTURED.search(text[max(0, m.start - 30): m.start]) and any(c.entry.feature == "city" for c in m.candidates)):
         return "free"
     big = any(c.entry.feature == "city" and c.entry.population >= BIG_CITY for c in m.candidates)
     return "free" if parsed and big and exact[0][2] == "PERSON" and m.text not in person_words else ""
