@@ -95,3 +95,14 @@ def test_kb_resolve_generic_role_takes_the_body_sector(kb, phrase: str, sector: 
     from turnstone.kb.resolve import resolve_phrase
 
     assert resolve_phrase(kb, phrase).sector == sector
+
+
+@pytest.mark.parametrize("phrase, name", [
+    ("Abdelrahim Dagalo", None), ("Hunter Biden", None), ("Mohamed Hamdan Dagalo", "Mohamed Hamdan Dagalo"),
+    ("Sergey Lavrov", "Sergei Lavrov"), ("President Putin", "Vladimir Putin"), ("Gen. Dagalo", "Mohamed Hamdan Dagalo"),
+])
+def test_kb_resolve_relative_with_the_same_surname_is_not_the_person(kb, phrase: str, name: str | None) -> None:
+    from turnstone.kb.resolve import resolve_phrase
+
+    actor = resolve_phrase(kb, phrase).actor
+    assert (actor.name if actor else None) == name

@@ -195,7 +195,7 @@ def resolve_hits(text: str, hits: list[Hit], when: dt.date) -> Resolution:
         for h in named:
             h.possessive = True
         named = []
-    if named and _first_name_only(text, named[-1], hits):
+    if named and (_first_name_only(text, named[-1], hits) or _other_first_name(text, named[-1], hits)):
         named = []  # "Petro Ivanenko" is not Gustavo Petro: a one-word alias followed by a surname
     if named:
         head = named[-1]
@@ -236,6 +236,20 @@ def resolve_hits(text: str, hits: list[Hit], when: dt.date) -> Resolution:
 # Roles any body has; the body named before them gives the sector.
 _GENERIC_ROLES = {"spokesman", "spokeswoman", "spokesperson", "official", "officials", "leader", "commander",
                   "chief", "head", "adviser", "advisor", "aide", "negotiator", "representative"}
+
+
+def _other_first_name(text: str, head: Hit, hits: list[Hit]) -> bool:
+    """'Abdelrahim Dagalo' is not Mohamed Hamdan Dagalo: a one-word surname alias right after a
+    capitalised first name that none of the actor's names has (a spelling variant, 'Sergey' for
+    'Sergei', shares its first three letters and still counts as the actor's)."""
+    if head.kind != "person" or " " in head.text.strip() or not head.actors:
+        return False
+    m = re.search(r"([A-Z][\w'’-]+)\s+$", text[:head.start])
+    if not m or any(h.end > m.start() and h.start < head.start for h in hits):
+        return False  # a title or country before the surname ("President Dagalo")
+    first = norm(m.group(1))
+    words = {w for name in head.actors[0].names() for w in norm(name).split()}
+    return not any(w == first or (len(w) > 2 and w[:3] == first[:3]) for w in words)
 
 
 def _first_name_only(text: str, head: Hit, hits: list[Hit]) -> bool:
