@@ -58,7 +58,7 @@ def test_noise_mends_names_cut_at_hyphens() -> None:
              (text.index("Burhan"), text.index("Burhan") + 6, "PERSON"),
              (text.index("Putin"), text.index("Putin") + 5, "PERSON")]
     got = [text[s:e] for s, e, _ in mend_spans(text, spans, default_kb())]
-    assert got == ["Kim Yong-hyun", "Alix Didier Fils-Aime", "al-Burhan", "Putin"]
+    assert got == ["Kim Yong-hyun", "Alix Didier Fils-Aime", "Abdel Fattah al-Burhan", "Putin"]
 
 
 def test_noise_titled_first_name_is_a_person_not_a_city() -> None:
@@ -96,3 +96,11 @@ def test_noise_upper_case_dateline_is_a_place() -> None:
     nato = text.index("NATO")
     got = mend_spans(text, [(0, 8, "ORG"), (nato, nato + 4, "ORG")], default_kb())
     assert [label for _, _, label in got] == ["GPE", "ORG"]
+
+
+def test_noise_known_surname_after_another_first_name_takes_it() -> None:
+    text = "RSF deputy commander Abdelrahim Dagalo said so. Sudan's President Dagalo? No: General Dagalo said."
+    s = text.index("Dagalo")
+    later = text.rindex("Dagalo")
+    got = mend_spans(text, [(s, s + 6, "PERSON"), (later, later + 6, "PERSON")], default_kb())
+    assert [text[a:b] for a, b, _ in got] == ["Abdelrahim Dagalo", "Dagalo"]

@@ -130,6 +130,7 @@ def mend_spans(text: str, spans: list[tuple[int, int, str]], kb: KnowledgeBase) 
         if label == "PERSON":
             s, e = _across_hyphens(text, s, e, kb)
             e = _surname_after(text, s, e, kb)
+            s = _first_name_before(text, s, e, kb)
         elif label == "ORG" and _titled_name(text[s:e], kb):
             label = "PERSON"  # "General Sylvain Ekenge": a rank and a name, not an organisation
         elif label in ("ORG", "PERSON") and _dateline(text, s, e, kb):
@@ -227,6 +228,24 @@ def _surname_after(text: str, s: int, e: int, kb: KnowledgeBase) -> int:
             word.lower() in _COMMON_NOUNS or word.lower() in kb.titles:
         return e
     return e + m.end()
+
+
+def _first_name_before(text: str, s: int, e: int, kb: KnowledgeBase) -> int:
+    """'Abdelrahim' + ' Dagalo': the ruler tagged a known surname alone; an unknown capitalised
+    word right before it, not opening the sentence, is the first name of this (other) person."""
+    if " " in text[s:e].strip():
+        return s
+    for _ in range(3):  # "Abdel Fattah" + "al-Burhan"
+        m = re.search(r"(?<=[a-z,] )([A-Z][\w'’-]+) $", text[max(0, s - 40):s])
+        if not m:
+            return s
+        word = m.group(1)
+        lowered = word.rstrip(".").lower()
+        if _known(word, kb) or lowered in kb.titles or lowered in _FUNCTION_WORDS or lowered in _COMMON_NOUNS or \
+                lowered in _CALENDAR:
+            return s
+        s -= len(word) + 1
+    return s
 
 
 def _titled_first_name(text: str, s: int, e: int, kb: KnowledgeBase) -> tuple[int, int, str] | None:
