@@ -3,7 +3,9 @@
 Mentions come from the entity recogniser (GPE/LOC/FAC entities) when the model has one, and from
 gazetteer matching over the capitalised words no entity covers. Each mention is resolved among same-named places by
 (1) an explicit "Town, State" qualifier, (2) the countries and states the rest of the article is
-about, (3) population and kind of place. Adjectives ("a Ukrainian city") are never places, and a
+about, (3) population and kind of place; the article's country alone never makes a small namesake
+beat a national capital or a city of a million ("Rome" stays Rome, Italy). A generic head after a
+name joins it ("Kursk region", "Matsu islands": place_heads). Adjectives ("a Ukrainian city") are never places, and a
 place name acting as a government ("Washington said", "Moscow warned") is an actor, not a
 location.
 """
