@@ -66,3 +66,12 @@ def test_evaluate_events_accept_reciprocal_parties_and_check_date():
     other = both.model_copy(update={"event": "ASSAULT"})
     s = score_events(Article(text=TEXT, events=[other]), GOLD).scores()
     assert s["recall"] == 0.0 and s["precision"] == 0.0
+
+
+def test_evaluate_place_names_match_with_or_without_a_generic_head():
+    from turnstone.evaluate import _same_place_text
+
+    assert _same_place_text("Kursk region", "Kursk")
+    assert _same_place_text("Kursk", "the Kursk region")
+    assert not _same_place_text("Kursk", "Kurskaya")
+    assert not _same_place_text("Niger", "Nigeria")
