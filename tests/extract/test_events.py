@@ -252,3 +252,36 @@ def test_events_third_party_offer_addresses_both_sides() -> None:
             "Qatar offered to host talks in Doha.")
     got = [(v.event, *parties(v)) for v in events_of(text)]
     assert got[-1] == ("AGREE", {"QAT"}, {"IND", "PAK"})
+
+
+@pytest.mark.parametrize("text,event,mode,actors,recipients", [
+    # taking a place by force, also inside a relative clause (actor = the antecedent)
+    ("Sudanese paramilitaries who captured the city of Wad Madani said they would stay.", "ASSAULT", None, {"SDN"}, set()),
+    # a prisoner exchange is a release by both sides
+    ("Armenia and Azerbaijan exchanged 30 prisoners on Friday.", "RETREAT", "release", {"ARM", "AZE"}, set()),
+    # sending warships or jets (not aid) is military posture; surrounding an island too
+    ("Turkey sent six warships and ten fighter jets near Cyprus on Monday.", "MOBILIZE", "troops", {"TUR"}, {"CYP"}),
+    ("Chinese forces surrounded the island of Taiwan on Tuesday.", "MOBILIZE", "troops", {"CHN"}, {"TWN"}),
+    # launching drones at a target stays an attack
+    ("Iran launched 150 drones and missiles at Israel overnight.", "ASSAULT", "drone", {"IRN"}, {"ISR"}),
+    # closing crossings and banning flights restrict movement; the destination is the recipient
+    ("Poland closed its border crossings with Belarus on Monday.", "COERCE", "restrict", {"POL"}, {"BLR"}),
+    ("The US aviation authority on Friday banned American airlines from flying to Sudan.",
+     "COERCE", "restrict", {"USA"}, {"SDN"}),
+    # leaving an agreement is PLOVER SANCTION 'withdraw' (withdraw oneself from a group or organization)
+    ("Mali withdrew from the defence agreement with France in 2022.", "SANCTION", "withdraw", {"MLI"}, {"FRA"}),
+    # agentless passive attacks: the target is known, the attacker is not
+    ("One of Jordan's bases was hit by mortar fire on Sunday.", "ASSAULT", None, set(), {"JOR"}),
+    ("A Nigerian soldier was shot and wounded at a checkpoint.", "ASSAULT", "firearms", set(), {"NGA"}),
+    # nationality adjectives inside the object name the recipient
+    ("Britain imposed sanctions on four Venezuelan oil tankers.", "SANCTION", "discontinue", {"GBR"}, {"VEN"}),
+])
+def test_events_lexicon_classes(text: str, event: str, mode: str | None, actors: set[str], recipients: set[str]) -> None:
+    found = [v for v in events_of(text) if v.event == event]
+    assert found, f"no {event} in {text!r}: {events_of(text)}"
+    assert (found[0].mode, *parties(found[0])) == (mode, actors, recipients)
+
+
+def test_events_agentless_passive_needs_auxiliary() -> None:
+    # "attacked on Sunday" with no subject and no "was" is no agentless passive
+    assert [v.event for v in events_of("Houthi rebels attacked on Sunday.")] == []

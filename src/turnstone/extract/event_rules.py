@@ -78,6 +78,7 @@ class Candidate:
     location_recipient: bool = False
     direct_object: bool = False  # an attack verb with a physical target noun the actors stage does not name
     verb_between: bool = False  # a verb between the actor and a nominal trigger ("X welcomed the meeting")
+    agentless: bool = False  # "a base was hit by mortar fire": a violent act whose author is not named
 
     @property
     def tok_start(self) -> int:
@@ -235,7 +236,7 @@ def left_actor(doc: Any, actors: Sequence[ActorSpan], tok: int, sent_start: int,
 def passive(doc: Any, m: TriggerMatch, sent_start: int) -> bool:
     """A verb trigger in the passive: "was released", or a reduced relative ("officials accused of")."""
     word = doc[m.start].lower_
-    participle = word.endswith(("ed", "en", "wn")) or word in {"met", "held", "shot", "struck", "fought", "freed"}
+    participle = word.endswith(("ed", "en", "wn")) or word in {"met", "held", "shot", "struck", "fought", "freed", "hit"}
     if not participle:
         return False
     j = m.start - 1
@@ -419,7 +420,14 @@ def linear_roles(doc: Any, actors: Sequence[ActorSpan], m: TriggerMatch, sent: A
             # reports an arrest in its own country made it
             cand.actors = _reporting_authority(doc, actors, m, sent)
         if not cand.actors:  # an agentless passive names no actor
-            cand.recipients = []
+            # "one of its bases was hit by mortar fire": the target is known, the attacker is not;
+            # the target is the passive's own subject, a few words back ("Israel said a mortar bomb
+            # was fired" has a weapon for subject); "drones were shot down" is air defence
+            near = [a for a in cand.recipients if m.start - a.tok_end <= 4]
+            if trig.event == "ASSAULT" and near and reach > 1 and _lower(doc, m.end) != "down":
+                cand.recipients, cand.agentless = near, True
+            else:
+                cand.recipients = []
         return cand
     cand.actors = left_actor(doc, actors, m.start, sent.start)
     if not cand.actors:

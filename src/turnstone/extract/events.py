@@ -106,7 +106,7 @@ def _participants(spans: list[ActorSpan]) -> list[Participant]:
 def _valid(cand: Candidate) -> bool:
     actors, recipients = _participants(cand.actors), _participants(cand.recipients)
     if not actors:
-        return False
+        return cand.agentless and any(p.country for p in recipients)
     if not any(p.country for p in actors + recipients):
         return False  # two sector-only parties ("police", "protesters") say too little
     ids = {p.entity or p.name for p in actors}
