@@ -285,3 +285,27 @@ def test_events_lexicon_classes(text: str, event: str, mode: str | None, actors:
 def test_events_agentless_passive_needs_auxiliary() -> None:
     # "attacked on Sunday" with no subject and no "was" is no agentless passive
     assert [v.event for v in events_of("Houthi rebels attacked on Sunday.")] == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a summit "between A and B" has both as actors, even when a verb follows the pair
+    ("A summit between Egypt and Sudan will take place on Sunday in Cairo.", ("CONSULT", {"EGY", "SDN"}, set())),
+    # a broker's mediation between two parties
+    ("Qatar brokered a truce between Israel and Hamas.", ("CONSULT", {"QAT"}, {"ISR", "PSE"})),
+    # a phone call to a counterpart; "called on ... on Monday to" stays a request
+    ("The British minister called her Chinese counterpart on Monday.", ("CONSULT", {"GBR"}, {"CHN"})),
+    ("The EU called on Russia on Monday to withdraw.", ("REQUEST", {"IGO"}, {"RUS"})),
+    ("Britain's foreign secretary handed her Chinese counterpart a list of names.", ("CONSULT", {"GBR"}, {"CHN"})),
+])
+def test_events_talks_and_calls(text: str, expected: tuple[str, set[str], set[str]]) -> None:
+    assert expected in [(v.event, *parties(v)) for v in events_of(text)]
+
+
+def test_events_characterisation_answers_the_last_event() -> None:
+    # "called the move a provocation" condemns the actor of the move reported just before;
+    # a relative clause's subject rejects the proposal it is attached to
+    text = ("Japan sent two warships near Taiwan on Monday. China called the move 'a dangerous provocation'. "
+            "It was a step that Russia and China have resisted.")
+    got = [(v.event, *parties(v)) for v in events_of(text)]
+    assert ("ACCUSE", {"CHN"}, {"JPN"}) in got
+    assert ("REJECT", {"RUS", "CHN"}, {"JPN"}) in got

@@ -190,7 +190,8 @@ def coordinated_left(doc: Any, actors: Sequence[ActorSpan], chosen: ActorSpan) -
     return group
 
 
-def coordinated_right(doc: Any, actors: Sequence[ActorSpan], chosen: ActorSpan, limit: int) -> list[ActorSpan]:
+def coordinated_right(doc: Any, actors: Sequence[ActorSpan], chosen: ActorSpan, limit: int,
+                      clause_check: bool = True) -> list[ActorSpan]:
     group = [chosen]
     current = chosen
     for other in actors:
@@ -198,7 +199,7 @@ def coordinated_right(doc: Any, actors: Sequence[ActorSpan], chosen: ActorSpan, 
             continue
         between = [t.lower_ for t in doc[current.tok_end:other.tok_start]]
         if between and set(between) <= {"and", ",", "the"} and len(between) <= 3 and "and" in between:
-            if other.tok_end < len(doc) and doc[other.tok_end].pos_ in {"VERB", "AUX"}:
+            if clause_check and other.tok_end < len(doc) and doc[other.tok_end].pos_ in {"VERB", "AUX"}:
                 break  # ", and Secretary Blinken called ...": a new clause, not a conjunct
             group.append(other)
             current = other
@@ -337,7 +338,8 @@ def between_pair(doc: Any, actors: Sequence[ActorSpan], m: TriggerMatch, sent: A
     after = [a for a in actors if a.tok_start > m.end]
     if not after:
         return []
-    group = coordinated_right(doc, actors, after[0], sent.end)
+    # "a summit between A and B will take place": after "between" a verb ends the pair, no clause begins
+    group = coordinated_right(doc, actors, after[0], sent.end, clause_check=False)
     return group if len(group) >= 2 else []
 
 

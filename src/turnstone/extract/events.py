@@ -63,6 +63,8 @@ class ArticleState:
     # latest party seen for each country: the article's main dyad answers "rejected the measures"
     dyads: Counter[frozenset[str]] = field(default_factory=Counter)
     parties: dict[str, list[Participant]] = field(default_factory=dict)
+    # the actors of the latest event of any type: "called the move a provocation" answers it
+    last_actors: list[Participant] = field(default_factory=list)
 
 
 def _optional(module: str, name: str) -> Callable[..., Any] | None:
@@ -290,6 +292,8 @@ def sentence_candidates(article: Article, sent: Any, state: ArticleState) -> lis
             kept.append(cand)
     for cand in kept:
         state.last_by_type[cand.event] = _participants(cand.actors)
+        if cand.actors:
+            state.last_actors = _participants(cand.actors)
         remember_parties(cand, state, _participants)
         parties = _participants(cand.actors) + _participants(cand.recipients)
         if len({p.country for p in parties if p.country}) >= 2:
@@ -319,16 +323,27 @@ ANSWERED = {"attack": "ASSAULT", "attacks": "ASSAULT", "strike": "ASSAULT", "str
             "demands": "REQUEST", "demand": "REQUEST", "request": "REQUEST", "ultimatum": "THREATEN",
             "threats": "THREATEN", "exercise": "MOBILIZE", "exercises": "MOBILIZE", "deployment": "MOBILIZE",
             "launch": "MOBILIZE", "test": "MOBILIZE"}
+# nouns that point back to whatever the article reported last ("called the move a provocation")
+ANSWERED_ANY = {"move", "decision", "step", "remark", "remarks", "comments", "proposal", "plan", "action", "actions"}
 
 
 def _answered(doc: Any, cand: Candidate, sent: Any, state: ArticleState) -> list[ActorSpan]:
     """The actor of the earlier event an accusation or rejection is about, named by its object noun."""
-    for j in range(cand.match.end, min(sent.end, cand.match.end + 4)):
-        event = ANSWERED.get(doc[j].lower_)
-        if event is None:
+    # the object follows the trigger, or is the antecedent of a relative clause ("a proposal that
+    # Russia and China have resisted", "a move Y called ...")
+    after = range(cand.match.end, min(sent.end, cand.match.end + 4))
+    first = min([a.tok_start for a in cand.actors] + [cand.match.start])
+    before = range(max(sent.start, first - 2), first)
+    for j in [*after, *before]:
+        word = doc[j].lower_
+        event = ANSWERED.get(word)
+        if event is None and word not in ANSWERED_ANY:
+            continue
+        if j < cand.match.start and not (word in ANSWERED_ANY or word in ANSWERED):
             continue
         actors = {(p.entity or p.name) for p in _participants(cand.actors)}
-        earlier = [p for p in state.last_by_type.get(event, []) if (p.entity or p.name) not in actors]
+        source = state.last_by_type.get(event, []) if event else state.last_actors
+        earlier = [p for p in source if (p.entity or p.name) not in actors]
         if earlier:
             return [ActorSpan(doc[j].idx, doc[j].idx + len(doc[j].text), j, j + 1, earlier, source="context")]
         return []
