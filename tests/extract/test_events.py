@@ -309,3 +309,15 @@ def test_events_characterisation_answers_the_last_event() -> None:
     got = [(v.event, *parties(v)) for v in events_of(text)]
     assert ("ACCUSE", {"CHN"}, {"JPN"}) in got
     assert ("REJECT", {"RUS", "CHN"}, {"JPN"}) in got
+
+
+def test_events_barrage_reported_by_its_target_is_an_attack() -> None:
+    # drones "overnight", reported by the other country: ASSAULT on it, not a weapons test
+    got = [(v.event, *parties(v)) for v in events_of("Iran fired 30 missiles and 90 drones overnight, Israel's army said.")]
+    assert got == [("ASSAULT", {"IRN"}, {"ISR"})]
+
+
+def test_events_agentless_deployment_takes_the_deploying_force_from_context() -> None:
+    text = "Rwanda sent 300 soldiers to Mozambique in July. Another 500 soldiers will be deployed, officials said."
+    got = [(v.event, *parties(v)) for v in events_of(text)]
+    assert got == [("MOBILIZE", {"RWA"}, {"MOZ"}), ("MOBILIZE", {"RWA"}, {"MOZ"})]

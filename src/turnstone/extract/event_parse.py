@@ -134,8 +134,8 @@ def hybrid_roles(doc: Any, actors: Sequence[ActorSpan], m: TriggerMatch, sent: A
     the parse decide first lost recall (0.60 vs 0.74); as a filler it does not.
     """
     linear = linear_roles(doc, actors, m, sent, objects)
-    if (linear.actors or linear.agentless) and linear.recipients:
-        return linear  # an agentless passive's subject is its target, whatever the parse says
+    if linear.agentless or (linear.actors and linear.recipients):
+        return linear  # an agentless passive's subject is its target (or the deployed force), not its actor
     parsed = dep_roles(doc, actors, m, sent)
     if parsed is None:
         return linear

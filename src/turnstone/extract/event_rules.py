@@ -428,6 +428,8 @@ def linear_roles(doc: Any, actors: Sequence[ActorSpan], m: TriggerMatch, sent: A
             near = [a for a in cand.recipients if m.start - a.tok_end <= 4]
             if trig.event == "ASSAULT" and near and reach > 1 and _lower(doc, m.end) != "down":
                 cand.recipients, cand.agentless = near, True
+            elif trig.event == "MOBILIZE" and reach > 1:
+                cand.recipients, cand.agentless = [], True  # the deploying force may come from context
             else:
                 cand.recipients = []
         return cand

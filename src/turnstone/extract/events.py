@@ -248,11 +248,26 @@ def sentence_candidates(article: Article, sent: Any, state: ArticleState) -> lis
                 if country in state.wars:
                     cand.recipients = [ActorSpan(0, 0, cand.match.start, cand.match.start,
                                                  state.wars[country], source="context")]
-        if cand.event == "ASSAULT" and not cand.recipients and {"missile", "missiles", "rocket", "rockets"} & {
-                t.lower_ for t in doc[cand.match.start:min(sent.end, cand.match.end + 8)]} \
+        window = {t.lower_ for t in doc[cand.match.start:min(sent.end, cand.match.end + 8)]}
+        if cand.event == "ASSAULT" and not cand.recipients and {"missile", "missiles", "rocket", "rockets"} & window \
                 and not aimed(doc, cand.match.end, sent.end):
-            # missiles fired at no one ("into the sea"): a weapons test, PLOVER MOBILIZE
-            cand.event, cand.mode, cand.cameo = "MOBILIZE", "weapons", "150"
+            victim = [] if ATTACK_SIGNS.isdisjoint(window) else _other_party(actors, cand, state)
+            if victim:
+                # "fired 40 missiles and 100 drones overnight, Ukraine's air force said": a barrage
+                # reported by its target is an attack on it, not a test
+                cand.recipients = victim
+            else:
+                # missiles fired at no one ("into the sea"): a weapons test, PLOVER MOBILIZE
+                cand.event, cand.mode, cand.cameo = "MOBILIZE", "weapons", "150"
+        if cand.event == "MOBILIZE" and cand.agentless and not cand.actors and state.last_by_type.get("MOBILIZE"):
+            # "another 600 officers would be deployed": the force that deployed the first ones
+            here = ActorSpan(0, 0, cand.match.start, cand.match.start, state.last_by_type["MOBILIZE"], source="context")
+            cand.actors = [here]
+            if not cand.recipients and state.last_recipients.get("MOBILIZE"):
+                cand.recipients = [ActorSpan(0, 0, cand.match.start, cand.match.start,
+                                             state.last_recipients["MOBILIZE"], source="context")]
+        if cand.event == "THREATEN" and cand.recipients and not _countries(cand.recipients) - {None}:
+            cand.recipients = []  # "threatened military action": no party named; the story context may give one
         if not cand.recipients and cand.event in LOCATED_TYPES:
             cand.recipients = _place_recipient(article, cand, sent)
             cand.location_recipient = bool(cand.recipients)
@@ -325,6 +340,20 @@ ANSWERED = {"attack": "ASSAULT", "attacks": "ASSAULT", "strike": "ASSAULT", "str
             "launch": "MOBILIZE", "test": "MOBILIZE"}
 # nouns that point back to whatever the article reported last ("called the move a provocation")
 ANSWERED_ANY = {"move", "decision", "step", "remark", "remarks", "comments", "proposal", "plan", "action", "actions"}
+
+
+# words that mark a barrage as an attack even where no target is named
+ATTACK_SIGNS = {"overnight", "drones", "barrage", "wave"}
+
+
+def _other_party(actors: list[ActorSpan], cand: Candidate, state: ArticleState) -> list[ActorSpan]:
+    """Another country named in the sentence (the one reporting the barrage), else the story's other side."""
+    own = _countries(cand.actors) - {None}
+    others = [a for a in actors if a.tok_start >= cand.match.end and _countries([a]) - {None} - own]
+    if others:
+        return others[:1]
+    partner = [p for p in state.pair if p.country and p.country not in own]
+    return [ActorSpan(0, 0, cand.match.start, cand.match.start, partner[:1], source="context")] if partner else []
 
 
 def _answered(doc: Any, cand: Candidate, sent: Any, state: ArticleState) -> list[ActorSpan]:
