@@ -10,7 +10,7 @@ import json
 import logging
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -34,8 +34,8 @@ def _main(verbose: Annotated[int, typer.Option("-v", "--verbose", count=True, he
 @app.command()
 def extract(
     files: Annotated[list[str], typer.Argument(help="Article files (.txt, .html, .jsonl), or - for stdin.")],
-    published: Annotated[Optional[str], typer.Option(help="Publication date YYYY-MM-DD.")] = None,
-    source: Annotated[Optional[str], typer.Option(help="Source name, e.g. the outlet.")] = None,
+    published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD.")] = None,
+    source: Annotated[str | None, typer.Option(help="Source name, e.g. the outlet.")] = None,
     format: Annotated[str, typer.Option("--format", "-f", help="json, jsonl or table.")] = "json",
 ) -> None:
     """Extract entities, quotes, times, places and events from articles."""
@@ -86,7 +86,7 @@ def schema() -> None:
 
 @app.command("eval")
 def eval_command(
-    gold: Annotated[Optional[list[Path]], typer.Argument(
+    gold: Annotated[list[Path] | None, typer.Argument(
         help="Gold annotation files (*.gold.json); the shipped samples' gold when none is given.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     details: Annotated[bool, typer.Option("--details", help="List missed and false items.")] = False,
@@ -107,13 +107,13 @@ def eval_command(
 
 @app.command()
 def samples(
-    out: Annotated[Optional[Path], typer.Option(help="Write results as JSON Lines here.")] = None,
+    out: Annotated[Path | None, typer.Option(help="Write results as JSON Lines here.")] = None,
     format: Annotated[str, typer.Option("--format", "-f", help="json, jsonl or table.")] = "table",
 ) -> None:
     """Run the pipeline over the sample articles shipped with Turnstone."""
+    from .core import process_article
     from .render import render_table
     from .samples import sample_articles
-    from .core import process_article
 
     lines = []
     for article in sample_articles():

@@ -108,7 +108,7 @@ class Pipeline:
         for st in self.stages:
             try:
                 article = st(article)
-            except Exception as error:  # a stage bug must not kill a batch
+            except Exception as error:  # noqa: BLE001 - a stage bug must not kill a batch
                 self.on_error(article, st, error)
                 return article
         return article
@@ -143,12 +143,12 @@ class Pipeline:
                     for i, article in zip(todo, st.batch([batch[i] for i in todo])):
                         batch[i] = article
                     continue
-                except Exception:  # find the article that broke it: run them one by one below
+                except Exception:  # noqa: BLE001 - find the article that broke it: run them one by one below
                     LOGGER.debug("batch form of stage %r failed; retrying article by article", st.name)
             for i in todo:
                 try:
                     batch[i] = st(batch[i])
-                except Exception as error:  # a stage bug must not kill a batch
+                except Exception as error:  # noqa: BLE001 - a stage bug must not kill a batch
                     failed.add(i)
                     self.on_error(batch[i], st, error)
         return batch

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -52,3 +53,14 @@ def test_offsets_removed_index_the_raw_input(seed_gold):
     raw = (seed_gold.parent / gold["article"]["file"]).read_text(encoding="utf-8")
     for r in clean_text(raw).removed:
         assert raw[r.start:r.end] == r.text
+
+
+HELDOUT = sorted((Path(__file__).parent / "heldout").glob("*.gold.json"))
+
+
+@pytest.mark.parametrize("gold_path", HELDOUT, ids=lambda p: p.name)
+def test_offsets_heldout_articles(gold_path):
+    from turnstone.evaluate import run_gold
+
+    article, _ = run_gold(gold_path)
+    assert_offsets(article)

@@ -171,7 +171,7 @@ def find_candidates(article: Article, kb: KnowledgeBase, when: dt.date) -> list[
 
 
 _SETTLEMENT_BEFORE = re.compile(r"\b(?:town|city|village|villages|district|province|region|port|commune|suburb|"
-                                r"neighbou?rhood|locality|area|camp|prefecture|county|state)s?\s+of\s+$", re.I)
+                                r"neighbou?rhood|locality|area|camp|prefecture|county|state)s?\s+of\s+$", re.IGNORECASE)
 _POSSESSOR_BEFORE = re.compile(r"([A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?)['’]s\s+$")
 
 
