@@ -321,3 +321,15 @@ def test_events_agentless_deployment_takes_the_deploying_force_from_context() ->
     text = "Rwanda sent 300 soldiers to Mozambique in July. Another 500 soldiers will be deployed, officials said."
     got = [(v.event, *parties(v)) for v in events_of(text)]
     assert got == [("MOBILIZE", {"RWA"}, {"MOZ"}), ("MOBILIZE", {"RWA"}, {"MOZ"})]
+
+
+@pytest.mark.parametrize("text,date", [
+    # the talks are dated by the weekday after the future marker, not by the saying
+    ("Cuba said on Tuesday that it will hold talks with Mexico on Saturday.", "2025-04-12"),
+    ("A summit between Chile and Peru, officials said, would take place on Sunday.", "2025-04-13"),
+    # a past meeting keeps the past weekday
+    ("Cuba said on Tuesday it held talks with Mexico.", "2025-04-08"),
+])
+def test_events_future_talks_take_the_coming_weekday(text: str, date: str) -> None:
+    found = [v for v in events_of(text, published="2025-04-09") if v.event == "CONSULT"]
+    assert found and found[0].date == date

@@ -208,3 +208,12 @@ def test_timex_seasons_and_months_follow_since_until_and_tense(text: str, anchor
 def test_tense_participle_after_future_auxiliary_is_future() -> None:
     text = "The vote will be held in the spring."
     assert tense_near(text, text.index("spring"), text.index("spring") + 6) == "future"
+
+
+@pytest.mark.parametrize("text", [
+    "Talks with the rebels are due on Saturday.",
+    "The vote is set for Saturday.",
+    "A summit, officials said, would take place on Saturday.",
+])
+def test_tense_schedules_and_would_happen_are_future(text: str) -> None:
+    assert tense_near(text, text.index("Saturday"), text.index("Saturday") + 8) == "future"

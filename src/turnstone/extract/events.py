@@ -170,10 +170,35 @@ def _refine_date(article: Article, value: str | None, sent: Any, cand_start: int
     return value
 
 
-def _event_date(article: Article, cand_span: tuple[int, int], sent: Any) -> str | None:
+# a future marker right before the trigger: "will hold talks", "is due to meet", "are expected to sign"
+FUTURE_BEFORE = re.compile(r"\b(?:will|shall|'ll|would|due\s+to|expected\s+to|scheduled\s+to|set\s+to|plans?\s+to|"
+                           r"is\s+to|are\s+to)(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
+
+
+def _future_date(article: Article, sent: Any, trigger_start: int | None) -> str | None:
+    """For a trigger under a future marker, the first date still to come after it in the sentence.
+
+    "Iran said on Tuesday it will hold talks on Saturday": the talks are on Saturday, the saying on Tuesday.
+    """
+    if trigger_start is None or not article.published:
+        return None
+    if not FUTURE_BEFORE.search(article.text[max(sent.start_char, trigger_start - 40):trigger_start]):
+        return None
+    pub = article.published[:10]
+    for t in sorted(article.times, key=lambda t: t.start):
+        if t.type == "DATE" and trigger_start < t.start < sent.end_char and t.value and t.value[:10] > pub \
+                and t.value[:4].isdigit():
+            return str(t.value)
+    return None
+
+
+def _event_date(article: Article, cand_span: tuple[int, int], sent: Any, trigger_start: int | None = None) -> str | None:
     date_for_span = _optional("times", "date_for_span")
     value = date_for_span(article, *cand_span) if date_for_span else None
     value = _refine_date(article, value, sent, cand_span[0])
+    future = _future_date(article, sent, trigger_start)
+    if future and (value is None or value[:10] <= (article.published or "")[:10]):
+        value = future
     return value or (article.published[:10] if article.published else None)
 
 
@@ -442,7 +467,7 @@ def _to_event(article: Article, cand: Candidate, sent: Any, index: int) -> Event
     start = doc[cand.tok_start].idx
     last = doc[cand.tok_end - 1]
     end = last.idx + len(last.text)
-    date = _event_date(article, (start, end), sent)
+    date = _event_date(article, (start, end), sent, doc[cand.match.start].idx)
     future, historical = _time_flags(article, date)
     actors = _participants(cand.actors)
     recipients = [p for p in _participants(cand.recipients) if p not in actors]

@@ -17,7 +17,8 @@ Tense = Literal["past", "future"] | None
 FUTURE_CUES = re.compile(
     r"\b(?:will|won't|shall|'ll|going\s+to|plans?\s+to|planned\s+for|scheduled|slated|set\s+to|due\s+to|expected\s+to|"
     r"is\s+to|are\s+to|upcoming|next|to\s+be\s+held|to\s+meet|to\s+visit|to\s+vote|to\s+begin|to\s+start|"
-    r"will\s+be|would\s+be\s+held|intends?\s+to|hopes?\s+to|aims?\s+to|prepares?\s+to|preparing\s+to|coming|"
+    r"will\s+be|would\s+be\s+held|would\s+(?:happen|take\s+place|begin|start|meet|hold|visit|travel)|"
+    r"due\s+(?:on|for|in)|set\s+for|intends?\s+to|hopes?\s+to|aims?\s+to|prepares?\s+to|preparing\s+to|coming|"
     r"as\s+soon\s+as|as\s+early\s+as|no\s+later\s+than|planned|planning|might|could|may)\b",
     re.IGNORECASE,
 )
