@@ -23,6 +23,7 @@ import logging
 import re
 from typing import Any
 
+from ..analyze.doc_cache import doc_text
 from ..kb.store import KnowledgeBase, norm
 
 LOGGER = logging.getLogger(__name__)
@@ -94,7 +95,7 @@ def is_noise(ent: Any, kb: KnowledgeBase) -> bool:
     text = ent.text.strip()
     lowered = text.lower()
     words = text.split()
-    full = ent.doc.text
+    full = doc_text(ent.doc)
     if 1 < ent.start_char and ent.end_char < len(full) - 1 and full[ent.start_char - 1] == "-" == full[ent.end_char] \
             and full[ent.start_char - 2].isalpha() and full[ent.end_char + 1].isalpha():
         return True  # "AU" inside "PORT-AU-PRINCE": a piece of a hyphenated word
@@ -111,7 +112,7 @@ def is_noise(ent: Any, kb: KnowledgeBase) -> bool:
     if ent.label_ in ("ORG", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW") and (
             words[-1].lower() in _EXERCISE_WORDS or _CODE_NAME.search(text)):
         return True
-    full = ent.doc.text
+    full = doc_text(ent.doc)
     # Jimmy "Barbecue" Cherizier: the nickname between a first name and a surname
     return bool(ent.label_ == "PERSON" and len(words) == 1 and 0 < ent.start_char and ent.end_char < len(full)
                 and full[ent.start_char - 1] in _QUOTES_OPEN and full[ent.end_char] in _QUOTES_CLOSE

@@ -18,6 +18,8 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from ..analyze.doc_cache import doc_text
+
 LOGGER = logging.getLogger(__name__)
 
 # Words right before a name that make it a place ("in", "from", "northern", "visited").
@@ -118,14 +120,6 @@ ACTOR_NOUN_AFTER = re.compile(
 # Without a parse: "Lithuania, Latvia and Estonia on Monday imposed".
 LIST_THEN = re.compile(r"^(?:,?[ \t]+(?:and[ \t]+)?(?:the[ \t]+)?(?:[A-Z][\w.]*[ \t]*){1,3})*"
                        r"(?:[ \t]+(?:on|last|this|next)[ \t]+\w+)?(?=[ \t])")
-
-
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, built once per doc: spaCy rebuilds the string from every token on each access."""
-    text = doc.user_data.get("turnstone.text")
-    if text is None:
-        text = doc.user_data["turnstone.text"] = doc.text
-    return str(text)
 
 
 def _span_root(doc: Doc, start: int, end: int) -> Token | None:

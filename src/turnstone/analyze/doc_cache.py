@@ -1,0 +1,20 @@
+"""Per-doc caches of values spaCy recomputes on every access.
+
+``Doc.text`` joins every token each time it is read; on a long article, reading it once per
+mention made stages quadratic. The value is kept in ``doc.user_data``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def doc_text(doc: Any) -> str:
+    """``doc.text``, built once per doc."""
+    cache = getattr(doc, "user_data", None)
+    if cache is None:  # a stand-in doc without spaCy's user_data
+        return str(doc.text)
+    text = cache.get("turnstone.text")
+    if text is None:
+        text = cache["turnstone.text"] = doc.text
+    return str(text)
