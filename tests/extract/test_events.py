@@ -333,3 +333,10 @@ def test_events_agentless_deployment_takes_the_deploying_force_from_context() ->
 def test_events_future_talks_take_the_coming_weekday(text: str, date: str) -> None:
     found = [v for v in events_of(text, published="2025-04-09") if v.event == "CONSULT"]
     assert found and found[0].date == date
+
+
+def test_events_capture_at_home_is_taken_from_the_other_side() -> None:
+    # a village in the actor's own country was taken from the story's other party
+    text = "Armenia attacked Azerbaijan in 2020. Azerbaijan's army said it had captured the village of Talish."
+    got = [(v.event, *parties(v)) for v in events_of(text)]
+    assert ("ASSAULT", {"AZE"}, {"ARM"}) in got

@@ -296,6 +296,14 @@ def sentence_candidates(article: Article, sent: Any, state: ArticleState) -> lis
         if not cand.recipients and cand.event in LOCATED_TYPES:
             cand.recipients = _place_recipient(article, cand, sent)
             cand.location_recipient = bool(cand.recipients)
+        if cand.event == "ASSAULT" and cand.actors and cand.recipients and _all_places(article, doc, cand.recipients) \
+                and _countries(cand.recipients) - {None} <= _countries(cand.actors) - {None}:
+            # "Ukraine's army captured a village" in Ukraine: the place is the actor's own; the
+            # side it was taken from is the story's other party
+            partner = [p for p in state.pair if p.country and p.country not in _countries(cand.actors)]
+            if partner and len(partner) < len(state.pair):  # only where the story's dyad includes the actor
+                cand.recipients = [ActorSpan(0, 0, cand.match.start, cand.match.start, partner[:1], source="context")]
+                cand.location_recipient = False
         elif cand.event in LOCATED_TYPES and cand.recipients and not _countries(cand.recipients) - {None}:
             # "killed 18 people in Gaza": victims without a country take the place's; police
             # dispersing or arresting demonstrators act in their own country
@@ -379,6 +387,22 @@ def _other_party(actors: list[ActorSpan], cand: Candidate, state: ArticleState) 
         return others[:1]
     partner = [p for p in state.pair if p.country and p.country not in own]
     return [ActorSpan(0, 0, cand.match.start, cand.match.start, partner[:1], source="context")] if partner else []
+
+
+def _all_places(article: Article, doc: Any, spans: list[ActorSpan]) -> bool:
+    """Whether every span is a town or region (not a country) the places stage found."""
+    towns = [(p.start, p.end) for p in article.places if p.feature != "country"]
+    countries = {p.name for p in article.places if p.feature == "country"}
+    kinds = {e.id: (e.type, e.name) for e in article.entities}
+
+    def town(s: ActorSpan) -> bool:
+        if s.source == "place" or any(a <= doc[s.tok_start].idx < b for a, b in towns):
+            return True
+        # a settlement the gazetteer lacks ("the village of Robotyne"): a GPE that is no country
+        found = [kinds.get(p.entity or "") for p in s.participants]
+        return bool(found) and all(k is not None and k[0] in {"GPE", "LOC", "FAC"} and k[1] not in countries
+                                   for k in found)
+    return all(town(s) for s in spans)
 
 
 def _answered(doc: Any, cand: Candidate, sent: Any, state: ArticleState) -> list[ActorSpan]:
