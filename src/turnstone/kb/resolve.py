@@ -78,8 +78,22 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
-def _lookup(kb: KnowledgeBase, phrase: str, when: dt.date) -> tuple[str, str | None, str | None, list[Actor]] | None:
-    """(kind, code, detail, actors) for one candidate phrase, or None."""
+LookupResult = tuple[str, str | None, str | None, list[Actor]] | None
+LOOKUP_CACHE_SIZE = 200_000  # phrases x dates; an article asks about ~8,000 phrases, most repeated
+
+
+def _lookup(kb: KnowledgeBase, phrase: str, when: dt.date) -> LookupResult:
+    """(kind, code, detail, actors) for one candidate phrase, or None; cached per knowledge base."""
+    cache = kb.lookup_cache
+    key = (phrase, when)
+    if key not in cache:
+        if len(cache) >= LOOKUP_CACHE_SIZE:
+            cache.clear()
+        cache[key] = _lookup_uncached(kb, phrase, when)
+    return cache[key]
+
+
+def _lookup_uncached(kb: KnowledgeBase, phrase: str, when: dt.date) -> LookupResult:
     actors = [a for a in kb.actors_named(phrase, exact_case=phrase) if _alive(a, when)]
     if actors and all(a.type == "GPE" for a in actors):
         return ("country", actors[0].country, "name", [])

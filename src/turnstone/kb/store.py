@@ -137,6 +137,8 @@ class KnowledgeBase:
         self._index_actor(actor)
 
     def reindex(self) -> None:
+        # (phrase, date) -> resolve._lookup's answer; emptied whenever the entries change
+        self.lookup_cache: dict[tuple[str, dt.date], Any] = {}
         self.by_alias: dict[str, list[Actor]] = defaultdict(list)
         for actor in self.actors:
             self._index_actor(actor)
@@ -150,6 +152,7 @@ class KnowledgeBase:
                             self.country_words.setdefault(norm(plural), (c.code, "people"))
 
     def _index_actor(self, actor: Actor) -> None:
+        self.lookup_cache.clear()
         for alias in actor.names():
             key = norm(alias)
             bucket = self.by_alias.setdefault(key, [])
