@@ -340,3 +340,14 @@ def test_events_capture_at_home_is_taken_from_the_other_side() -> None:
     text = "Armenia attacked Azerbaijan in 2020. Azerbaijan's army said it had captured the village of Talish."
     got = [(v.event, *parties(v)) for v in events_of(text)]
     assert ("ASSAULT", {"AZE"}, {"ARM"}) in got
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Fighting between Chad and Sudan resumed on Monday. Egypt's president called both sides on Tuesday.",
+     ("CONSULT", {"EGY"}, {"TCD", "SDN"})),
+    ("Chad and Sudan clashed on Monday. Egypt's president urged them to avoid escalation.",
+     ("REQUEST", {"EGY"}, {"TCD", "SDN"})),
+    ("Fighting between Chad and Sudan resumed on Monday.", ("ASSAULT", {"TCD", "SDN"}, set())),
+])
+def test_events_both_sides_and_them_are_the_story_pair(text: str, expected: tuple[str, set[str], set[str]]) -> None:
+    assert expected in [(v.event, *parties(v)) for v in events_of(text)]

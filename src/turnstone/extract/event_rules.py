@@ -333,9 +333,9 @@ def possessor(doc: Any, actors: Sequence[ActorSpan], m: TriggerMatch, sent_start
 
 
 def between_pair(doc: Any, actors: Sequence[ActorSpan], m: TriggerMatch, sent: Any) -> list[ActorSpan]:
-    if _lower(doc, m.end) != "between":
+    if _lower(doc, m.end) != "between" and _lower(doc, m.end - 1) != "between":  # "fighting between" ends with it
         return []
-    after = [a for a in actors if a.tok_start > m.end]
+    after = [a for a in actors if a.tok_start >= m.end]
     if not after:
         return []
     # "a summit between A and B will take place": after "between" a verb ends the pair, no clause begins

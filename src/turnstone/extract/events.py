@@ -428,6 +428,8 @@ def _answered(doc: Any, cand: Candidate, sent: Any, state: ArticleState) -> list
     return []
 
 
+# verbs whose object "them", with no group named in the sentence, addresses the story's two sides
+PAIR_ADDRESS_VERBS = {"urge", "ask", "call", "press", "tell", "warn", "invite", "implore"}
 PAIR_PHRASES = ("both sides", "both parties", "both countries", "both governments", "both leaders",
                 "the two sides", "the two countries", "the two governments", "the two leaders", "the two parties")
 
@@ -444,6 +446,12 @@ def _with_pairs(doc: Any, sent: Any, actors: list[ActorSpan], state: ArticleStat
             if j <= sent.end and [t.lower_ for t in doc[i:j]] == words:
                 added.append(ActorSpan(doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text), i, j,
                                        list(state.pair), source="context"))
+        # "urged them to avoid escalation" right after both sides were named: "them" is the pair
+        if doc[i].lower_ == "them" and i > sent.start and doc[i - 1].lemma_.lower() in PAIR_ADDRESS_VERBS \
+                and not any(a.tok_start < i and a.tok_end > sent.start and len(_countries([a]) - {None}) >= 2
+                            for a in actors):
+            added.append(ActorSpan(doc[i].idx, doc[i].idx + 4, i, i + 1, list(state.pair), source="context",
+                                   pronoun=True))
     if not added:
         return actors
     # the pair replaces what the phrase was read as on its own ("parties" as political parties)
