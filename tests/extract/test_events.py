@@ -351,3 +351,8 @@ def test_events_capture_at_home_is_taken_from_the_other_side() -> None:
 ])
 def test_events_both_sides_and_them_are_the_story_pair(text: str, expected: tuple[str, set[str], set[str]]) -> None:
     assert expected in [(v.event, *parties(v)) for v in events_of(text)]
+
+
+def test_events_brokered_by_mediates_between_the_sentence_pair() -> None:
+    text = "Fighting between Chad and Sudan resumed, breaking a truce brokered by Qatar in May."
+    assert ("CONSULT", {"QAT"}, {"TCD", "SDN"}) in [(v.event, *parties(v)) for v in events_of(text)]

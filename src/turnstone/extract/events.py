@@ -291,6 +291,14 @@ def sentence_candidates(article: Article, sent: Any, state: ArticleState) -> lis
             if not cand.recipients and state.last_recipients.get("MOBILIZE"):
                 cand.recipients = [ActorSpan(0, 0, cand.match.start, cand.match.start,
                                              state.last_recipients["MOBILIZE"], source="context")]
+        if not cand.recipients and cand.actors and cand.match.trigger.recipient == ("between",):
+            # "a ceasefire brokered by Angola": a mediator with no parties named mediates between the
+            # two other countries of its sentence, else the story's two sides
+            own = _countries(cand.actors)
+            here = {p.country: p for a in actors for p in a.participants if p.country and p.country not in own}
+            sides = list(here.values()) if len(here) == 2 else [p for p in state.pair if p.country not in own]
+            if len(sides) == 2:
+                cand.recipients = [ActorSpan(0, 0, cand.match.start, cand.match.start, sides, source="context")]
         if cand.event == "THREATEN" and cand.recipients and not _countries(cand.recipients) - {None}:
             cand.recipients = []  # "threatened military action": no party named; the story context may give one
         if not cand.recipients and cand.event in LOCATED_TYPES:
