@@ -356,3 +356,13 @@ def test_events_both_sides_and_them_are_the_story_pair(text: str, expected: tupl
 def test_events_brokered_by_mediates_between_the_sentence_pair() -> None:
     text = "Fighting between Chad and Sudan resumed, breaking a truce brokered by Qatar in May."
     assert ("CONSULT", {"QAT"}, {"TCD", "SDN"}) in [(v.event, *parties(v)) for v in events_of(text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Chinese forces carried out drills around Taiwan on Monday.", ("MOBILIZE", {"CHN"}, {"TWN"})),
+    ("China's coast guard increased patrols near Vietnam on Monday.", ("MOBILIZE", {"CHN"}, {"VNM"})),
+    ("Canada closed its airspace to Russian airlines.", ("COERCE", {"CAN"}, {"RUS"})),
+    ("The Philippines lodged a diplomatic protest with China on Monday.", ("ACCUSE", {"PHL"}, {"CHN"})),
+])
+def test_events_posture_and_restriction_phrases(text: str, expected: tuple[str, set[str], set[str]]) -> None:
+    assert expected in [(v.event, *parties(v)) for v in events_of(text)]
