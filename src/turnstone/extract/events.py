@@ -295,8 +295,8 @@ def sentence_candidates(article: Article, sent: Any, state: ArticleState) -> lis
             # "a ceasefire brokered by Angola": a mediator with no parties named mediates between the
             # two other countries of its sentence, else the story's two sides
             own = _countries(cand.actors)
-            here = {p.country: p for a in actors for p in a.participants if p.country and p.country not in own}
-            sides = list(here.values()) if len(here) == 2 else [p for p in state.pair if p.country not in own]
+            named = {p.country: p for a in actors for p in a.participants if p.country and p.country not in own}
+            sides = list(named.values()) if len(named) == 2 else [p for p in state.pair if p.country not in own]
             if len(sides) == 2:
                 cand.recipients = [ActorSpan(0, 0, cand.match.start, cand.match.start, sides, source="context")]
         if cand.event == "THREATEN" and cand.recipients and not _countries(cand.recipients) - {None}:
