@@ -366,3 +366,9 @@ def test_events_brokered_by_mediates_between_the_sentence_pair() -> None:
 ])
 def test_events_posture_and_restriction_phrases(text: str, expected: tuple[str, set[str], set[str]]) -> None:
     assert expected in [(v.event, *parties(v)) for v in events_of(text)]
+
+
+def test_events_plain_threat_targets_the_other_side_of_the_story() -> None:
+    # "threatened military action" (no to-infinitive) names no target: the story's other side
+    text = "Egypt struck Libya on Saturday. Libya accused Egypt of aggression. Egypt threatened military action if talks fail."
+    assert ("THREATEN", {"EGY"}, {"LBY"}) in [(v.event, *parties(v)) for v in events_of(text)]

@@ -332,9 +332,13 @@ def sentence_candidates(article: Article, sent: Any, state: ArticleState) -> lis
             cand.recipients = []  # "offered to host talks in Bogotá": the host's own city is no party
         if not cand.recipients and cand.event in CONTEXT_TYPES and cand.match.trigger.pos == "verb" \
                 and not cand.nominal and not cand.match.trigger.reciprocal and not cand.negated \
-                and (not cand.match.trigger.content or cand.event in BOTH_SIDES_TYPES):
+                and (not cand.match.trigger.content or cand.event in BOTH_SIDES_TYPES
+                     or (cand.event == "THREATEN" and _lower_after(doc, cand.match.end) != "to")):
             # "we are not asking for charity" answers no one; "wants"/"promised" alone only as a third party's offer
-            cand.recipients = context_recipient(cand, state, _participants, third_party_only=bool(cand.match.trigger.content))
+            # "threatened military action" (no to-infinitive) is a plain threat: its target is the other side
+            content = bool(cand.match.trigger.content) and not (
+                cand.event == "THREATEN" and _lower_after(doc, cand.match.end) != "to")
+            cand.recipients = context_recipient(cand, state, _participants, third_party_only=content)
         if cand.event == "PROTEST" and cand.match.trigger.pos == "verb" and cand.actors \
                 and all(p.sector == "GOV" for p in _participants(cand.actors)):
             # a government that "protests" complains; PLOVER PROTEST is civilian collective action
@@ -465,6 +469,10 @@ def _with_pairs(doc: Any, sent: Any, actors: list[ActorSpan], state: ArticleStat
     # the pair replaces what the phrase was read as on its own ("parties" as political parties)
     kept = [a for a in actors if not any(b.tok_start < a.tok_end and a.tok_start < b.tok_end for b in added)]
     return sorted(kept + added, key=lambda a: a.tok_start)
+
+
+def _lower_after(doc: Any, i: int) -> str:
+    return doc[i].lower_ if i < len(doc) else ""
 
 
 def _lower_before(doc: Any, i: int) -> str:
