@@ -1,7 +1,8 @@
 """Quality gate: score the gold articles and compare with the floors in eval_baseline.json.
 
-Two gold sets are scored apart: the shared gold articles (``../shared/gold/articles``) and the
-samples shipped in the package (``turnstone/sample_data``), whose gold the Turnstone authors made.
+Three gold sets are scored apart: the shared gold articles (``../shared/gold/articles``), the
+samples shipped in the package (``turnstone/sample_data``) and the articles in ``heldout/``;
+the Turnstone authors wrote and annotated the last two.
 
     python tests/golden/eval_gate.py            # check; exit 1 when a score fell below its floor
     python tests/golden/eval_gate.py --raise    # move floors up to today's scores (never down)
@@ -23,7 +24,8 @@ SHARED_GOLD = Path(__file__).resolve().parents[2].parent / "shared" / "gold" / "
 def gold_sets() -> dict[str, list[Path]]:
     from turnstone.samples import sample_gold_files
 
-    sets = {"samples": sample_gold_files()}
+    sets = {"samples": sample_gold_files(),
+            "heldout": sorted((Path(__file__).parent / "heldout").glob("*.gold.json"))}
     if SHARED_GOLD.is_dir():
         sets["shared"] = sorted(SHARED_GOLD.glob("*.gold.json"))
     return sets

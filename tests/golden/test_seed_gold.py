@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from eval_gate import BASELINE, below_floor, current_scores, gold_sets
 
 
@@ -17,6 +16,11 @@ def test_seed_gold_scores_stay_above_their_floors(seed_gold):
 def test_seed_gold_samples_stay_above_their_floors():
     floors = json.loads(BASELINE.read_text())["samples"]
     assert not below_floor(current_scores(gold_sets()["samples"]), floors)
+
+
+def test_seed_gold_heldout_stay_above_their_floors():
+    floors = json.loads(BASELINE.read_text())["heldout"]
+    assert not below_floor(current_scores(gold_sets()["heldout"]), floors)
 
 
 def test_seed_gold_drops_the_promo_lines(seed_result):
