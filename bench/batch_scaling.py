@@ -19,8 +19,7 @@ import os
 import tempfile
 from pathlib import Path
 
-SHARED = Path(os.environ.get("TURNSTONE_SHARED", Path(__file__).resolve().parents[1] / ".." / "shared"))
-TEXTS = SHARED / "corpora" / "polnear" / "data"
+from _polnear import polnear_paths
 
 
 def run(paths: list[Path], *, workers: int, dask: str | None) -> dict[str, float]:
@@ -41,12 +40,9 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=300, help="articles per run (0: all 924)")
     parser.add_argument("--runs", default="local,dask", help="which executors: local, dask or both")
     args = parser.parse_args()
-    paths = sorted(TEXTS.glob("*/text/*.txt"))
+    paths = polnear_paths(args.limit)
     if not paths:
-        print(f"PolNeAR texts not found under {TEXTS}; skipped")
         return 0
-    if args.limit:
-        paths = paths[: args.limit]
     logging.getLogger("distributed").setLevel(logging.WARNING)
     print(f"{len(paths)} PolNeAR articles; {os.cpu_count()} cores; load average before: {os.getloadavg()[0]:.1f}")
     print(f"{'executor':28s} {'workers':>7s} {'articles/s':>10s} {'steady/s':>9s} {'speedup':>8s} "

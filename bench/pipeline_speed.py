@@ -26,10 +26,9 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from turnstone.batch.worker import DEFAULT_BATCH_SIZE  # the batch engine's own setting
+from _polnear import polnear_paths
 
-SHARED = Path(os.environ.get("TURNSTONE_SHARED", Path(__file__).resolve().parents[1] / ".." / "shared"))
-TEXTS = SHARED / "corpora" / "polnear" / "data"
+from turnstone.batch.worker import DEFAULT_BATCH_SIZE  # the batch engine's own setting
 
 FIRST_RESULT_SCRIPT = """
 import sys
@@ -134,12 +133,9 @@ def main() -> int:
     parser.add_argument("--no-latency", action="store_true", help="skip the first-result probe")
     parser.add_argument("--json", action="store_true", help="print the numbers as one JSON line too")
     args = parser.parse_args()
-    paths = sorted(TEXTS.glob("*/text/*.txt"))
+    paths = polnear_paths(args.limit)
     if not paths:
-        print(f"PolNeAR texts not found under {TEXTS}; skipped")
         return 0
-    if args.limit:
-        paths = paths[: args.limit]
     texts = [p.read_text(encoding="utf-8") for p in paths]
     n, n_words = len(texts), words(texts)
 

@@ -10,24 +10,18 @@ $TURNSTONE_SHARED); prints a skip line when PolNeAR is absent.
 from __future__ import annotations
 
 import argparse
-import os
 import time
-from pathlib import Path
 
-SHARED = Path(os.environ.get("TURNSTONE_SHARED", Path(__file__).resolve().parents[1] / ".." / "shared"))
-TEXTS = SHARED / "corpora" / "polnear" / "data"
+from _polnear import polnear_paths
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=0, help="only the first N articles")
     args = parser.parse_args()
-    paths = sorted(TEXTS.glob("*/text/*.txt"))
+    paths = polnear_paths(args.limit)
     if not paths:
-        print(f"PolNeAR texts not found under {TEXTS}; skipped")
         return 0
-    if args.limit:
-        paths = paths[: args.limit]
     from turnstone.analyze.nlp import MODEL_DIR
     from turnstone.extract.quotes import find_quotes
     from turnstone.model import Article
