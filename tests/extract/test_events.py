@@ -372,3 +372,12 @@ def test_events_plain_threat_targets_the_other_side_of_the_story() -> None:
     # "threatened military action" (no to-infinitive) names no target: the story's other side
     text = "Egypt struck Libya on Saturday. Libya accused Egypt of aggression. Egypt threatened military action if talks fail."
     assert ("THREATEN", {"EGY"}, {"LBY"}) in [(v.event, *parties(v)) for v in events_of(text)]
+
+
+def test_events_mediator_is_no_side_of_the_story() -> None:
+    found = events_of("Armenia and Azerbaijan swapped detainees on Sunday in a deal mediated by Qatar. "
+                      "Armenia later accused Azerbaijan of shelling a village. Azerbaijan would respond with force. "
+                      "Norway urged both sides to show restraint.")
+    coded = [(v.event, *parties(v)) for v in found]
+    assert all("QAT" not in recipients for _, actors, recipients in coded if "QAT" not in actors), coded
+    assert ("REQUEST", {"NOR"}, {"ARM", "AZE"}) in coded, coded

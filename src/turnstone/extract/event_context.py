@@ -64,6 +64,19 @@ PARALLEL_ONLY_TYPES = {"AID"}
 BOTH_SIDES_TYPES = {"REQUEST", "AGREE"}
 
 
+MEDIATE_CAMEO = "045"
+
+
+def main_dyad(state: ArticleState) -> frozenset[str] | None:
+    """The country pair the story is about: the most frequent, latest on ties, never one that
+    includes a mediator or host ("talks brokered by Angola" are not Angola's conflict)."""
+    dyads = {d: n for d, n in state.dyads.items() if not d & state.mediators}
+    if not dyads:
+        return None
+    best = max(dyads.values())
+    return next(d for d in reversed(list(dyads)) if dyads[d] == best)
+
+
 def remember_parties(cand: Candidate, state: ArticleState, participants: Participants) -> None:
     """Count the event's country pair and remember its parties, for later sentences."""
     if cand.recipients and not cand.location_recipient and all(a.source != "context" for a in cand.recipients):
@@ -74,6 +87,13 @@ def remember_parties(cand: Candidate, state: ArticleState, participants: Partici
         known = state.parties.setdefault(str(p.country), [])
         if p not in known:
             known.append(p)
+    if cand.cameo == MEDIATE_CAMEO:
+        # "an exchange mediated by the UAE": the broker is no side; the two it mediates between are
+        state.mediators.update(str(p.country) for p in actors)
+        sides = {str(p.country) for p in recipients} - state.mediators
+        if len(sides) == 2:
+            state.dyads[frozenset(sides)] += 1
+        return
     for a in {str(p.country) for p in actors}:
         for r in {str(p.country) for p in recipients}:
             state.dyads[frozenset({a, r})] += 1
@@ -99,10 +119,9 @@ def context_recipient(cand: Candidate, state: ArticleState, participants: Partic
         same = []
     if same and not own & {p.country for p in same}:
         return span(same)
-    if not state.dyads or cand.event in PARALLEL_ONLY_TYPES:
+    dyad = main_dyad(state)
+    if dyad is None or cand.event in PARALLEL_ONLY_TYPES:
         return []
-    best = max(state.dyads.values())
-    dyad = next(d for d in reversed(list(state.dyads)) if state.dyads[d] == best)
     if own & dyad and third_party_only:
         return []
     if own & dyad:

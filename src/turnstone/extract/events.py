@@ -24,7 +24,7 @@ from ..model import Article, Event, Participant, Span
 from ..pipeline import stage
 from .cameo import goldstein, plover_score
 from .event_actors import ActorSpan, sentence_actors
-from .event_context import BOTH_SIDES_TYPES, CONTEXT_TYPES, aimed, context_recipient, direct_object, remember_parties
+from .event_context import BOTH_SIDES_TYPES, CONTEXT_TYPES, MEDIATE_CAMEO, aimed, context_recipient, direct_object, remember_parties
 from .event_lexicon import find_triggers
 from .event_modifiers import combine_content, flags, negated_cooperation
 from .event_parse import hybrid_roles
@@ -63,6 +63,8 @@ class ArticleState:
     # latest party seen for each country: the article's main dyad answers "rejected the measures"
     dyads: Counter[frozenset[str]] = field(default_factory=Counter)
     parties: dict[str, list[Participant]] = field(default_factory=dict)
+    # countries that broker or host the talks: never a side of the main dyad
+    mediators: set[str] = field(default_factory=set)
     # the actors of the latest event of any type: "called the move a provocation" answers it
     last_actors: list[Participant] = field(default_factory=list)
 
@@ -355,9 +357,10 @@ def sentence_candidates(article: Article, sent: Any, state: ArticleState) -> lis
         if cand.actors:
             state.last_actors = _participants(cand.actors)
         remember_parties(cand, state, _participants)
-        parties = _participants(cand.actors) + _participants(cand.recipients)
-        if len({p.country for p in parties if p.country}) >= 2:
-            state.pair = [p for p in parties if p.country][:2]
+        parties = [p for p in _participants(cand.actors) + _participants(cand.recipients)
+                   if p.country and p.country not in state.mediators]  # a broker is neither of "both sides"
+        if len({p.country for p in parties}) >= 2:
+            state.pair = parties[:2]
     kept.sort(key=lambda c: -c.confidence)
     unique: list[Candidate] = []
     for cand in kept:  # "will meet in Zurich to discuss": one meeting, not two
@@ -581,9 +584,11 @@ def find_events(article: Article) -> list[Event]:
     first = ArticleState()
     for sent in _sentences(doc):
         sentence_candidates(article, sent, first)
-    state = ArticleState(dyads=Counter(first.dyads), parties={k: list(v) for k, v in first.parties.items()})
+    state = ArticleState(dyads=Counter(first.dyads), parties={k: list(v) for k, v in first.parties.items()},
+                         mediators=set(first.mediators))
     events: list[Event] = []
     seen: dict[tuple[Any, ...], Event] = {}
+    brokered: set[tuple[Any, ...]] = set()
     for sent in _sentences(doc):
         for cand in sentence_candidates(article, sent, state):
             event = _to_event(article, cand, sent, len(events) + 1)
@@ -593,6 +598,12 @@ def find_events(article: Article) -> list[Event]:
             # a later nominal mention ("his call with Putin") repeats an event already coded
             if key in seen and cand.nominal:
                 continue
+            # a broker's later word on its role ("the 12th exchange it had brokered") repeats the
+            # story's one mediation between the same parties, whatever date its sentence carries
+            if cand.cameo == MEDIATE_CAMEO and key[:3] in brokered:
+                continue
+            if cand.cameo == MEDIATE_CAMEO:
+                brokered.add(key[:3])
             seen.setdefault(key, event)
             events.append(event)
     for i, event in enumerate(events, 1):
