@@ -381,3 +381,10 @@ def test_events_mediator_is_no_side_of_the_story() -> None:
     coded = [(v.event, *parties(v)) for v in found]
     assert all("QAT" not in recipients for _, actors, recipients in coded if "QAT" not in actors), coded
     assert ("REQUEST", {"NOR"}, {"ARM", "AZE"}) in coded, coded
+
+
+def test_events_year_naming_a_noun_does_not_date_the_event() -> None:
+    found = events_of("Washington imposed sanctions under the 2017 trade law on Venezuela in 2020.",
+                      published="2025-05-03")
+    dates = {v.event: v.date for v in found}
+    assert dates.get("SANCTION") == "2020", [(v.event, v.date) for v in found]

@@ -194,9 +194,43 @@ def _future_date(article: Article, sent: Any, trigger_start: int | None) -> str 
     return None
 
 
+# a year between a determiner and its noun names a thing ("the 2015 deal"), it does not date the event
+ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|our|this|that|'s)\s*$", re.IGNORECASE)
+ATTRIBUTIVE_AFTER = re.compile(r"^\s*(?:[a-z][\w-]*\s+){0,2}(?:deal|accord|agreement|treaty|pact|law|act|election|"
+                               r"elections|war|ceasefire|truce|resolution|sanctions|protests?|summit|talks|plan|"
+                               r"framework|constitution|invasion|coup|uprising|offensive|crisis|attack|attacks)\b")
+
+
+def _attributive(article: Article, t: Any) -> bool:
+    """Whether a time expression modifies a noun ("the 2015 deal") rather than dating a clause."""
+    before = article.text[max(0, t.start - 12):t.start]
+    after = article.text[t.end:t.end + 40]
+    return bool(ATTRIBUTIVE_BEFORE.search(before) and ATTRIBUTIVE_AFTER.match(after))
+
+
+def _clause_date(article: Article, value: str | None, sent: Any, start: int, end: int) -> str | None:
+    """The date the time stage chose, unless it names a noun's year ("withdrew from the 2015 deal
+    in 2018"): then the nearest other dating expression of the sentence, else none."""
+    calendar = _optional("times", "calendar_value")
+    if value is None or calendar is None:
+        return value
+    times = [t for t in article.times if t.type in ("DATE", "TIME") and sent.start_char <= t.start
+             and t.end <= sent.end_char and calendar(t.value)]
+    nouns = [t for t in times if _attributive(article, t)]
+    if not nouns or not any(calendar(t.value) == value for t in nouns):
+        return value
+    rest = [t for t in times if t not in nouns]
+    if not rest:
+        return None
+    best = min(rest, key=lambda t: 0 if (t.start >= start and t.end <= end)
+               else min(abs(t.start - end), abs(start - t.end)))
+    return calendar(best.value)
+
+
 def _event_date(article: Article, cand_span: tuple[int, int], sent: Any, trigger_start: int | None = None) -> str | None:
     date_for_span = _optional("times", "date_for_span")
     value = date_for_span(article, *cand_span) if date_for_span else None
+    value = _clause_date(article, value, sent, *cand_span)
     value = _refine_date(article, value, sent, cand_span[0])
     future = _future_date(article, sent, trigger_start)
     if future and (value is None or value[:10] <= (article.published or "")[:10]):
