@@ -388,3 +388,8 @@ def test_events_year_naming_a_noun_does_not_date_the_event() -> None:
                       published="2025-05-03")
     dates = {v.event: v.date for v in found}
     assert dates.get("SANCTION") == "2020", [(v.event, v.date) for v in found]
+
+
+def test_events_agents_take_the_country_across_noun_modifiers() -> None:
+    found = events_of("British defence officials accused Iran of seizing a tanker.", published="2025-03-03")
+    assert ("ACCUSE", {"GBR"}, {"IRN"}) in [(v.event, *parties(v)) for v in found]

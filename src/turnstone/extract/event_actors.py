@@ -282,6 +282,15 @@ def phrase_actor_spans(article: Article, sent: Any, taken: Sequence[ActorSpan],
     return out
 
 
+def _noun_modifiers(doc: Any, start: int, end: int) -> bool:
+    """Whether tokens start..end are one or two lower-case noun/adjective modifiers ("aviation",
+    "defence"), as the parse tags them; without a tagger nothing counts (a verb could be there)."""
+    if not 0 < end - start <= 2 or not doc.has_annotation("TAG"):
+        return False
+    return all(t.is_alpha and t.is_lower and t.lower_ not in FUNCTION_WORDS and t.pos_ in {"NOUN", "ADJ"}
+               for t in doc[start:end])
+
+
 def merge_agent_modifiers(spans: list[ActorSpan], doc: Any) -> list[ActorSpan]:
     """Join "<agent> in|of <country>" ("a court in Guyana") and "<country>'s <agent>" into one actor."""
     spans = sorted(spans, key=lambda a: a.tok_start)
@@ -301,7 +310,10 @@ def merge_agent_modifiers(spans: list[ActorSpan], doc: Any) -> list[ActorSpan]:
                     and _lower_at(doc, span.tok_end) in {",", "said", "says"}:
                 # an appositive: "The US commander in Iraq, General David Petraeus, ..."
                 span.participants = [q.model_copy(update={"country": p.country})]
-            if not between and p.country and q.sector and not q.country and len(span.participants) == 1:
+            if not between and p.country and q.sector and not q.country and len(span.participants) == 1 \
+                    or _noun_modifiers(doc, prev.tok_end, span.tok_start) and p.country and q.sector \
+                    and not q.country and len(span.participants) == 1 and len(prev.participants) == 1:
+                # "US aviation authorities": the country's agents, with noun modifiers between
                 # "the Trump administration", "Russian military": the group, with the country
                 span.participants = [q.model_copy(update={"country": p.country})]
                 span.start, span.tok_start = prev.start, prev.tok_start
