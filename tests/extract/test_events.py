@@ -393,3 +393,9 @@ def test_events_year_naming_a_noun_does_not_date_the_event() -> None:
 def test_events_agents_take_the_country_across_noun_modifiers() -> None:
     found = events_of("British defence officials accused Iran of seizing a tanker.", published="2025-03-03")
     assert ("ACCUSE", {"GBR"}, {"IRN"}) in [(v.event, *parties(v)) for v in found]
+
+
+def test_events_floating_each_after_the_subject_keeps_the_verb() -> None:
+    found = events_of("Armenia and Azerbaijan each freed 15 detainees on Friday.", published="2025-03-03")
+    assert any(v.event == "RETREAT" and parties(v)[0] == {"ARM", "AZE"} for v in found), \
+        [(v.event, *parties(v)) for v in found]

@@ -116,6 +116,14 @@ def is_nominal(doc: Any, i: int, sent_start: int) -> bool:
     return prev2 in DETERMINERS and prev not in BE | SKIPPABLE | {"to", "will", "who", "which", "that"}
 
 
+def _floating_quantifier(doc: Any, i: int, sent_start: int) -> bool:
+    """"Russia and Ukraine each freed": "each"/"both" after its subject, not a determiner."""
+    if _lower(doc, i) not in {"each", "both"} or i - 1 < sent_start:
+        return False
+    prev = doc[i - 1]
+    return prev.text[:1].isupper() or prev.lower_ in {"they", "we", "sides", "countries", "governments"}
+
+
 def select_matches(doc: Any, matches: Sequence[TriggerMatch], sent: Any) -> list[TriggerMatch]:
     """Keep matches whose context fits (needs/unless/part of speech) and drop ones inside longer ones."""
     kept = []
@@ -134,7 +142,7 @@ def select_matches(doc: Any, matches: Sequence[TriggerMatch], sent: Any) -> list
         if single and trig.pos == "verb" and is_nominal(doc, m.head, sent.start):
             continue
         if trig.pos == "verb" and doc[m.start].lower_.endswith(("ed", "en")) and (
-                _lower(doc, m.start - 1) in DETERMINERS or doc[m.start - 1].like_num and m.start > sent.start):
+                _lower(doc, m.start - 1) in DETERMINERS and not _floating_quantifier(doc, m.start - 1, sent.start) or doc[m.start - 1].like_num and m.start > sent.start):
             continue  # "the detained journalists": a state, not an act reported here
         # "a threat to boycott", "plans to invade": the content of a noun, not an event
         if trig.pos == "verb" and _lower(doc, m.start - 1) == "to" and _lower(doc, m.start - 2) in CONTENT_NOUNS:
