@@ -399,3 +399,11 @@ def test_events_floating_each_after_the_subject_keeps_the_verb() -> None:
     found = events_of("Armenia and Azerbaijan each freed 15 detainees on Friday.", published="2025-03-03")
     assert any(v.event == "RETREAT" and parties(v)[0] == {"ARM", "AZE"} for v in found), \
         [(v.event, *parties(v)) for v in found]
+
+
+def test_events_phone_call_dated_by_on_is_no_call_on() -> None:
+    found = events_of("Armenia and Azerbaijan clashed on Monday. The OSCE chairman, Tom Berg, called both sides on "
+                      "Tuesday and urged them to avoid escalation.", published="2025-03-05")
+    coded = [(v.event, v.mode, *parties(v)) for v in found]
+    assert ("CONSULT", "phone", {"IGO"}, {"ARM", "AZE"}) in coded, coded
+    assert ("REQUEST", None, {"IGO"}, {"ARM", "AZE"}) in coded, coded

@@ -116,6 +116,11 @@ def is_nominal(doc: Any, i: int, sent_start: int) -> bool:
     return prev2 in DETERMINERS and prev not in BE | SKIPPABLE | {"to", "will", "who", "which", "that"}
 
 
+WEEK_AND_MONTH = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                  "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                  "november", "december", "the", "this", "last"}
+
+
 def _floating_quantifier(doc: Any, i: int, sent_start: int) -> bool:
     """"Russia and Ukraine each freed": "each"/"both" after its subject, not a determiner."""
     if _lower(doc, i) not in {"each", "both"} or i - 1 < sent_start:
@@ -134,6 +139,9 @@ def select_matches(doc: Any, matches: Sequence[TriggerMatch], sent: Any) -> list
         before = {_lower(doc, j) for j in range(max(sent.start, m.start - 9), m.start)}
         if trig.needs and not (trig.needs & window_after):
             continue
+        if " ... " in trig.words and doc[m.end - 1].lower_ in {"on", "in", "at"} \
+                and _lower(doc, m.end) in WEEK_AND_MONTH:
+            continue  # "called both sides on Wednesday": the preposition dates the call, it is no "call on"
         if trig.unless and trig.unless & near:
             continue
         if trig.needs_verb and not (trig.needs_verb & before):
@@ -226,6 +234,7 @@ def left_actor(doc: Any, actors: Sequence[ActorSpan], tok: int, sent_start: int,
         # "the militant group that has seized ...": the subject is what the relative pronoun follows
         antecedent = next((a for a in actors if a.tok_end in {rel, rel - 1}), None)
         return coordinated_left(doc, actors, antecedent) if antecedent else []
+    skipped: list[ActorSpan] = []  # an earlier verb's object, the answer only when no subject is found
     for a in reversed(_prev_actor_in(actors, tok)):
         if tok - a.tok_end > max_distance:
             break
@@ -238,8 +247,13 @@ def left_actor(doc: Any, actors: Sequence[ActorSpan], tok: int, sent_start: int,
         group = coordinated_left(doc, actors, a)
         if len(group) > 1 and _lower(doc, group[0].tok_start - 1) in OBLIQUE:
             continue  # "spoke with A and B ... and urged": A and B are objects of "with"
+        if j >= sent_start and doc[j].pos_ == "VERB" and "and" in {_lower(doc, k) for k in range(a.tok_end, tok)} \
+                and not {_lower(doc, k) for k in range(a.tok_end, tok)} & {",", "who", "which", "that"}:
+            # "X called both sides and urged them": the object of the first verb is not the second's subject
+            skipped = skipped or group
+            continue
         return group
-    return []
+    return skipped
 
 
 def passive(doc: Any, m: TriggerMatch, sent_start: int) -> bool:
