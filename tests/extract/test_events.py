@@ -407,3 +407,10 @@ def test_events_phone_call_dated_by_on_is_no_call_on() -> None:
     coded = [(v.event, v.mode, *parties(v)) for v in found]
     assert ("CONSULT", "phone", {"IGO"}, {"ARM", "AZE"}) in coded, coded
     assert ("REQUEST", None, {"IGO"}, {"ARM", "AZE"}) in coded, coded
+
+
+def test_events_protest_target_is_the_party_whose_act_caused_it() -> None:
+    found = events_of("Greece said it had lodged a protest after Turkish warships entered its waters.",
+                      published="2025-03-05")
+    assert ("ACCUSE", {"GRC"}, {"TUR"}) in [(v.event, *parties(v)) for v in found], \
+        [(v.event, *parties(v)) for v in found]

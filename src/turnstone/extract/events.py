@@ -361,7 +361,7 @@ def sentence_candidates(article: Article, sent: Any, state: ArticleState) -> lis
         if cand.match.trigger.reciprocal and len(_countries(cand.actors) - {None}) >= 2:
             cand.recipients = [r for r in cand.recipients if _countries([r]) - {None}]
         if cand.event in {"ACCUSE", "REJECT"} and not cand.recipients:
-            cand.recipients = _answered(doc, cand, sent, state)
+            cand.recipients = _answered(doc, cand, sent, state) or _cause_party(doc, cand, actors)
         if cand.event not in LOCATED_TYPES and cand.recipients and all(
                 r.source == "place" or _lower_before(doc, r.tok_start) in {"in", "at"} for r in cand.recipients) \
                 and _countries(cand.recipients) <= _countries(cand.actors):
@@ -474,6 +474,22 @@ def _answered(doc: Any, cand: Candidate, sent: Any, state: ArticleState) -> list
         if earlier:
             return [ActorSpan(doc[j].idx, doc[j].idx + len(doc[j].text), j, j + 1, earlier, source="context")]
         return []
+    return []
+
+
+CAUSE_WORDS = {"after", "over", "following"}
+
+
+def _cause_party(doc: Any, cand: Candidate, actors: list[ActorSpan]) -> list[ActorSpan]:
+    """"lodged a protest after two Chinese ships entered its waters": a protest names no target,
+    the party whose act caused it is the subject of the clause right after it."""
+    own = _countries(cand.actors) - {None}
+    for a in sorted(actors, key=lambda a: a.tok_start):
+        if a.tok_start < cand.match.end or a.tok_start - cand.match.end > 5:
+            continue
+        gap = [t.lower_ for t in doc[cand.match.end:a.tok_start]]
+        if gap and gap[0] in CAUSE_WORDS and not {",", ";", "and"} & set(gap) and _countries([a]) - {None} - own:
+            return [a]
     return []
 
 
