@@ -414,3 +414,10 @@ def test_events_protest_target_is_the_party_whose_act_caused_it() -> None:
                       published="2025-03-05")
     assert ("ACCUSE", {"GRC"}, {"TUR"}) in [(v.event, *parties(v)) for v in found], \
         [(v.event, *parties(v)) for v in found]
+
+
+def test_events_counterpart_named_in_apposition_is_the_recipient() -> None:
+    found = events_of("Maia Sandu, Moldova's president, said she had handed her Romanian counterpart, Klaus Iohannis, "
+                      "a letter.", published="2024-06-05")
+    assert any(v.event == "CONSULT" and parties(v)[1] == {"ROU"} for v in found), \
+        [(v.event, *parties(v)) for v in found]

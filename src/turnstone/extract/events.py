@@ -360,6 +360,11 @@ def sentence_candidates(article: Article, sent: Any, state: ArticleState) -> lis
                     r.participants = [p.model_copy(update={"country": country}) for p in r.participants]
         if cand.match.trigger.reciprocal and len(_countries(cand.actors) - {None}) >= 2:
             cand.recipients = [r for r in cand.recipients if _countries([r]) - {None}]
+        if doc[cand.match.end - 1].lower_ in {"counterpart", "counterparts"} \
+                and cand.match.end < sent.end and doc[cand.match.end].text == ",":
+            # "handed her Ukrainian counterpart, Dmytro Lubinets, a list": the appositive names the
+            # recipient ("her" is the actor's own possessive, not a party)
+            cand.recipients = [a for a in actors if a.tok_start == cand.match.end + 1][:1] or cand.recipients
         if cand.event in {"ACCUSE", "REJECT"} and not cand.recipients:
             cand.recipients = _answered(doc, cand, sent, state) or _cause_party(doc, cand, actors)
         if cand.event not in LOCATED_TYPES and cand.recipients and all(
