@@ -212,12 +212,14 @@ def _clause_date(article: Article, value: str | None, sent: Any, start: int, end
     """The date the time stage chose, unless it names a noun's year ("withdrew from the 2015 deal
     in 2018"): then the nearest other dating expression of the sentence, else none."""
     calendar = _optional("times", "calendar_value")
-    if value is None or calendar is None:
+    if calendar is None:
         return value
     times = [t for t in article.times if t.type in ("DATE", "TIME") and sent.start_char <= t.start
              and t.end <= sent.end_char and calendar(t.value)]
     nouns = [t for t in times if _attributive(article, t)]
-    if not nouns or not any(calendar(t.value) == value for t in nouns):
+    # value None: the parser's sentence may be shorter than the one events read (a split before
+    # "of war on Sunday"); the nearest date of the whole sentence then dates the event
+    if value is not None and (not nouns or not any(calendar(t.value) == value for t in nouns)):
         return value
     rest = [t for t in times if t not in nouns]
     if not rest:
