@@ -24,7 +24,15 @@ from ..model import Article, Event, Participant, Span
 from ..pipeline import stage
 from .cameo import goldstein, plover_score
 from .event_actors import ActorSpan, sentence_actors
-from .event_context import BOTH_SIDES_TYPES, CONTEXT_TYPES, MEDIATE_CAMEO, aimed, context_recipient, direct_object, remember_parties
+from .event_context import (
+    BOTH_SIDES_TYPES,
+    CONTEXT_TYPES,
+    MEDIATE_CAMEO,
+    aimed,
+    context_recipient,
+    direct_object,
+    remember_parties,
+)
 from .event_lexicon import find_triggers
 from .event_modifiers import combine_content, flags, negated_cooperation
 from .event_parse import hybrid_roles
