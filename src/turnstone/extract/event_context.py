@@ -94,8 +94,9 @@ def remember_parties(cand: Candidate, state: ArticleState, participants: Partici
         if len(sides) == 2:
             state.dyads[frozenset(sides)] += 1
         return
-    for a in {str(p.country) for p in actors}:
-        for r in {str(p.country) for p in recipients}:
+    # sorted: set order varies with the hash seed, and dyad ties go to the latest inserted
+    for a in sorted({str(p.country) for p in actors}):
+        for r in sorted({str(p.country) for p in recipients}):
             state.dyads[frozenset({a, r})] += 1
 
 
