@@ -8,10 +8,6 @@ skips, saying why, when none can be started.
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import subprocess
-import tempfile
 import uuid
 from pathlib import Path
 
@@ -73,29 +69,6 @@ def test_dask_cluster_results_come_back_to_the_driver_for_sqlite(cluster, source
         assert store.count() == 6
         stored = store.get(store.article_ids(limit=1)[0]["id"])
         assert stored.quotes and stored.text.startswith("Negotiators met")
-
-
-@pytest.fixture(scope="module")
-def pg_server():
-    given = os.environ.get("TURNSTONE_PG_URL")
-    if given:
-        yield given
-        return
-    script = ROOT / "scripts" / "start-postgres.sh"
-    workdir = tempfile.mkdtemp(prefix="turnstone-pg-")
-    try:
-        done = subprocess.run(["sh", str(script), workdir], capture_output=True, text=True, timeout=90, check=False)
-    except (OSError, subprocess.TimeoutExpired) as err:
-        shutil.rmtree(workdir, ignore_errors=True)
-        pytest.skip(f"PostgreSQL test skipped: could not run {script}: {err}")
-    if done.returncode != 0 or not done.stdout.strip():
-        shutil.rmtree(workdir, ignore_errors=True)
-        pytest.skip(f"PostgreSQL test skipped: no server could be started ({done.stderr.strip()[-300:]})")
-    try:
-        yield done.stdout.strip().splitlines()[-1]
-    finally:
-        subprocess.run(["sh", str(script), "stop", workdir], capture_output=True, timeout=60, check=False)
-        shutil.rmtree(workdir, ignore_errors=True)
 
 
 @pytest.mark.postgres

@@ -7,12 +7,7 @@ The PostgreSQL tests skip, saying why, only when no server can be started.
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import tempfile
 import threading
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -53,46 +48,6 @@ def make_article(*, id: str = "", published: str = "2031-05-06", extra: str = ""
                       recipients=[Participant(name=recipient[0], country=recipient[1], sector="GOV")],
                       date=date, place="Geneva", cameo="040", goldstein=1.0, plover_score=1.0, confidence=0.8,
                       negated=negated, evidence=Span(start=0, end=sentence_end, text=text[:sentence_end]))])
-
-
-# -- a real PostgreSQL server ---------------------------------------------------------------
-
-@pytest.fixture(scope="session")
-def pg_server() -> Iterator[str]:
-    given = os.environ.get("TURNSTONE_PG_URL")
-    if given:
-        yield given
-        return
-    script = ROOT / "scripts" / "start-postgres.sh"
-    workdir = tempfile.mkdtemp(prefix="turnstone-pg-")
-    try:
-        done = subprocess.run(["sh", str(script), workdir], capture_output=True, text=True, timeout=90, check=False)
-    except (OSError, subprocess.TimeoutExpired) as err:
-        shutil.rmtree(workdir, ignore_errors=True)
-        pytest.skip(f"PostgreSQL tests skipped: could not run {script}: {err}")
-    if done.returncode != 0 or not done.stdout.strip():
-        shutil.rmtree(workdir, ignore_errors=True)
-        pytest.skip(f"PostgreSQL tests skipped: no server could be started ({script} exited "
-                    f"{done.returncode}: {done.stderr.strip()[-300:]})")
-    try:
-        yield done.stdout.strip().splitlines()[-1]
-    finally:
-        subprocess.run(["sh", str(script), "stop", workdir], capture_output=True, timeout=60, check=False)
-        shutil.rmtree(workdir, ignore_errors=True)
-
-
-@pytest.fixture
-def pg_url(pg_server: str) -> Iterator[str]:
-    """A fresh, empty database on the server for one test."""
-    import psycopg
-
-    name = f"t_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(pg_server, autocommit=True) as conn:
-        conn.execute(f"CREATE DATABASE {name}")
-    base, _, _ = pg_server.rpartition("/")
-    yield f"{base}/{name}"
-    with psycopg.connect(pg_server, autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
