@@ -44,6 +44,15 @@ class Tally:
         self.wrong += other.wrong
         self.false += other.false
 
+    def system_item(self, label: str, matched: bool, right: bool = False) -> None:
+        """Count one system item: false (listed by ``label``), matched, or matched and right."""
+        self.system += 1
+        if not matched:
+            self.false.append(label)
+            return
+        self.system_matched += 1
+        self.system_correct += right
+
     def scores(self) -> dict[str, float | int]:
         def ratio(a: int, b: int) -> float:
             return round(a / b, 3) if b else 1.0
@@ -118,12 +127,7 @@ def score_entities(article: Article, gold: dict[str, Any]) -> Tally:
             continue
         if g is not None and not g.get("required", True):
             continue
-        t.system += 1
-        if g is None:
-            t.false.append(f"{e.name} ({e.type})")
-            continue
-        t.system_matched += 1
-        t.system_correct += _entity_attrs_ok(g, e.country, e.sector)
+        t.system_item(f"{e.name} ({e.type})", g is not None, g is not None and _entity_attrs_ok(g, e.country, e.sector))
     return t
 
 
@@ -160,12 +164,8 @@ def score_quotes(article: Article, gold: dict[str, Any]) -> Tally:
         pairs = [(g, s) for g, s in zip(gold["quotes"], gold_spans) if s and _quote_overlaps((q.start, q.end), s)]
         if pairs and not pairs[0][0].get("required", True):
             continue
-        t.system += 1
-        if not pairs:
-            t.false.append(q.text[:60])
-            continue
-        t.system_matched += 1
-        t.system_correct += _speaker_ok(article, q.speaker, q.speaker_name, pairs[0][0]["speaker"], gold)
+        t.system_item(q.text[:60], bool(pairs),
+                      bool(pairs) and _speaker_ok(article, q.speaker, q.speaker_name, pairs[0][0]["speaker"], gold))
     return t
 
 
@@ -224,12 +224,7 @@ def score_times(article: Article, gold: dict[str, Any]) -> Tally:
         g = matched_sys.get(i)
         if g is not None and not g.get("required", True):
             continue
-        t.system += 1
-        if g is None:
-            t.false.append(f"{x.text} = {x.value}")
-            continue
-        t.system_matched += 1
-        t.system_correct += _time_value_ok(g, x.value)
+        t.system_item(f"{x.text} = {x.value}", g is not None, g is not None and _time_value_ok(g, x.value))
     return t
 
 
@@ -257,12 +252,7 @@ def score_places(article: Article, gold: dict[str, Any]) -> Tally:
         g = by_text.get(_norm(p.text)) or next((g for g in gold["places"] if _same_place_text(p.text, g["text"])), None)
         if g is not None and not g.get("required", True):
             continue
-        t.system += 1
-        if g is None:
-            t.false.append(p.text)
-            continue
-        t.system_matched += 1
-        t.system_correct += _place_ok(g, p.country, p.geonames_id)
+        t.system_item(p.text, g is not None, g is not None and _place_ok(g, p.country, p.geonames_id))
     return t
 
 
@@ -305,12 +295,8 @@ def score_events(article: Article, gold: dict[str, Any]) -> Tally:
                  if g["event"] == v.event and s and _overlap((v.evidence.start, v.evidence.end), s) > 0]
         if pairs and all(not g.get("required", True) for g in pairs):
             continue
-        t.system += 1
-        if not pairs:
-            t.false.append(f"{v.event} {_parties(v)}: {v.evidence.text[:60]}")
-            continue
-        t.system_matched += 1
-        t.system_correct += any(_event_attrs_ok(g, v) for g in pairs)
+        t.system_item(f"{v.event} {_parties(v)}: {v.evidence.text[:60]}", bool(pairs),
+                      any(_event_attrs_ok(g, v) for g in pairs))
     return t
 
 
@@ -342,12 +328,7 @@ def score_removed(article: Article, gold: dict[str, Any]) -> Tally:
         else:
             t.missed.append(w)
     for r in removed:
-        t.system += 1
-        if r in wanted:
-            t.system_matched += 1
-            t.system_correct += 1
-        else:
-            t.false.append(r)
+        t.system_item(r, r in wanted, r in wanted)
     return t
 
 
