@@ -168,10 +168,10 @@ def main() -> int:
                     errors.append(f"{path.stem} DCT={dct} {text[gs:ge]!r}/{best.text!r}: got {best.type} "
                                   f"{best.value}, want {gtype} {gvalue}")
             for s in system:
-                hits = [g for g in gold if s.start < g[1] and g[0] < s.end]
-                if hits:
+                covered = [g for g in gold if s.start < g[1] and g[0] < s.end]
+                if covered:
                     tally.relaxed_sys += 1
-                    tally.value_sys_ok += any(g[3] == s.value for g in hits)
+                    tally.value_sys_ok += any(g[3] == s.value for g in covered)
                 elif show:
                     false[s.text.lower()] += 1
             if args.dateparser:
