@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from dateutil.relativedelta import relativedelta
 
 from .tense import Tense, tense_near
+from .timex_anchor import Shift, anchor_to_reference
 from .timex_values import (
     DAYPART_RE,
     HEDGE,
@@ -64,7 +65,10 @@ class Timex:
 # --- rules --------------------------------------------------------------------------------------
 
 Context = tuple[str, int, int]  # (whole text, match start, match end) for tense look-ups
-Normaliser = Callable[["re.Match[str]", dt.date | None, Context], tuple[str, str | None] | None]
+# (type, value) or (type, value, shift): a shifted value is recomputed from the text's reference
+# time when it has one (see timex_anchor); the value given is the fallback, counted from the anchor.
+Normalised = tuple[str, str | None] | tuple[str, str | None, Shift]
+Normaliser = Callable[["re.Match[str]", dt.date | None, Context], Normalised | None]
 
 
 @dataclass
@@ -146,7 +150,7 @@ def _month_day(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[
 
 
 @rule("day_month_year", rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_RE})(?:,?\s+({YEAR_RE}))?\b", flags=0)
-def _day_month(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
+def _day_month(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> Normalised | None:
     return _month_day(_Swap(m), anchor, ctx)  # type: ignore[arg-type]
 
 
@@ -251,17 +255,19 @@ def _year(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, 
 
 
 @rule("quarter",
-      r"\b(?:the\s+)?(?:(this|last|next)\s+year'?s\s+|(?:fiscal\s+)?(\d{4})(?:'s)?\s+)?(?:(?:fiscal|calendar)\s+)?"
+      r"\b(?:the\s+|that\s+)?(?:(this|last|next)\s+year'?s\s+|(?:fiscal\s+)?(\d{4})(?:'s)?\s+)?(?:(?:fiscal|calendar)\s+)?"
       r"(?:(first|second|third|fourth|1st|2nd|3rd|4th)|(latest|last|current|previous|past|year-ago|year-earlier|same|"
       r"comparable|corresponding|fiscal)(?:\s+year-(?:ago|earlier))?)?[- ]?(?:fiscal\s+)?(quarter|period)\b"
-      r"(?:\s+of\s+(?:fiscal\s+)?(\d{4}))?")
-def _quarter(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
-    rel_year, year_text, ordinal, which, noun, of_year = m.groups()
+      r"(?:\s+of\s+(?:fiscal\s+)?(\d{4}))?(\s+(?:last\s+year|a\s+year\s+(?:ago|earlier)))?")
+def _quarter(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> Normalised | None:
+    """Quarters: 'the third quarter [of 2024]' directly; 'the quarter', 'the year-ago period',
+    'the 2023 period' refer back to the quarter the text last named (see timex_anchor)."""
+    rel_year, year_text, ordinal, which, noun, of_year, year_back = m.groups()
     which = (which or "").lower()
     whole = m.group(0).lower()
-    if "year-ago" in whole or "year-earlier" in whole:
+    if "year-ago" in whole or "year-earlier" in whole or year_back:
         which = "year-ago"
-    if not (ordinal or which or year_text or rel_year or whole.startswith("the")):
+    if not (ordinal or which or year_text or rel_year or whole.startswith(("the", "that"))):
         return None
     if noun.lower() == "period" and not (which or year_text):
         return None  # 'the period' alone is not a quarter
@@ -279,14 +285,18 @@ def _quarter(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[st
         return "DATE", f"{year}-Q{q}"
     if reported is None:
         return "DATE", f"{year}-QX"
-    if year is not None:
-        return "DATE", f"{year}-Q{quarter_of(reported)}"
-    # 'the quarter', 'the latest quarter': the last finished one, as earnings reports mean it.
-    if which == "year-ago":
-        reported = reported - relativedelta(years=1)
+    if year is not None:  # 'the 1988 period': that year's counterpart of the quarter in question
+        return "DATE", f"{year}-Q{quarter_of(reported)}", Shift("year", year=year, quarter_only=True)
     if which == "current" and anchor is not None:
-        reported = anchor
-    return "DATE", f"{reported.year}-Q{quarter_of(reported)}"
+        return "DATE", f"{anchor.year}-Q{quarter_of(anchor)}"
+    if which in ("last", "previous", "past"):
+        return "DATE", f"{reported.year}-Q{quarter_of(reported)}"
+    # 'the quarter', 'the latest quarter': the one the text last named, else the last finished
+    # one, as earnings reports mean it.
+    back = {"year-ago": -1, "": -1 if (rel_year or "").lower() == "last" else 0}.get(which, 0)
+    if back:
+        reported = reported - relativedelta(years=1)
+    return "DATE", f"{reported.year}-Q{quarter_of(reported)}", Shift("year", back, quarter_only=True)
 
 
 @rule("half", r"\b(?:the\s+)?(first|second|last)\s+half\s+(?:of\s+)?(?:(\d{4})|(this|last|next)\s+year)?\b")
@@ -455,14 +465,18 @@ def _day_after_clock(m: re.Match[str], anchor: dt.date, ctx: Context) -> dt.date
 @rule("ago",
       rf"\b{HEDGE}?({NUM})[\s-]+({UNIT})(?:\s+or\s+so)?\s+(ago|earlier|later|from\s+now|hence|before|after|previously)\b"
       r"|\b(year|month|week)-(earlier|ago)\b")
-def _ago(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
+def _ago(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> Normalised | None:
+    """'three years ago' counts from the anchor; 'a year earlier', 'two days later' from the time
+    the text last named (TimeML's reference time), and in earnings talk 'a year ago' from the
+    quarter it last named."""
     if m.group(4):  # 'year-earlier' results
         if anchor is None:
             return "DATE", None
         unit = m.group(4).lower()
+        back = Shift(unit, -1, quarter_only=m.group(5).lower() == "ago" or _earnings_context(ctx))
         if unit == "year" and _earnings_context(ctx):
-            return "DATE", _year_ago_quarter(anchor)
-        return "DATE", at_granularity(shift(anchor, unit, -1), unit)
+            return "DATE", _year_ago_quarter(anchor), back
+        return "DATE", at_granularity(shift(anchor, unit, -1), unit), back
     word = re.sub(r"\s+", " ", m.group(3).lower())
     unit = unit_of(m.group(2))
     number = parse_number(m.group(1))
@@ -473,11 +487,12 @@ def _ago(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, s
     if number is None:
         return "DATE", "PAST_REF" if word in ("ago", "earlier", "previously") else "FUTURE_REF"
     sign = -1 if word in ("ago", "earlier", "previously") else 1
+    moved = Shift(unit, int(sign * number), quarter_only=word in ("ago", "from now", "hence") or _earnings_context(ctx))
     if unit == "year" and number == 1 and sign < 0 and _earnings_context(ctx):
-        return "DATE", _year_ago_quarter(anchor)
+        return "DATE", _year_ago_quarter(anchor), moved
     if unit in ("hour", "minute", "second"):
         return "DATE", anchor.isoformat()
-    return "DATE", at_granularity(shift(anchor, unit, sign * number), unit)
+    return "DATE", at_granularity(shift(anchor, unit, sign * number), unit), moved
 
 
 def _earnings_context(ctx: Context) -> bool:
@@ -622,7 +637,7 @@ def find_timexes(text: str, anchor: dt.date | None, tense: TenseFn | None = None
 
 
 def _find(text: str, anchor: dt.date | None) -> list[Timex]:
-    found: list[tuple[int, int, str, str | None, int]] = []
+    found: list[tuple[int, int, str, str | None, int, Shift | None]] = []
     for priority, r in enumerate(RULES):
         for m in r.pattern.finditer(text):
             if m.end() == m.start():
@@ -635,18 +650,21 @@ def _find(text: str, anchor: dt.date | None) -> list[Timex]:
             if result is None:
                 continue
             start, end = _trim(text, m.start(), m.end())
-            found.append((start, end, result[0], result[1], priority))
+            shift = result[2] if len(result) == 3 else None
+            found.append((start, end, result[0], result[1], priority, shift))
     # Longest span wins; on equal length the earlier rule (more specific) wins.
     found.sort(key=lambda f: (-(f[1] - f[0]), f[4], f[0]))
     taken: list[tuple[int, int]] = []
-    chosen: list[Timex] = []
-    for start, end, kind, value, _ in found:
+    chosen: list[tuple[int, int, str, str | None, Shift | None]] = []
+    for start, end, kind, value, _, shift in found:
         if any(start < e and s < end for s, e in taken):
             continue
         taken.append((start, end))
-        chosen.append(Timex(start, end, text[start:end], kind, value))
-    chosen.sort(key=lambda t: t.start)
-    return chosen
+        chosen.append((start, end, kind, value, shift if anchor is not None else None))
+    chosen.sort(key=lambda c: c[0])
+    values = anchor_to_reference([(kind, value, shift) for _, _, kind, value, shift in chosen], anchor)
+    return [Timex(start, end, text[start:end], kind, value)
+            for (start, end, kind, _, _), value in zip(chosen, values, strict=True)]
 
 
 _LEADING = re.compile(r"^(?:for|over|in|on|at|during|since|until|by)\s+", re.IGNORECASE)

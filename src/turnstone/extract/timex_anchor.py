@@ -1,0 +1,116 @@
+"""Values counted from the time the text last mentioned, not from the publication date.
+
+TimeML anchors "a year earlier", "two days later", "the following year" to the reference time
+of the discourse (the ``anchorTimeID`` of a TIMEX3), and earnings news names a quarter once and
+then says "the quarter", "the year-ago period", "a year ago" for it and its counterpart. A rule
+marks such an expression with a :class:`Shift`; :func:`anchor_to_reference` then recomputes its
+value from the last expression the text dated directly (a shifted one never becomes the
+reference: "a year earlier ... a year earlier" both count from the same quarter).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from dateutil.relativedelta import relativedelta
+
+
+@dataclass(frozen=True)
+class Shift:
+    """How a value follows from the reference time.
+
+    ``unit``/``amount``: the distance ("a year earlier" → year, -1); ``year``: a year named
+    outright ("the 1988 period"); ``quarter_only``: only a quarter the text named anchors it
+    (earnings talk), any other reference leaves the rule's own value.
+    """
+
+    unit: str
+    amount: int = 0
+    year: int | None = None
+    quarter_only: bool = False
+
+
+# Values that can anchor others: a year, quarter, month, ISO week or day (a part of day dropped).
+REFERENCE = re.compile(r"^(\d{4})(?:-Q([1-4])|-W(\d{2})|-(\d{2})(?:-(\d{2}))?)?(?:T[A-Z0-9:]+)?$")
+# Units a reference of each granularity can be moved by and still say something exact.
+UNITS_FOR = {
+    "year": {"year", "decade", "century"},
+    "quarter": {"year", "quarter"},
+    "month": {"year", "quarter", "month"},
+    "week": {"year", "month", "week"},
+    "day": {"year", "quarter", "month", "week", "fortnight", "day"},
+}
+
+
+def shifted_value(reference: str, shift: Shift) -> str | None:
+    """``reference`` moved as ``shift`` says, at the reference's own granularity; None when it cannot be."""
+    m = REFERENCE.match(reference)
+    if not m:
+        return None
+    year_s, quarter, week, month, day = m.groups()
+    year = int(year_s)
+    if shift.quarter_only and not quarter:
+        return None
+    grain = "quarter" if quarter else "week" if week else "day" if day else "month" if month else "year"
+    if shift.unit not in UNITS_FOR[grain]:
+        return None
+    if shift.year is not None:
+        year, amount, unit = shift.year, 0, "year"
+    else:
+        amount, unit = shift.amount, shift.unit
+    if grain == "year":
+        years = amount * {"year": 1, "decade": 10, "century": 100}[unit]
+        return f"{year + years:04d}"
+    if grain == "quarter":
+        index = year * 4 + int(quarter) - 1 + amount * (4 if unit == "year" else 1)
+        return f"{index // 4:04d}-Q{index % 4 + 1}"
+    if grain == "week":
+        week_moved: dt.date = dt.date.fromisocalendar(year, int(week), 1) + _step(unit, amount)
+        iso_year, iso_week, _ = week_moved.isocalendar()
+        return f"{iso_year:04d}-W{iso_week:02d}"
+    if grain == "month":
+        moved: dt.date = dt.date(year, int(month), 1) + _step(unit, amount)
+        return f"{moved.year:04d}-{moved.month:02d}"
+    day_moved: dt.date = dt.date(year, int(month), int(day)) + _step(unit, amount)
+    return day_moved.isoformat()
+
+
+def _step(unit: str, amount: int) -> relativedelta:
+    return {
+        "year": relativedelta(years=amount), "quarter": relativedelta(months=3 * amount),
+        "month": relativedelta(months=amount), "week": relativedelta(weeks=amount),
+        "fortnight": relativedelta(weeks=2 * amount), "day": relativedelta(days=amount),
+    }[unit]
+
+
+def anchor_to_reference(values: list[tuple[str, str | None, Shift | None]],
+                        anchor: dt.date | None) -> list[str | None]:
+    """The values of expressions in text order, shifted ones recomputed from the last direct one.
+
+    ``values`` holds (type, value, shift) per expression; a shifted expression with no usable
+    reference keeps the value its rule gave (counted from the publication date). Only a quarter
+    over by ``anchor`` is one earnings talk refers back to: a forecast for the fourth quarter
+    does not make it "the latest quarter".
+    """
+    out: list[str | None] = []
+    last: str | None = None  # the last directly dated value
+    last_quarter: str | None = None  # the last quarter named: earnings talk refers back to it
+    for kind, value, shift in values:
+        if shift is None:
+            out.append(value)
+            if kind in ("DATE", "TIME") and value and REFERENCE.match(value):
+                last = value
+                if "-Q" in value and _quarter_over(value, anchor):
+                    last_quarter = value
+            continue
+        reference = last_quarter if shift.quarter_only else last
+        moved = shifted_value(reference, shift) if reference else None
+        out.append(moved if moved is not None else value)
+    return out
+
+
+def _quarter_over(value: str, anchor: dt.date | None) -> bool:
+    year, quarter = int(value[:4]), int(value[6])
+    return anchor is None or dt.date(year, 3 * quarter, 1) + relativedelta(months=1) <= anchor

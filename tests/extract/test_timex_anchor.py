@@ -1,0 +1,76 @@
+"""Values counted from the time the text last named (TimeML reference time), not the DCT."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from turnstone.extract.timex import find_timexes
+from turnstone.extract.timex_anchor import Shift, shifted_value
+
+ANCHOR = dt.date(2024, 11, 5)  # a Tuesday in the fourth quarter
+
+
+def values(text: str, anchor: dt.date | None = ANCHOR) -> dict[str, str | None]:
+    return {t.text: t.value for t in find_timexes(text, anchor)}
+
+
+@pytest.mark.parametrize(
+    ("reference", "shift", "expected"),
+    [
+        ("2024-Q3", Shift("year", -1), "2023-Q3"),
+        ("2024-Q1", Shift("quarter", -1), "2023-Q4"),
+        ("2021-03-03", Shift("day", 2), "2021-03-05"),
+        ("2021-03-03", Shift("year", -1), "2020-03-03"),
+        ("2019", Shift("year", 1), "2020"),
+        ("2019-07", Shift("month", -8), "2018-11"),
+        ("2024-W01", Shift("week", -1), "2023-W52"),
+        ("2024-Q3", Shift("year", year=2021), "2021-Q3"),
+        ("2019", Shift("day", 2), None),  # a year cannot say which day two days later is
+        ("2024-05-01", Shift("year", -1, quarter_only=True), None),
+        ("PRESENT_REF", Shift("year", -1), None),
+    ],
+)
+def test_timex_anchor_shifted_value(reference: str, shift: Shift, expected: str | None) -> None:
+    assert shifted_value(reference, shift) == expected
+
+
+def test_timex_anchor_later_counts_from_the_date_named() -> None:
+    found = values("The rebels took the town on March 3, 2021. Two days later the army was back.")
+    assert found["Two days later"] == "2021-03-05"
+
+
+def test_timex_anchor_earlier_without_a_date_counts_from_the_anchor() -> None:
+    assert values("Talks collapsed, and two days earlier the envoy had left.")["two days earlier"] == "2024-11-03"
+
+
+def test_timex_anchor_ago_counts_from_the_anchor_not_the_date_named() -> None:
+    found = values("The ceasefire of March 3, 2021 held until three years ago.")
+    assert found["three years ago"] == "2021"
+
+
+def test_timex_anchor_year_earlier_in_earnings_talk_takes_the_quarter() -> None:
+    text = ("Profit in the second quarter rose 4%, the firm said on Sept. 30. A year earlier it had lost money. "
+            "Sales for the quarter were flat, against the year-ago quarter.")
+    found = values(text)
+    assert found["the second quarter"] == "2024-Q2"
+    assert found["A year earlier"] == "2023-Q2"
+    assert found["the quarter"] == "2024-Q2"
+    assert found["the year-ago quarter"] == "2023-Q2"
+
+
+def test_timex_anchor_a_shifted_value_is_no_reference() -> None:
+    text = "Revenue in the second quarter fell, as it had a year earlier; costs were up from a year earlier."
+    assert [t.value for t in find_timexes(text, ANCHOR)] == ["2024-Q2", "2023-Q2", "2023-Q2"]
+
+
+def test_timex_anchor_a_forecast_quarter_is_not_the_latest_one() -> None:
+    found = values("The group expects a loss in the fourth quarter. In the latest quarter it earned $3 million.")
+    assert found["the fourth quarter"] == "2024-Q4"
+    assert found["the latest quarter"] == "2024-Q3"
+
+
+def test_timex_anchor_named_year_period_keeps_the_quarter() -> None:
+    found = values("Third-quarter sales rose to $5 million from $4 million in the 2022 period.")
+    assert found["the 2022 period"] == "2022-Q3"
