@@ -512,17 +512,26 @@ def _year_ago_quarter(anchor: dt.date) -> str:
 
 @rule("relative_unit",
       r"\b(?:(early|late|earlier|later|mid)[- ](?:in\s+)?)?(this|last|next|the\s+coming|the\s+past|the\s+previous|the\s+following|the\s+current|the\s+same|the|that|past|coming|previous)\s+"
-      r"(week|weekend|month|year|decade|century)\b(?!s|-)")
-def _relative(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
+      r"(?:(?:fiscal|full|calendar)\s+)?(week|weekend|month|year|decade|century)\b(?!s|-)")
+def _relative(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> Normalised | None:
     which = re.sub(r"\s+", " ", m.group(2).lower())
     unit = m.group(3).lower()
+    text, start, end = ctx
+    if which == "the" and unit == "year":
+        # 'the year ended March 31', 'throughout the year': a year's length; else this year.
+        if YEAR_SPAN_AFTER.match(text[end: end + 12]) or YEAR_SPAN_BEFORE.search(text[max(0, start - 12): start]):
+            return "DURATION", "P1Y"
+        return "DATE", str(anchor.year) if anchor else None
     if which in ("the", "that", "the same"):
         if unit == "weekend" or unit in ("week", "month") and which == "the":
             pass
         else:
-            return None  # 'the year' is as often a duration as a date: leave it
+            return None  # 'that year' names a year the text gave before, not one we can count
     if anchor is None:
         return "DATE", None
+    if which in ("the following", "the previous"):  # counted from the time the text last named
+        step = 1 if which == "the following" else -1
+        return "DATE", at_granularity(shift(anchor, unit, step), unit), Shift(unit, step, truncate=True)
     if which == "the past" and unit == "year":
         return "DATE", str(anchor.year - 1)  # TimeBank reads "the past year" as last year
     if which in ("the past", "past") and unit in ("year", "decade", "century", "month", "week"):
@@ -537,6 +546,9 @@ def _relative(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[s
         return "DATE", week_value(day) + "-WE"
     return "DATE", at_granularity(shift(anchor, unit, step), unit)
 
+
+YEAR_SPAN_AFTER = re.compile(r"\s+(?:ended|ending|to\s+date)\b", re.IGNORECASE)
+YEAR_SPAN_BEFORE = re.compile(r"\b(?:throughout|all)\s+$", re.IGNORECASE)
 
 # After "a second", a noun it counts: the ordinal ("a second round"); a time's words stay time.
 ORDINAL_NEXT = re.compile(r"^[ \t]+(?!(?:later|earlier|ago|before|after|or|and|of|in|to|too|longer|more|at|for|"

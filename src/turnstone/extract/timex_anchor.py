@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
 
+from .timex_values import at_granularity
+
 
 @dataclass(frozen=True)
 class Shift:
@@ -23,13 +25,16 @@ class Shift:
 
     ``unit``/``amount``: the distance ("a year earlier" → year, -1); ``year``: a year named
     outright ("the 1988 period"); ``quarter_only``: only a quarter the text named anchors it
-    (earnings talk), any other reference leaves the rule's own value.
+    (earnings talk), any other reference leaves the rule's own value; ``truncate``: the value
+    is as precise as the unit ("the following year" is a year, "a year later" a day when the
+    reference was a day).
     """
 
     unit: str
     amount: int = 0
     year: int | None = None
     quarter_only: bool = False
+    truncate: bool = False
 
 
 # Values that can anchor others: a year, quarter, month, ISO week or day (a part of day dropped).
@@ -65,16 +70,17 @@ def shifted_value(reference: str, shift: Shift) -> str | None:
         return f"{year + years:04d}"
     if grain == "quarter":
         index = year * 4 + int(quarter) - 1 + amount * (4 if unit == "year" else 1)
-        return f"{index // 4:04d}-Q{index % 4 + 1}"
+        return f"{index // 4:04d}" if shift.truncate and unit == "year" else f"{index // 4:04d}-Q{index % 4 + 1}"
     if grain == "week":
-        week_moved: dt.date = dt.date.fromisocalendar(year, int(week), 1) + _step(unit, amount)
-        iso_year, iso_week, _ = week_moved.isocalendar()
-        return f"{iso_year:04d}-W{iso_week:02d}"
+        start = dt.date.fromisocalendar(year, int(week), 1)
+    else:
+        start = dt.date(year, int(month), int(day or 1))
+    moved: dt.date = start + _step(unit, amount)
+    if shift.truncate or grain == "week":
+        return at_granularity(moved, unit if shift.truncate else "week")
     if grain == "month":
-        moved: dt.date = dt.date(year, int(month), 1) + _step(unit, amount)
         return f"{moved.year:04d}-{moved.month:02d}"
-    day_moved: dt.date = dt.date(year, int(month), int(day)) + _step(unit, amount)
-    return day_moved.isoformat()
+    return moved.isoformat()
 
 
 def _step(unit: str, amount: int) -> relativedelta:

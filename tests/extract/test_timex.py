@@ -1,0 +1,38 @@
+"""TIMEX3 rules added for TempEval-3 error classes; each sentence written for the test."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from turnstone.extract.timex import find_timexes
+
+ANCHOR = dt.date(2024, 11, 5)  # a Tuesday
+
+
+def found(text: str, anchor: dt.date | None = ANCHOR) -> dict[str, tuple[str, str | None]]:
+    return {t.text: (t.type, t.value) for t in find_timexes(text, anchor)}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("The brewer expects higher margins for the year.", "the year", ("DATE", "2024")),
+        ("Output will improve throughout the year.", "the year", ("DURATION", "P1Y")),
+        ("It earned $9 million in the year ended June 30.", "the year", ("DURATION", "P1Y")),
+        ("Analysts raised forecasts for the full year.", "the full year", ("DATE", "2024")),
+        ("Margins shrank in the current fiscal year.", "the current fiscal year", ("DATE", "2024")),
+    ],
+)
+def test_timex_the_year(text: str, span: str, expected: tuple[str, str | None]) -> None:
+    assert found(text)[span] == expected
+
+
+def test_timex_following_year_counts_from_the_date_named_at_year_precision() -> None:
+    values = found("The envoy arrived on June 4, 2019, and the following year he left for Cairo.")
+    assert values["the following year"] == ("DATE", "2020")
+
+
+def test_timex_previous_month_without_a_date_counts_from_the_anchor() -> None:
+    assert found("Inflation had peaked the previous month.")["the previous month"] == ("DATE", "2024-10")
