@@ -36,3 +36,14 @@ def test_timex_following_year_counts_from_the_date_named_at_year_precision() -> 
 
 def test_timex_previous_month_without_a_date_counts_from_the_anchor() -> None:
     assert found("Inflation had peaked the previous month.")["the previous month"] == ("DATE", "2024-10")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("A bomb went off in the market on Saturday night.", "Saturday night", ("TIME", "2024-11-02TNI")),
+        ("The minister will speak on Thursday evening.", "Thursday evening", ("TIME", "2024-11-07TEV")),
+    ],
+)
+def test_timex_weekday_with_part_of_day_is_a_time(text: str, span: str, expected: tuple[str, str | None]) -> None:
+    assert found(text)[span] == expected

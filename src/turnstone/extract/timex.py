@@ -390,8 +390,8 @@ def _weekday(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[st
     name = m.group(2).lower()
     if name.endswith("s") and name != "tuesdays" or name.endswith("days") and name[:-1] in WEEKDAYS:
         return "SET", f"XXXX-WXX-{WEEKDAYS[name[:-1]] + 1}"
-    # "Friday night": TimeBank mostly dates these to the day, so the part of day is not kept.
-    kind, suffix = "DATE", ""
+    # "Friday night" is a time of that day (TIMEX3 1998-02-13TNI), as TimeBank and our gold have it.
+    kind, suffix = ("TIME", PARTS_OF_DAY[m.group(3).lower()]) if m.group(3) else ("DATE", "")
     if m.group(4) and m.group(5):  # "Friday, March 3[, 2024]": the calendar date decides
         swapped = _Groups({1: m.group(4), 2: m.group(5), 3: m.group(6)})
         found = _month_day(swapped, anchor, ctx)  # type: ignore[arg-type]
