@@ -106,3 +106,66 @@ def test_kb_resolve_relative_with_the_same_surname_is_not_the_person(kb, phrase:
 
     actor = resolve_phrase(kb, phrase).actor
     assert (actor.name if actor else None) == name
+
+
+def _scan_every_ngram(kb, text, when):  # the scan before its first-word shortcut: every n-gram looked up
+    from turnstone.kb.resolve import MAX_NGRAM, Hit, _lookup, _office_of, _scan_hyphenated, tokenize
+
+    tokens, hits, i = tokenize(text), [], 0
+    while i < len(tokens):
+        for n in range(min(MAX_NGRAM, len(tokens) - i), 0, -1):
+            j = i + n
+            if any(t.possessive for t in tokens[i:j - 1]):
+                continue
+            phrase, end = text[tokens[i].start:tokens[j - 1].end], tokens[j - 1].end
+            found = _lookup(kb, phrase, when)
+            if found is None and phrase.endswith("."):
+                phrase, end = phrase.rstrip("."), end - (len(phrase) - len(phrase.rstrip(".")))
+                found = _lookup(kb, phrase, when)
+            if found is None and n == 1 and "-" in phrase:
+                hits.extend(_scan_hyphenated(kb, tokens[i], when, i))
+                break
+            if found:
+                kind, code, detail, actors = found
+                if kind == "title" and not tokens[j - 1].possessive:
+                    extended = _office_of(kb, tokens, j)
+                    if extended > j:
+                        j, end = extended, tokens[extended - 1].end
+                        phrase = text[tokens[i].start:end]
+                hits.append(Hit(kind, i, j, tokens[i].start, end, phrase, code, detail, actors,
+                                tokens[j - 1].possessive))
+                i = j - 1
+                break
+        i += 1
+    return hits
+
+
+@pytest.mark.parametrize("text", [
+    "U.S. Secretary of State Marco Rubio met Russian Foreign Minister Sergei Lavrov in Riyadh.",
+    "The Sudanese army's chief, Gen. Abdel Fattah al-Burhan, said Hamas and Israel's government agreed.",
+    "President  Vladimir\u00a0Putin’s envoy told the United Nations Security Council that U.S.-backed "
+    "forces, the Kremlin and Ukraine's President Volodymyr Zelensky would meet on Feb. 12.",
+    "Chinese Foreign Ministry spokesman Lin Jian; the White House - Prime Minister of the United Kingdom.",
+])
+def test_kb_resolve_scan_same_hits_as_every_ngram(kb, text: str) -> None:
+    import datetime as dt
+
+    from turnstone.kb.resolve import scan
+
+    when = dt.date(2025, 2, 12)
+    assert scan(kb, text, when) == _scan_every_ngram(kb, text, when)
+    assert scan(kb, text, when)  # the texts do name known actors
+
+
+def test_kb_resolve_scan_sees_actors_added_later() -> None:
+    import datetime as dt
+
+    from turnstone.kb.resolve import scan
+    from turnstone.kb.store import Actor
+
+    kb = builtin_kb()
+    when = dt.date(2025, 2, 12)
+    text = "Zorblax Quintavius Frumm spoke."
+    assert not [h for h in scan(kb, text, when) if h.kind == "person"]
+    kb.add_actor(Actor(name="Zorblax Quintavius Frumm", type="PERSON", country="USA"))
+    assert [h.text for h in scan(kb, text, when) if h.kind == "person"] == ["Zorblax Quintavius Frumm"]
