@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN = $(VENV)/bin
 SHARED ?= ../shared
 
-.PHONY: install demo test eval bench model eval-model lint typecheck clean
+.PHONY: install demo test eval bench model eval-model event-model lint typecheck clean
 
 $(BIN)/turnstone: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -34,6 +34,11 @@ bench: install
 # Rebuild the shipped English model from $(SHARED)/corpora (~30 min on 2 idle cores; issue 3).
 model: install
 	TURNSTONE_SHARED=$(SHARED) PYTHON=$(BIN)/python bash training/build.sh
+
+# Retrain the PLOVER sentence classifier from $(SHARED)/reference/plover (~1 min; issue 7).
+event-model: install
+	$(BIN)/pip install -q -e ".[event-model]"
+	TURNSTONE_SHARED=$(SHARED) $(BIN)/python -m training.event_classifier
 
 # Scores of the shipped model: NER on GUM dev / re3d test / UNER EWT dev, POS/UAS/LAS on EWT test, speed.
 eval-model: install
