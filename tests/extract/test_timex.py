@@ -47,3 +47,25 @@ def test_timex_previous_month_without_a_date_counts_from_the_anchor() -> None:
 )
 def test_timex_weekday_with_part_of_day_is_a_time(text: str, span: str, expected: tuple[str, str | None]) -> None:
     assert found(text)[span] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("Fuel prices have doubled in recent months.", "recent months", ("DATE", "PAST_REF")),
+        ("Aid deliveries fell over the last few weeks.", "the last few weeks", ("DATE", "PAST_REF")),
+        ("More strikes are likely in coming weeks.", "coming weeks", ("DATE", "FUTURE_REF")),
+        ("Talks will resume in the near future.", "the near future", ("DATE", "FUTURE_REF")),
+        ("The ministry said it would soon reopen the port.", "soon", ("DATE", "FUTURE_REF")),
+        ("The deal should close by year-end.", "year-end", ("DATE", "2024")),
+        ("The siege lasted weeks.", "weeks", ("DURATION", "PXW")),
+    ],
+)
+def test_timex_vague_references(text: str, span: str, expected: tuple[str, str | None]) -> None:
+    assert found(text)[span] == expected
+
+
+@pytest.mark.parametrize("text", ["Troops left as soon as the truce began.", "He resigned soon after the vote.",
+                                  "Fighting peaked in the second and fourth quarters."])
+def test_timex_no_vague_reference(text: str) -> None:
+    assert not any(v[1] in ("FUTURE_REF", "PAST_REF") or k.endswith("quarters") for k, v in found(text).items())

@@ -299,6 +299,12 @@ def _quarter(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> Normalis
     return "DATE", f"{reported.year}-Q{quarter_of(reported)}", Shift("year", back, quarter_only=True)
 
 
+@rule("year_end", r"\b(?:the\s+)?(?:year[- ]end|year's\s+end|end\s+of\s+the\s+year)\b")
+def _year_end(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> Normalised | None:
+    """'by year-end', 'by year's end': the year it closes (TimeBank writes the year)."""
+    return "DATE", str(anchor.year) if anchor else None
+
+
 @rule("half", r"\b(?:the\s+)?(first|second|last)\s+half\s+(?:of\s+)?(?:(\d{4})|(this|last|next)\s+year)?\b")
 def _half(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
     h = "H1" if m.group(1).lower() == "first" else "H2"
@@ -570,10 +576,21 @@ def _duration(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[s
         return None  # "a second round", "one second attempt": the ordinal, not a time unit
     if unit == "quarter" and (re.match(r"\s+of\b", text[end: end + 4]) or "-" in m.group(0)):
         return None  # "three-quarters", "a quarter of the vote": fractions, not spans of time
+    lead = (m.group(1) or "").lower()
+    if number is None and lead in VAGUE_PAST:  # "the last few months": some time before now
+        return "DATE", "PAST_REF"
+    if number is None and lead in VAGUE_FUTURE:
+        return "DATE", "FUTURE_REF"
     return "DURATION", duration_value(number, unit)
 
 
-@rule("vague_duration", r"\b(?:for\s+|over\s+|in\s+)?(?:(recent|coming|past|the\s+past)\s+)?(years|months|weeks|days|decades|hours|minutes)\b(?!\s+(?:ago|earlier|later))")
+# A vague stretch of time ("recent years", "the coming months") placed before or after now:
+# TimeML's PAST_REF / FUTURE_REF rather than a duration of unknown length.
+VAGUE_PAST = ("past", "last", "recent", "the past")
+VAGUE_FUTURE = ("next", "coming", "the coming", "future")
+
+
+@rule("vague_duration", r"\b(?:for\s+|over\s+|in\s+)?(?:(recent|coming|past|the\s+past|future)\s+)?(years|months|weeks|days|decades|hours|minutes|quarters)\b(?!\s+(?:ago|earlier|later))")
 def _vague(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
     text, start, _ = ctx
     lead = (m.group(1) or "").lower()
@@ -581,8 +598,12 @@ def _vague(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str,
     cued = re.search(r"\b(for|over|in|within|took|take|takes|lasted|last)\s*$", before)
     if not lead and not cued and not m.group(0).lower().startswith(("for", "over", "in ")):
         return None
-    if lead == "recent" and m.group(2).lower() == "years":
+    if re.sub(r"\s+", " ", lead) in VAGUE_PAST:
         return "DATE", "PAST_REF"
+    if lead in VAGUE_FUTURE:
+        return "DATE", "FUTURE_REF"
+    if m.group(2).lower() == "quarters":
+        return None  # "the second and fourth quarters": counted quarters, not a stretch of time
     return "DURATION", duration_value(None, unit_of(m.group(2)))
 
 
@@ -611,7 +632,8 @@ def _set(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, s
 @rule("ref",
       r"\b(?:(now|currently|current|presently|at\s+present|nowadays|these\s+days|at\s+the\s+moment|right\s+now|at\s+this\s+time)"
       r"|(recently|recent|formerly|in\s+the\s+past|the\s+past|lately|once|earlier)"
-      r"|(in\s+the\s+future|the\s+future|future|in\s+the\s+coming\s+(?:days|weeks|months|years)))\b")
+      r"|(in\s+the\s+future|the\s+future|future|in\s+the\s+coming\s+(?:days|weeks|months|years)|soon"
+      r"|the\s+near\s+future|the\s+(?:near|short)\s+term))\b(?![- ]term)")
 def _ref(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
     text, _start, end = ctx
     word = m.group(0).lower()
@@ -622,6 +644,9 @@ def _ref(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, s
         return None
     if word in ("recent", "future"):
         return None  # mostly adjectives ("recent gains", "future growth"), not references to a time
+    if word == "soon" and (re.match(r"\s+(?:as|after|before|afterwards?|thereafter)\b", after)
+                           or re.search(r"\bas\s+$", text[max(0, _start - 4): _start])):
+        return None  # "as soon as", "soon after the vote": a conjunction or a time given elsewhere
     if word == "current" and not re.match(r"\s+\w", after):
         return None
     if m.group(1):
