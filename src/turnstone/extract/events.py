@@ -12,11 +12,8 @@ resolved recipient (or a second party of a reciprocal meeting/agreement).
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
-import re
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,9 +30,11 @@ from .event_context import (
     direct_object,
     remember_parties,
 )
+from .event_dates import event_date, optional_helper, time_flags
 from .event_lexicon import find_triggers
 from .event_modifiers import combine_content, flags, negated_cooperation
 from .event_parse import hybrid_roles
+from .event_places import all_places, event_place, place_recipient, sentence_place
 from .event_rules import Candidate, linear_roles, select_matches
 
 LOGGER = logging.getLogger(__name__)
@@ -47,13 +46,6 @@ NO_RECIPIENT_OK = {"PROTEST", "MOBILIZE", "THREATEN"}
 NO_RECIPIENT_MODES = {"resign", "disarm"}
 # Types whose location stands in for a missing recipient, as in PETRARCH and ICEWS.
 LOCATED_TYPES = {"PROTEST", "MOBILIZE", "ASSAULT", "COERCE"}
-YEARS_AGO = re.compile(r"\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+years?\s+ago\b", re.IGNORECASE)
-NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-           "nine": 9, "ten": 10}
-# How far (characters) after an event's evidence its place may be named: "with Zelensky in Munich".
-PLACE_REACH = 25
-LOCATIVE = re.compile(r"\b(in|at|near|outside|inside)\s+(the\s+)?$", re.IGNORECASE)
-OFFSET = re.compile(r"^P(\d+)([DW])$")
 
 
 @dataclass
@@ -75,15 +67,6 @@ class ArticleState:
     mediators: set[str] = field(default_factory=set)
     # the actors of the latest event of any type: "called the move a provocation" answers it
     last_actors: list[Participant] = field(default_factory=list)
-
-
-def _optional(module: str, name: str) -> Callable[..., Any] | None:
-    """A helper another stage's module provides, or None while it does not exist yet."""
-    try:
-        mod = __import__(f"turnstone.extract.{module}", fromlist=[name])
-    except ImportError:
-        return None
-    return getattr(mod, name, None)
 
 
 def _shouting(sent: Any) -> bool:
@@ -153,136 +136,8 @@ def _confidence(cand: Candidate, parsed: bool) -> float:
     return round(max(0.05, min(0.95, score)), 2)
 
 
-def _refine_date(article: Article, value: str | None, sent: Any, cand_start: int) -> str | None:
-    """Month precision for "N years ago" (the time stage gives the year), and "a day after X"."""
-    published = article.published[:10] if article.published else None
-    if not published:
-        return value
-    try:
-        pub = dt.date.fromisoformat(published)
-    except ValueError:
-        return value
-    m = YEARS_AGO.search(sent.text)
-    if value and len(value) == 4 and m:
-        n = NUMBERS.get(m.group(0).split()[0].lower()) or int(m.group(0).split()[0])
-        if pub.year - n == int(value):
-            return f"{pub.year - n:04d}-{pub.month:02d}"
-    if value is None:
-        for t in article.times:
-            if t.type != "DURATION" or not (sent.start_char <= t.start and t.end <= cand_start):
-                continue
-            after = article.text[t.end:t.end + 8].strip().lower()
-            offset = OFFSET.match(t.value or "")
-            if offset and after.startswith(("after", "before")):
-                days = int(offset.group(1)) * (7 if offset.group(2) == "W" else 1)
-                sign = -1 if after.startswith("after") else 1
-                return (pub + dt.timedelta(days=sign * days)).isoformat()
-    return value
-
-
-# a future marker right before the trigger: "will hold talks", "is due to meet", "are expected to sign"
-FUTURE_BEFORE = re.compile(r"\b(?:will|shall|'ll|would|due\s+to|expected\s+to|scheduled\s+to|set\s+to|plans?\s+to|"
-                           r"is\s+to|are\s+to)(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
-
-
-def _future_date(article: Article, sent: Any, trigger_start: int | None) -> str | None:
-    """For a trigger under a future marker, the first date still to come after it in the sentence.
-
-    "Iran said on Tuesday it will hold talks on Saturday": the talks are on Saturday, the saying on Tuesday.
-    """
-    if trigger_start is None or not article.published:
-        return None
-    if not FUTURE_BEFORE.search(article.text[max(sent.start_char, trigger_start - 40):trigger_start]):
-        return None
-    pub = article.published[:10]
-    for t in sorted(article.times, key=lambda t: t.start):
-        if t.type == "DATE" and trigger_start < t.start < sent.end_char and t.value and t.value[:10] > pub \
-                and t.value[:4].isdigit():
-            return str(t.value)
-    return None
-
-
-# a year between a determiner and its noun names a thing ("the 2015 deal"), it does not date the event
-ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|our|this|that|'s)\s*$", re.IGNORECASE)
-ATTRIBUTIVE_AFTER = re.compile(r"^\s*(?:[a-z][\w-]*\s+){0,2}(?:deal|accord|agreement|treaty|pact|law|act|election|"
-                               r"elections|war|ceasefire|truce|resolution|sanctions|protests?|summit|talks|plan|"
-                               r"framework|constitution|invasion|coup|uprising|offensive|crisis|attack|attacks)\b")
-
-
-def _attributive(article: Article, t: Any) -> bool:
-    """Whether a time expression modifies a noun ("the 2015 deal") rather than dating a clause."""
-    before = article.text[max(0, t.start - 12):t.start]
-    after = article.text[t.end:t.end + 40]
-    return bool(ATTRIBUTIVE_BEFORE.search(before) and ATTRIBUTIVE_AFTER.match(after))
-
-
-def _clause_date(article: Article, value: str | None, sent: Any, start: int, end: int) -> str | None:
-    """The date the time stage chose, unless it names a noun's year ("withdrew from the 2015 deal
-    in 2018"): then the nearest other dating expression of the sentence, else none."""
-    calendar = _optional("times", "calendar_value")
-    if calendar is None:
-        return value
-    times = [t for t in article.times if t.type in ("DATE", "TIME") and sent.start_char <= t.start
-             and t.end <= sent.end_char and calendar(t.value)]
-    nouns = [t for t in times if _attributive(article, t)]
-    # value None: the parser's sentence may be shorter than the one events read (a split before
-    # "of war on Sunday"); the nearest date of the whole sentence then dates the event
-    if value is not None and (not nouns or not any(calendar(t.value) == value for t in nouns)):
-        return value
-    rest = [t for t in times if t not in nouns]
-    if not rest:
-        return None
-    best = min(rest, key=lambda t: 0 if (t.start >= start and t.end <= end)
-               else min(abs(t.start - end), abs(start - t.end)))
-    return calendar(best.value)
-
-
-def _event_date(article: Article, cand_span: tuple[int, int], sent: Any, trigger_start: int | None = None) -> str | None:
-    date_for_span = _optional("times", "date_for_span")
-    value = date_for_span(article, *cand_span) if date_for_span else None
-    value = _clause_date(article, value, sent, *cand_span)
-    value = _refine_date(article, value, sent, cand_span[0])
-    future = _future_date(article, sent, trigger_start)
-    if future and (value is None or value[:10] <= (article.published or "")[:10]):
-        value = future
-    return value or (article.published[:10] if article.published else None)
-
-
-def _time_flags(article: Article, date: str | None) -> tuple[bool, bool]:
-    """(future, historical) from the event date against the publication date."""
-    if not date or not article.published:
-        return False, False
-    pub = article.published[:10]
-    future = date[: len(pub)] > pub[: len(date)]
-    try:
-        year = int(date[:4])
-        pub_year, pub_month = int(pub[:4]), int(pub[5:7])
-        month = int(date[5:7]) if len(date) >= 7 and date[5:7].isdigit() else 12
-    except ValueError:  # a value that is not a calendar date ("2025-W07", a bad published field)
-        return future, False
-    historical = (pub_year - year) * 12 + (pub_month - month) >= 12
-    return future, historical
-
-
-def _event_place(article: Article, span: tuple[int, int], sent: Any) -> str | None:
-    place_for_span = _optional("places", "place_for_span")
-    if place_for_span is not None:
-        found = place_for_span(article, *span)
-        # only a place in the event's own words or right after them ("meeting ... in Munich")
-        if found is not None and span[0] <= found.start and found.start - span[1] <= PLACE_REACH \
-                and LOCATIVE.search(article.text[max(0, found.start - 12):found.start]):
-            return str(found.name)
-        return None
-    for p in article.places:
-        if span[0] <= p.start and p.end <= sent.end_char and p.feature != "country":
-            before = article.text[max(sent.start_char, p.start - 4):p.start].strip().lower()
-            if before.endswith(("in", "at")):
-                return p.name
-    return None
-
-
 def _event_quote(article: Article, start: int, end: int) -> str | None:
-    quote_covering = _optional("quotes", "quote_covering")
+    quote_covering = optional_helper("quotes", "quote_covering")
     if quote_covering is not None:
         q = quote_covering(article, start, end)
         return q.id if q is not None else None
@@ -348,9 +203,9 @@ def sentence_candidates(article: Article, sent: Any, state: ArticleState) -> lis
         if cand.event == "THREATEN" and cand.recipients and not _countries(cand.recipients) - {None}:
             cand.recipients = []  # "threatened military action": no party named; the story context may give one
         if not cand.recipients and cand.event in LOCATED_TYPES:
-            cand.recipients = _place_recipient(article, cand, sent)
+            cand.recipients = place_recipient(article, cand, sent)
             cand.location_recipient = bool(cand.recipients)
-        if cand.event == "ASSAULT" and cand.actors and cand.recipients and _all_places(article, doc, cand.recipients) \
+        if cand.event == "ASSAULT" and cand.actors and cand.recipients and all_places(article, doc, cand.recipients) \
                 and _countries(cand.recipients) - {None} <= _countries(cand.actors) - {None}:
             # "Ukraine's army captured a village" in Ukraine: the place is the actor's own; the
             # side it was taken from is the story's other party
@@ -361,7 +216,7 @@ def sentence_candidates(article: Article, sent: Any, state: ArticleState) -> lis
         elif cand.event in LOCATED_TYPES and cand.recipients and not _countries(cand.recipients) - {None}:
             # "killed 18 people in Gaza": victims without a country take the place's; police
             # dispersing or arresting demonstrators act in their own country
-            place = _place_recipient(article, cand, sent) or _sentence_place(article, sent)
+            place = place_recipient(article, cand, sent) or sentence_place(article, sent)
             country = place[0].participants[0].country if place else None
             if country is None and (cand.mode in {"crowd-control", "arrest"} or cand.event == "PROTEST"):
                 country = next(iter(_countries(cand.actors) - {None}), None)
@@ -453,22 +308,6 @@ def _other_party(actors: list[ActorSpan], cand: Candidate, state: ArticleState) 
     return [ActorSpan(0, 0, cand.match.start, cand.match.start, partner[:1], source="context")] if partner else []
 
 
-def _all_places(article: Article, doc: Any, spans: list[ActorSpan]) -> bool:
-    """Whether every span is a town or region (not a country) the places stage found."""
-    towns = [(p.start, p.end) for p in article.places if p.feature != "country"]
-    countries = {p.name for p in article.places if p.feature == "country"}
-    kinds = {e.id: (e.type, e.name) for e in article.entities}
-
-    def town(s: ActorSpan) -> bool:
-        if s.source == "place" or any(a <= doc[s.tok_start].idx < b for a, b in towns):
-            return True
-        # a settlement the gazetteer lacks ("the village of Robotyne"): a GPE that is no country
-        found = [kinds.get(p.entity or "") for p in s.participants]
-        return bool(found) and all(k is not None and k[0] in {"GPE", "LOC", "FAC"} and k[1] not in countries
-                                   for k in found)
-    return all(town(s) for s in spans)
-
-
 def _answered(doc: Any, cand: Candidate, sent: Any, state: ArticleState) -> list[ActorSpan]:
     """The actor of the earlier event an accusation or rejection is about, named by its object noun."""
     # the object follows the trigger, or is the antecedent of a relative clause ("a proposal that
@@ -554,44 +393,20 @@ def _countries(spans: list[ActorSpan]) -> frozenset[str | None]:
     return frozenset(p.country for a in spans for p in a.participants)
 
 
-def _sentence_place(article: Article, sent: Any) -> list[ActorSpan]:
-    """The first located place of a sentence that is not a country ("in Gaza", "in northern Mali")."""
-    for p in article.places:
-        if p.country and sent.start_char <= p.start < sent.end_char \
-                and LOCATIVE.search(article.text[max(0, p.start - 20):p.start].replace("northern ", "")
-                                    .replace("southern ", "").replace("eastern ", "").replace("western ", "")):
-            part = Participant(name=p.name, country=p.country)
-            return [ActorSpan(p.start, p.end, 0, 0, [part], source="place")]
-    return []
-
-
-def _place_recipient(article: Article, cand: Candidate, sent: Any) -> list[ActorSpan]:
-    """Where a protest, deployment or attack happened names its target when nothing else does
-    ("military exercises in Alaska" -> USA)."""
-    doc = article.doc
-    after = doc[cand.match.end - 1].idx
-    for p in article.places:
-        if p.country and after < p.start < sent.end_char and p.start - after <= PLACE_REACH * 2 \
-                and LOCATIVE.search(article.text[max(0, p.start - 12):p.start]):
-            part = Participant(name=p.name, country=p.country)
-            return [ActorSpan(p.start, p.end, cand.match.end, cand.match.end, [part], source="place")]
-    return []
-
-
 def _to_event(article: Article, cand: Candidate, sent: Any, index: int) -> Event:
     doc = article.doc
     start = doc[cand.tok_start].idx
     last = doc[cand.tok_end - 1]
     end = last.idx + len(last.text)
-    date = _event_date(article, (start, end), sent, doc[cand.match.start].idx)
-    future, historical = _time_flags(article, date)
+    date = event_date(article, (start, end), sent, doc[cand.match.start].idx)
+    future, historical = time_flags(article, date)
     actors = _participants(cand.actors)
     recipients = [p for p in _participants(cand.recipients) if p not in actors]
     if cand.match.trigger.reciprocal and not recipients and len(actors) >= 2:
         recipients = []
     return Event.model_validate({
         "id": f"v{index}", "event": cand.event, "mode": cand.mode, "actors": actors, "recipients": recipients,
-        "date": date, "place": _event_place(article, (start, end), sent),
+        "date": date, "place": event_place(article, (start, end), sent),
         "negated": cand.negated, "hypothetical": cand.hypothetical and not cand.negated,
         "future": cand.future or future, "historical": historical and not future,
         "cameo": cand.cameo, "goldstein": goldstein(cand.cameo), "plover_score": plover_score(cand.event, cand.mode),
