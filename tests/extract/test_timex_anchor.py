@@ -28,7 +28,7 @@ def values(text: str, anchor: dt.date | None = ANCHOR) -> dict[str, str | None]:
         ("2024-W01", Shift("week", -1), "2023-W52"),
         ("2024-Q3", Shift("year", year=2021), "2021-Q3"),
         ("2019", Shift("day", 2), None),  # a year cannot say which day two days later is
-        ("2024-05-01", Shift("year", -1, quarter_only=True), None),
+        ("2024-05-01", Shift("year", -1, refers_to="quarter"), None),
         ("PRESENT_REF", Shift("year", -1), None),
     ],
 )
@@ -74,3 +74,14 @@ def test_timex_anchor_a_forecast_quarter_is_not_the_latest_one() -> None:
 def test_timex_anchor_named_year_period_keeps_the_quarter() -> None:
     found = values("Third-quarter sales rose to $5 million from $4 million in the 2022 period.")
     assert found["the 2022 period"] == "2022-Q3"
+
+
+def test_timex_anchor_year_earlier_after_months_of_results_is_a_year() -> None:
+    text = ("Third-quarter profit rose; in the quarter sales grew. For the nine months, net income was $8 million, "
+            "up from $6 million a year earlier.")
+    assert values(text)["a year earlier"] == "2023"
+
+
+def test_timex_anchor_ago_outside_earnings_talk_ignores_a_quarter_named() -> None:
+    found = values("Exports fell in the third quarter. The border closed three years ago.")
+    assert found["three years ago"] == "2021"

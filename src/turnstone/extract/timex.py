@@ -67,7 +67,7 @@ class Timex:
 Context = tuple[str, int, int]  # (whole text, match start, match end) for tense look-ups
 # (type, value) or (type, value, shift): a shifted value is recomputed from the text's reference
 # time when it has one (see timex_anchor); the value given is the fallback, counted from the anchor.
-Normalised = tuple[str, str | None] | tuple[str, str | None, Shift]
+Normalised = tuple[str, str | None] | tuple[str, str | None, Shift | None]
 Normaliser = Callable[["re.Match[str]", dt.date | None, Context], Normalised | None]
 
 
@@ -286,7 +286,7 @@ def _quarter(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> Normalis
     if reported is None:
         return "DATE", f"{year}-QX"
     if year is not None:  # 'the 1988 period': that year's counterpart of the quarter in question
-        return "DATE", f"{year}-Q{quarter_of(reported)}", Shift("year", year=year, quarter_only=True)
+        return "DATE", f"{year}-Q{quarter_of(reported)}", Shift("year", year=year, refers_to="quarter")
     if which == "current" and anchor is not None:
         return "DATE", f"{anchor.year}-Q{quarter_of(anchor)}"
     if which in ("last", "previous", "past"):
@@ -296,7 +296,7 @@ def _quarter(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> Normalis
     back = {"year-ago": -1, "": -1 if (rel_year or "").lower() == "last" else 0}.get(which, 0)
     if back:
         reported = reported - relativedelta(years=1)
-    return "DATE", f"{reported.year}-Q{quarter_of(reported)}", Shift("year", back, quarter_only=True)
+    return "DATE", f"{reported.year}-Q{quarter_of(reported)}", Shift("year", back, refers_to="quarter")
 
 
 @rule("year_end", r"\b(?:the\s+)?(?:year[- ]end|year's\s+end|end\s+of\s+the\s+year)\b")
@@ -479,7 +479,7 @@ def _ago(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> Normalised |
         if anchor is None:
             return "DATE", None
         unit = m.group(4).lower()
-        back = Shift(unit, -1, quarter_only=m.group(5).lower() == "ago" or _earnings_context(ctx))
+        back = _back_from(m.group(5).lower(), unit, -1, ctx)
         if unit == "year" and _earnings_context(ctx):
             return "DATE", _year_ago_quarter(anchor), back
         return "DATE", at_granularity(shift(anchor, unit, -1), unit), back
@@ -493,12 +493,23 @@ def _ago(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> Normalised |
     if number is None:
         return "DATE", "PAST_REF" if word in ("ago", "earlier", "previously") else "FUTURE_REF"
     sign = -1 if word in ("ago", "earlier", "previously") else 1
-    moved = Shift(unit, int(sign * number), quarter_only=word in ("ago", "from now", "hence") or _earnings_context(ctx))
+    moved = _back_from(word, unit, int(sign * number), ctx)
     if unit == "year" and number == 1 and sign < 0 and _earnings_context(ctx):
         return "DATE", _year_ago_quarter(anchor), moved
     if unit in ("hour", "minute", "second"):
         return "DATE", anchor.isoformat()
     return "DATE", at_granularity(shift(anchor, unit, sign * number), unit), moved
+
+
+def _back_from(word: str, unit: str, amount: int, ctx: Context) -> Shift | None:
+    """What 'N units ago/earlier/later' counts from besides the anchor: 'ago' counts from the
+    anchor, except that earnings talk counts it from the quarter or period it gave results for;
+    'earlier'/'later' count from the time the text last named."""
+    if _earnings_context(ctx):
+        return Shift(unit, amount, refers_to="period")
+    if word in ("ago", "from now", "hence"):
+        return None
+    return Shift(unit, amount)
 
 
 def _earnings_context(ctx: Context) -> bool:
@@ -699,7 +710,8 @@ def _find(text: str, anchor: dt.date | None) -> list[Timex]:
         taken.append((start, end))
         chosen.append((start, end, kind, value, shift if anchor is not None else None))
     chosen.sort(key=lambda c: c[0])
-    values = anchor_to_reference([(kind, value, shift) for _, _, kind, value, shift in chosen], anchor)
+    values = anchor_to_reference([(text[start:end], kind, value, shift) for start, end, kind, value, shift in chosen],
+                                 anchor)
     return [Timex(start, end, text[start:end], kind, value)
             for (start, end, kind, _, _), value in zip(chosen, values, strict=True)]
 

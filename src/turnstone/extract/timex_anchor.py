@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 from dateutil.relativedelta import relativedelta
 
@@ -24,8 +25,10 @@ class Shift:
     """How a value follows from the reference time.
 
     ``unit``/``amount``: the distance ("a year earlier" → year, -1); ``year``: a year named
-    outright ("the 1988 period"); ``quarter_only``: only a quarter the text named anchors it
-    (earnings talk), any other reference leaves the rule's own value; ``truncate``: the value
+    outright ("the 1988 period"); ``refers_to``: what may anchor it: "quarter" (only a quarter
+    the text named: "the latest quarter"), "period" (a quarter or a stretch of this year such as
+    "the nine months": "a year ago" in earnings talk) or "any" dated expression; with none the
+    rule's own value stands; ``truncate``: the value
     is as precise as the unit ("the following year" is a year, "a year later" a day when the
     reference was a day).
     """
@@ -33,7 +36,7 @@ class Shift:
     unit: str
     amount: int = 0
     year: int | None = None
-    quarter_only: bool = False
+    refers_to: Literal["quarter", "period", "any"] = "any"
     truncate: bool = False
 
 
@@ -56,7 +59,7 @@ def shifted_value(reference: str, shift: Shift) -> str | None:
         return None
     year_s, quarter, week, month, day = m.groups()
     year = int(year_s)
-    if shift.quarter_only and not quarter:
+    if shift.refers_to == "quarter" and not quarter:
         return None
     grain = "quarter" if quarter else "week" if week else "day" if day else "month" if month else "year"
     if shift.unit not in UNITS_FOR[grain]:
@@ -91,27 +94,35 @@ def _step(unit: str, amount: int) -> relativedelta:
     }[unit]
 
 
-def anchor_to_reference(values: list[tuple[str, str | None, Shift | None]],
+# "the nine months", "the first six months": a stretch of the anchor's year that results are
+# compared with ("... from $3 million a year earlier"): it anchors at year precision.
+YEAR_PERIOD = re.compile(r"^the\s+(?:first\s+|latest\s+)?\w+\s+months$", re.IGNORECASE)
+
+
+def anchor_to_reference(found: list[tuple[str, str, str | None, Shift | None]],
                         anchor: dt.date | None) -> list[str | None]:
     """The values of expressions in text order, shifted ones recomputed from the last direct one.
 
-    ``values`` holds (type, value, shift) per expression; a shifted expression with no usable
-    reference keeps the value its rule gave (counted from the publication date). Only a quarter
-    over by ``anchor`` is one earnings talk refers back to: a forecast for the fourth quarter
-    does not make it "the latest quarter".
+    ``found`` holds (text, type, value, shift) per expression; a shifted expression with no
+    usable reference keeps the value its rule gave (counted from the publication date). Only a
+    quarter over by ``anchor`` is one earnings talk refers back to: a forecast for the fourth
+    quarter does not make it "the latest quarter".
     """
     out: list[str | None] = []
     last: str | None = None  # the last directly dated value
     last_quarter: str | None = None  # the last quarter named: earnings talk refers back to it
-    for kind, value, shift in values:
+    period: str | None = None  # the last quarter or stretch of the year results were given for
+    for text, kind, value, shift in found:
         if shift is None:
             out.append(value)
             if kind in ("DATE", "TIME") and value and REFERENCE.match(value):
                 last = value
                 if "-Q" in value and _quarter_over(value, anchor):
-                    last_quarter = value
+                    last_quarter = period = value
+            elif kind == "DURATION" and anchor is not None and YEAR_PERIOD.match(text):
+                period = str(anchor.year)
             continue
-        reference = last_quarter if shift.quarter_only else last
+        reference = {"quarter": last_quarter, "period": period, "any": last}[shift.refers_to]
         moved = shifted_value(reference, shift) if reference else None
         out.append(moved if moved is not None else value)
     return out
