@@ -69,3 +69,7 @@ def test_timex_vague_references(text: str, span: str, expected: tuple[str, str |
                                   "Fighting peaked in the second and fourth quarters."])
 def test_timex_no_vague_reference(text: str) -> None:
     assert not any(v[1] in ("FUTURE_REF", "PAST_REF") or k.endswith("quarters") for k, v in found(text).items())
+
+
+def test_timex_next_few_days_is_a_duration() -> None:
+    assert found("Aid convoys will arrive over the next few days.")["the next few days"] == ("DURATION", "PXD")

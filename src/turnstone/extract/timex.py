@@ -589,9 +589,7 @@ def _duration(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[s
         return None  # "three-quarters", "a quarter of the vote": fractions, not spans of time
     lead = (m.group(1) or "").lower()
     if number is None and lead in VAGUE_PAST:  # "the last few months": some time before now
-        return "DATE", "PAST_REF"
-    if number is None and lead in VAGUE_FUTURE:
-        return "DATE", "FUTURE_REF"
+        return "DATE", "PAST_REF"  # ("the next few days" stays a duration, as TimeBank has it)
     return "DURATION", duration_value(number, unit)
 
 
