@@ -73,3 +73,15 @@ def test_timex_no_vague_reference(text: str) -> None:
 
 def test_timex_next_few_days_is_a_duration() -> None:
     assert found("Aid convoys will arrive over the next few days.")["the next few days"] == ("DURATION", "PXD")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The fund pays $1.5 million a year to families.", ("SET", "P1Y")),
+        ("Airlines run four flights a week to Kabul.", ("SET", "P1W")),
+        ("The deal took a year.", ("DURATION", "P1Y")),
+    ],
+)
+def test_timex_amount_a_year_is_a_rate(text: str, expected: tuple[str, str | None]) -> None:
+    assert list(found(text).values()) == [expected]

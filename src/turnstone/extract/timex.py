@@ -52,6 +52,8 @@ from .timex_values import (
 
 LOGGER = logging.getLogger(__name__)
 
+_NUMBER_WORDS = "|".join(w for w in SMALL if " " not in w and w not in ("a", "an"))
+
 
 @dataclass
 class Timex:
@@ -588,10 +590,17 @@ def _duration(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[s
     if unit == "quarter" and (re.match(r"\s+of\b", text[end: end + 4]) or "-" in m.group(0)):
         return None  # "three-quarters", "a quarter of the vote": fractions, not spans of time
     lead = (m.group(1) or "").lower()
+    if m.group(2).lower() in ("a", "an") and not lead and RATE_BEFORE.search(text[max(0, _start - 40): _start]):
+        return "SET", duration_value(1, unit)  # "$2 million a year", "four flights a week": a rate
     if number is None and lead in VAGUE_PAST:  # "the last few months": some time before now
         return "DATE", "PAST_REF"  # ("the next few days" stays a duration, as TimeBank has it)
     return "DURATION", duration_value(number, unit)
 
+
+# An amount right before "a year"/"a week" makes it a rate, a TIMEX3 SET: "$1.5 million a year",
+# "300 flights a week", "twice a month".
+RATE_BEFORE = re.compile(rf"(?:\d|\b(?:million|billion|thousand|hundred|dozen|percent|times|once|twice|{_NUMBER_WORDS}))"
+                         r"(?:\s+[a-z]+s)?\s+$", re.IGNORECASE)
 
 # A vague stretch of time ("recent years", "the coming months") placed before or after now:
 # TimeML's PAST_REF / FUTURE_REF rather than a duration of unknown length.
