@@ -217,3 +217,8 @@ def test_tense_participle_after_future_auxiliary_is_future() -> None:
 ])
 def test_tense_schedules_and_would_happen_are_future(text: str) -> None:
     assert tense_near(text, text.index("Saturday"), text.index("Saturday") + 8) == "future"
+
+
+@pytest.mark.parametrize(("text", "value"), [("a hundred", 100), ("two hundred", 200), ("twenty-four", 24)])
+def test_times_parse_number_hundreds(text: str, value: float) -> None:
+    assert parse_number(text) == value

@@ -85,3 +85,21 @@ def test_timex_next_few_days_is_a_duration() -> None:
 )
 def test_timex_amount_a_year_is_a_rate(text: str, expected: tuple[str, str | None]) -> None:
     assert list(found(text).values()) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("The navy may keep the port for at least 20 more years.", "at least 20 more years", ("DURATION", "P20Y")),
+        ("The mandate was extended for an additional year.", "an additional year", ("DURATION", "P1Y")),
+        ("The dynasty ruled for almost a hundred years.", "almost a hundred years", ("DURATION", "P100Y")),
+        ("Over the years the camp grew into a town.", "the years", ("DURATION", "PXY")),
+        ("Kidnappings rose through the nineties.", "the nineties", ("DATE", "199")),
+        ("The army left the valley this past spring.", "this past spring", ("DATE", "2024-SP")),
+        ("This quarter the port handled less grain.", "This quarter", ("DATE", "2024-Q4")),
+        ("The court will rule at a later date.", "a later date", ("DATE", "FUTURE_REF")),
+        ("Both sides want a truce as soon as possible.", "as soon as possible", ("DATE", "FUTURE_REF")),
+    ],
+)
+def test_timex_guideline_shapes(text: str, span: str, expected: tuple[str, str | None]) -> None:
+    assert found(text)[span] == expected

@@ -238,10 +238,13 @@ def _century(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[st
     return "DATE", f"{int(m.group(1)) - 1:02d}"
 
 
-@rule("decade", r"\b(?:the\s+)?(?:(?:early|mid|late)[- ])?(1[6-9]\d0|20\d0)'?s\b|\bthe\s+'(\d0)s\b")
+@rule("decade", r"\b(?:the\s+)?(?:(?:early|mid|late)[- ])?(1[6-9]\d0|20\d0)'?s\b|\bthe\s+'(\d0)s\b"
+      r"|\bthe\s+(?:(?:early|mid|late)[- ])?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b")
 def _decade(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
     if m.group(1):
         return "DATE", m.group(1)[:3]
+    if m.group(3):  # "the nineties": the last such decade of the 20th century, as news of any year means it
+        return "DATE", f"19{_DECADE_WORDS[m.group(3).lower()[:-3] + 'y']}"
     return "DATE", "19" + m.group(2)[0]
 
 
@@ -257,7 +260,7 @@ def _year(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, 
 
 
 @rule("quarter",
-      r"\b(?:the\s+|that\s+)?(?:(this|last|next)\s+year'?s\s+|(?:fiscal\s+)?(\d{4})(?:'s)?\s+)?(?:(?:fiscal|calendar)\s+)?"
+      r"\b(?:the\s+|that\s+|this\s+)?(?:(this|last|next)\s+year'?s\s+|(?:fiscal\s+)?(\d{4})(?:'s)?\s+)?(?:(?:fiscal|calendar)\s+)?"
       r"(?:(first|second|third|fourth|1st|2nd|3rd|4th)|(latest|last|current|previous|past|year-ago|year-earlier|same|"
       r"comparable|corresponding|fiscal)(?:\s+year-(?:ago|earlier))?)?[- ]?(?:fiscal\s+)?(quarter|period)\b"
       r"(?:\s+of\s+(?:fiscal\s+)?(\d{4}))?(\s+(?:last\s+year|a\s+year\s+(?:ago|earlier)))?")
@@ -269,7 +272,7 @@ def _quarter(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> Normalis
     whole = m.group(0).lower()
     if "year-ago" in whole or "year-earlier" in whole or year_back:
         which = "year-ago"
-    if not (ordinal or which or year_text or rel_year or whole.startswith(("the", "that"))):
+    if not (ordinal or which or year_text or rel_year or whole.startswith(("the", "that", "this"))):
         return None
     if noun.lower() == "period" and not (which or year_text):
         return None  # 'the period' alone is not a quarter
@@ -298,6 +301,8 @@ def _quarter(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> Normalis
     back = {"year-ago": -1, "": -1 if (rel_year or "").lower() == "last" else 0}.get(which, 0)
     if back:
         reported = reported - relativedelta(years=1)
+    elif whole.startswith("this") and not rel_year and anchor is not None:
+        reported = anchor  # "this quarter" with no quarter named before: the current one
     return "DATE", f"{reported.year}-Q{quarter_of(reported)}", Shift("year", back, refers_to="quarter")
 
 
@@ -318,7 +323,7 @@ def _half(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, 
     return "DATE", f"{year}-{h}"
 
 
-@rule("season", r"\b(?:(this|last|next|the\s+past|the\s+coming|early|late)\s+)?(spring|summer|fall|autumn|winter)(?:\s+of\s+(\d{4}))?\b")
+@rule("season", r"\b(?:(this\s+past|this\s+coming|this|last|next|the\s+past|the\s+coming|early|late)\s+)?(spring|summer|fall|autumn|winter)(?:\s+of\s+(\d{4}))?\b")
 def _season(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
     code = SEASONS[m.group(2).lower()]
     lead = (m.group(1) or "").lower()
@@ -332,6 +337,8 @@ def _season(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str
         return "DATE", None
     if lead in ("last", "the past", "next", "the coming"):
         year = anchor.year + {"last": -1, "the past": -1, "next": 1, "the coming": 1}[lead]
+    elif lead.startswith("this "):  # "this past spring": the last one begun; "this coming winter": the next
+        year = season_year(anchor, code, "past" if lead.endswith("past") else "future")
     elif lead == "this":
         year = anchor.year
     else:  # "since the autumn" (past), "until the summer" (future), "in the spring" (the verb's tense)
@@ -575,7 +582,7 @@ ORDINAL_NEXT = re.compile(r"^[ \t]+(?!(?:later|earlier|ago|before|after|or|and|o
 
 
 @rule("duration",
-      rf"\b(?:the\s+)?(?:(past|last|next|first|coming|previous|following|final|recent|latest)\s+)?{HEDGE}?({NUM})[\s-]+({UNIT})"
+      rf"\b(?:the\s+)?(?:(past|last|next|first|coming|previous|following|final|recent|latest)\s+)?{HEDGE}?({NUM})[\s-]+(?:(?:more|additional|further|extra)\s+)?({UNIT})"
       r"(?:[- ]long)?\b(?!-old)")
 def _duration(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
     text, _start, end = ctx
@@ -608,14 +615,14 @@ VAGUE_PAST = ("past", "last", "recent", "the past")
 VAGUE_FUTURE = ("next", "coming", "the coming", "future")
 
 
-@rule("vague_duration", r"\b(?:for\s+|over\s+|in\s+)?(?:(recent|coming|past|the\s+past|future)\s+)?(years|months|weeks|days|decades|hours|minutes|quarters)\b(?!\s+(?:ago|earlier|later))")
+@rule("vague_duration", r"\b(?:for\s+|over\s+|in\s+)?(?:(recent|coming|past|the\s+past|future|the)\s+)?(years|months|weeks|days|decades|hours|minutes|quarters)\b(?!\s+(?:ago|earlier|later))")
 def _vague(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
     text, start, _ = ctx
     lead = (m.group(1) or "").lower()
     before = text[max(0, start - 12): start].lower()
     cued = re.search(r"\b(for|over|in|within|took|take|takes|lasted|last)\s*$", before)
-    if not lead and not cued and not m.group(0).lower().startswith(("for", "over", "in ")):
-        return None
+    if lead in ("", "the") and not cued and not m.group(0).lower().startswith(("for", "over", "in ")):
+        return None  # "years of war", "the years after": not a stretch the clause lasts
     if re.sub(r"\s+", " ", lead) in VAGUE_PAST:
         return "DATE", "PAST_REF"
     if lead in VAGUE_FUTURE:
@@ -650,7 +657,7 @@ def _set(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, s
 @rule("ref",
       r"\b(?:(now|currently|current|presently|at\s+present|nowadays|these\s+days|at\s+the\s+moment|right\s+now|at\s+this\s+time)"
       r"|(recently|recent|formerly|in\s+the\s+past|the\s+past|lately|once|earlier)"
-      r"|(in\s+the\s+future|the\s+future|future|in\s+the\s+coming\s+(?:days|weeks|months|years)|soon"
+      r"|(in\s+the\s+future|the\s+future|future|in\s+the\s+coming\s+(?:days|weeks|months|years)|as\s+soon\s+as\s+possible|soon|a\s+later\s+date"
       r"|the\s+near\s+future|the\s+(?:near|short)\s+term))\b(?![- ]term)")
 def _ref(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
     text, _start, end = ctx

@@ -40,7 +40,7 @@ _WORDNUM = (
     rf"(?:{_TENS}(?:[- ]{_UNITS_W})?|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
     rf"|nineteen|ten|zero|{_UNITS_W})"
 )
-NUM = (rf"(?:\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?(?:\s+1/2)?|{_WORDNUM}(?:[- ]and[- ]a[- ]half)?|an?|half\s+an?|a\s+couple\s+of|couple\s+of"
+NUM = (rf"(?:\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?(?:\s+1/2)?|(?:an?|{_WORDNUM})\s+hundred|{_WORDNUM}(?:[- ]and[- ]a[- ]half)?|an?|half\s+an?|a\s+couple\s+of|couple\s+of"
        rf"|a\s+dozen|dozens\s+of|hundreds\s+of|several|a\s+few|few|many|some|numerous|multiple)")
 UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies))"
 HEDGE = (r"(?:(?:nearly|almost|about|around|approximately|roughly|some|just|only|more\s+than|less\s+than|over|under"
@@ -68,9 +68,12 @@ def parse_number(text: str) -> float | None:
     if re.fullmatch(r"\d[\d,]*(?:\.\d+)?", t):
         return float(t.replace(",", "")) + half
     parts = re.split(r"[- ]", t)
-    if all(p in SMALL for p in parts):
-        return sum(SMALL[p] for p in parts) + half
-    return None
+    if not all(p in SMALL for p in parts):
+        return None
+    total = 0.0
+    for p in parts:  # "a hundred" → 100, "two hundred fifty" → 250
+        total = max(total, 1) * 100 if p == "hundred" else total + SMALL[p]
+    return total + half
 
 
 # --- value formatting ---------------------------------------------------------------------------
