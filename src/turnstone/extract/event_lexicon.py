@@ -44,6 +44,9 @@ class Trigger:
     content: str | None = None
     passive_role: bool = False
     needs_object_to: bool = False
+    # a wrongdoing ("violated the truce") that is coded only when someone says it: an accusation
+    # by the speaker against the clause's subject
+    reported: bool = False
     # (forms of one word, or None for a gap) in order
     pattern: tuple[frozenset[str] | None, ...] = field(default=(), compare=False)
 
@@ -97,7 +100,7 @@ def _build(entry: dict[str, Any]) -> Trigger:
         needs_verb=frozenset(_verb_forms(_words_list(entry.get("needs_verb")))),
         unless=frozenset(_words_list(entry.get("unless"))), content=entry.get("content"),
         passive_role=bool(entry.get("passive_role")), needs_object_to=bool(entry.get("needs_object_to")),
-        pattern=tuple(pattern))
+        reported=bool(entry.get("reported")), pattern=tuple(pattern))
 
 
 def _verb_forms(words: Sequence[str]) -> set[str]:

@@ -35,6 +35,7 @@ from .event_lexicon import find_triggers
 from .event_modifiers import combine_content, flags, negated_cooperation
 from .event_parse import hybrid_roles
 from .event_places import all_places, event_place, place_recipient, sentence_place
+from .event_reported import recast_reported
 from .event_rules import Candidate, linear_roles, select_matches
 
 LOGGER = logging.getLogger(__name__)
@@ -165,6 +166,7 @@ def sentence_candidates(article: Article, sent: Any, state: ArticleState) -> lis
         flags(doc, cand, sent)
         cands.append(cand)
     combine_content(doc, cands)
+    recast_reported(doc, cands, actors, sent)
     kept = []
     for cand in cands:
         if cand.consumed:
