@@ -85,3 +85,14 @@ def test_timex_anchor_year_earlier_after_months_of_results_is_a_year() -> None:
 def test_timex_anchor_ago_outside_earnings_talk_ignores_a_quarter_named() -> None:
     found = values("Exports fell in the third quarter. The border closed three years ago.")
     assert found["three years ago"] == "2021"
+
+
+def test_timex_anchor_a_year_ago_compares_with_the_quarter_just_named() -> None:
+    found = values("Grain exports reached 3 million tonnes in the third quarter, up from 2 million a year ago.")
+    assert found["a year ago"] == "2023-Q3"
+
+
+def test_timex_anchor_ago_is_the_reference_for_earlier() -> None:
+    found = values("The mine closed two years ago. A year earlier, miners had struck.")
+    assert found["two years ago"] == "2022"
+    assert found["A year earlier"] == "2021"

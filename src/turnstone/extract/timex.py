@@ -511,13 +511,14 @@ def _ago(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> Normalised |
 
 
 def _back_from(word: str, unit: str, amount: int, ctx: Context) -> Shift | None:
-    """What 'N units ago/earlier/later' counts from besides the anchor: 'ago' counts from the
-    anchor, except that earnings talk counts it from the quarter or period it gave results for;
-    'earlier'/'later' count from the time the text last named."""
+    """What 'N units ago/earlier/later' counts from: 'ago' counts from the anchor, except that
+    earnings talk counts it from the quarter or period it gave results for, and 'a year ago'
+    right after a quarter compares with that quarter; 'earlier'/'later' count from the time the
+    text last named."""
     if _earnings_context(ctx):
         return Shift(unit, amount, refers_to="period")
     if word in ("ago", "from now", "hence"):
-        return None
+        return Shift(unit, amount, refers_to="comparison") if (unit, amount) == ("year", -1) else None
     return Shift(unit, amount)
 
 

@@ -27,16 +27,18 @@ class Shift:
     ``unit``/``amount``: the distance ("a year earlier" → year, -1); ``year``: a year named
     outright ("the 1988 period"); ``refers_to``: what may anchor it: "quarter" (only a quarter
     the text named: "the latest quarter"), "period" (a quarter or a stretch of this year such as
-    "the nine months": "a year ago" in earnings talk) or "any" dated expression; with none the
-    rule's own value stands; ``truncate``: the value
-    is as precise as the unit ("the following year" is a year, "a year later" a day when the
+    "the nine months": "a year ago" in earnings talk), "comparison" (the expression just before
+    when it is a quarter: "sales in the third quarter, up from a year ago") or "any" dated
+    expression; with none the rule's own value stands (a comparison then dates what follows, as
+    any expression counted from the publication date does); ``truncate``: the value is as
+    precise as the unit ("the following year" is a year, "a year later" a day when the
     reference was a day).
     """
 
     unit: str
     amount: int = 0
     year: int | None = None
-    refers_to: Literal["quarter", "period", "any"] = "any"
+    refers_to: Literal["quarter", "period", "comparison", "any"] = "any"
     truncate: bool = False
 
 
@@ -59,7 +61,7 @@ def shifted_value(reference: str, shift: Shift) -> str | None:
         return None
     year_s, quarter, week, month, day = m.groups()
     year = int(year_s)
-    if shift.refers_to == "quarter" and not quarter:
+    if shift.refers_to in ("quarter", "comparison") and not quarter:
         return None
     grain = "quarter" if quarter else "week" if week else "day" if day else "month" if month else "year"
     if shift.unit not in UNITS_FOR[grain]:
@@ -122,7 +124,12 @@ def anchor_to_reference(found: list[tuple[str, str, str | None, Shift | None]],
             elif kind == "DURATION" and anchor is not None and YEAR_PERIOD.match(text):
                 period = str(anchor.year)
             continue
-        reference = {"quarter": last_quarter, "period": period, "any": last}[shift.refers_to]
+        comparison = last if last and "-Q" in last else None
+        if shift.refers_to == "comparison" and comparison is None:
+            out.append(value)  # "a year ago" with no quarter just before: a date like any other
+            last = value if value and REFERENCE.match(value) else last
+            continue
+        reference = {"quarter": last_quarter, "period": period, "comparison": comparison, "any": last}[shift.refers_to]
         moved = shifted_value(reference, shift) if reference else None
         out.append(moved if moved is not None else value)
     return out
