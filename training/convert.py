@@ -20,6 +20,7 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from itertools import pairwise
 from pathlib import Path
 
 import spacy
@@ -148,6 +149,50 @@ def gum_mentions(sent: Sent) -> list[tuple[int, int, str, str]]:
 
 
 GUM_TYPES = {"person": "PERSON", "organization": "ORG", "place": "PLACE", "event": "EVENT"}
+# Dependents that take a GUM mention beyond the name: 'London, where I ...', 'Francis Hodgson,
+# a Fellow at King's College', 'Joshua Norton, in full military regalia'.
+_NOT_NAME = {"acl", "advcl", "appos", "parataxis", "dep", "list", "orphan", "discourse", "vocative",
+             "reparandum", "dislocated", "punct"}
+
+
+def _case_words(sent: Sent, k: int) -> set[str]:
+    tid = sent[k]["id"]
+    return {t["form"].lower() for t in sent if t["head"] == tid and t["deprel"] == "case"}
+
+
+def name_core(sent: Sent, s: int, e: int, head: int) -> tuple[int, int]:
+    """The name inside mention [s, e) with head token ``head``: the contiguous run of tokens
+    around the head that hang from it through name-internal relations (flat, compound, 'of'
+    nmods with a proper noun ...). Coordinations on the head ('Kirk M. Bart and Celeste
+    Pollock') and clauses, appositions and common-noun modifiers are left out."""
+    idx = {int(sent[k]["id"]): k for k in range(s, e)}
+    keep = {head}
+    changed = True
+    while changed:
+        changed = False
+        for k in range(s, e):
+            if k in keep:
+                continue
+            h = idx.get(int(sent[k]["head"]))
+            if h is None or h not in keep:
+                continue
+            rel = sent[k]["deprel"].split(":")[0]
+            if rel in _NOT_NAME and not (rel == "punct" and sent[k]["form"] in {"-", "&", "/", "."}):
+                continue
+            if h == head and rel in {"conj", "cc"}:
+                continue
+            if rel == "nmod" and (sent[k]["deprel"] in {"nmod:unmarked", "nmod:tmod", "nmod:npmod"}
+                                  or not sent[k]["form"][:1].isupper()
+                                  or _case_words(sent, k) - {"of", "for", "and", "'s"}):
+                continue  # 'Bank of England' is a name, 'Rezwan from Bangladesh' is not
+            keep.add(k)
+            changed = True
+    lo = hi = head
+    while lo - 1 >= s and lo - 1 in keep:
+        lo -= 1
+    while hi + 1 < e and hi + 1 in keep:
+        hi += 1
+    return lo, hi + 1
 
 
 def gum_named(sent: Sent, place_mode: str = "split") -> list[SpanT]:
@@ -163,6 +208,7 @@ def gum_named(sent: Sent, place_mode: str = "split") -> list[SpanT]:
         heads = [k for k in range(s, e) if int(sent[k]["head"]) not in ids]
         if len(heads) != 1 or sent[heads[0]]["upos"] != "PROPN":
             continue
+        s, e = name_core(sent, s, e, heads[0])
         words = [t["form"] for t in sent]
         if lab == "PERSON":
             s, e = strip_person(words, s, e)
@@ -289,12 +335,26 @@ TITLES = {
 
 
 def strip_person(words: list[str], s: int, e: int) -> tuple[int, int]:
+    # 'Tobias Ellwood, Foreign Office Minister for the Middle East': the name ends at the comma
+    if "," in words[s + 1:e]:
+        e = words.index(",", s + 1, e)
+    # 'FCO Minister Tobias Ellwood': everything up to the last title word is the title
+    last_title = max((k for k in range(s, e - 1) if words[k].lower() in ROLE_TITLES), default=None)
+    if last_title is not None:
+        s = last_title + 1
     while s < e and (words[s].lower() in TITLES or not words[s][:1].isupper()):
         s += 1
     while e > s and not (words[e - 1][:1].isupper() or words[e - 1][:1].isdigit()
                          or words[e - 1] in {"Jr.", "II", "III"}):
         e -= 1
     return s, e
+
+
+# Office words that end a title before a name ('Foreign Office Minister Tobias Ellwood').
+ROLE_TITLES = {"minister", "secretary", "president", "spokesman", "spokeswoman", "ambassador", "envoy",
+               "commander", "general", "gen.", "col.", "colonel", "director", "chairman", "adviser",
+               "advisor", "governor", "senator", "sen.", "mayor", "chief", "officer", "premier"}
+PRONOUNS = {"i", "we", "you", "he", "she", "it", "they", "me", "us", "him", "her", "them", "our", "their"}
 
 
 def strip_det(words: list[str], s: int, e: int) -> tuple[int, int]:
@@ -435,8 +495,18 @@ def re3d(root: Path, split: str, clean: bool = True) -> list[tuple[list[str], li
                 if not clean:
                     spans.append((s, e, RE3D_MAP[t]))
                     continue
-                if not any(w[:1].isupper() for w in words[s:e]):
-                    spans.append((s, e, "-"))  # 'rebels', 'the army': not names
+                if (not any(w[:1].isupper() for w in words[s:e]) or words[s].lower() in PRONOUNS
+                        or (t != "Person" and words[e - 1][:1].islower())):
+                    # 'rebels', 'We', 'ISIL terrorists', 'the city of Mosul': not names, or a name
+                    # inside a description; neither trained on nor scored
+                    spans.append((s, e, "-"))
+                    continue
+                if t == "Location" and "," in words[s:e]:
+                    # 'Palmyra, Syria': two names
+                    cuts = [s - 1] + [k for k in range(s, e) if words[k] == ","] + [e]
+                    for a, b in pairwise(cuts):
+                        if b - a > 1 and (m := map_generic(words, a + 1, b, "LOC")):
+                            spans.append(m)
                     continue
                 m = map_generic(words, s, e, RE3D_MAP[t])
                 if t == "Nationality" and m:

@@ -1,0 +1,32 @@
+"""NER scoring of the evaluation script (issue 3)."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc, Span
+
+from training.evaluate import score_ner
+
+
+def _model() -> spacy.language.Language:
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns([{"label": "ORG", "pattern": "ISIL"}, {"label": "GPE", "pattern": "Syria"}])
+    return nlp
+
+
+def test_evaluate_score_ner_counts_exact_matches_and_ignores_missing_gold() -> None:
+    nlp = _model()
+    gold = Doc(nlp.vocab, words=["ISIL", "terrorists", "left", "Syria", "and", "Iraq"])
+    gold.set_ents([Span(gold, 3, 4, "LOC"), Span(gold, 5, 6, "LOC")], missing=[Span(gold, 0, 2)], default="outside")
+    res = score_ner(nlp, [gold], {"GPE": "LOC", "ORG": "ORG"}, {"LOC": "LOC"})
+    # 'ISIL' touches the unannotated 'ISIL terrorists': not a false positive; Iraq is missed
+    assert res["ALL"] == {"p": 1.0, "r": 0.5, "f": 0.6667, "n": 2}
+
+
+def test_evaluate_score_ner_counts_false_positives_outside_gold() -> None:
+    nlp = _model()
+    gold = Doc(nlp.vocab, words=["ISIL", "left", "Syria"])
+    gold.set_ents([Span(gold, 2, 3, "LOC")], default="outside")
+    res = score_ner(nlp, [gold], {"GPE": "LOC", "ORG": "ORG"}, {"LOC": "LOC"})
+    assert res["ALL"]["p"] == 0.5 and res["ALL"]["r"] == 1.0
