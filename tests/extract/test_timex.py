@@ -103,3 +103,16 @@ def test_timex_amount_a_year_is_a_rate(text: str, expected: tuple[str, str | Non
 )
 def test_timex_guideline_shapes(text: str, span: str, expected: tuple[str, str | None]) -> None:
     assert found(text)[span] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gunmen seized him at 10 p.m. Wednesday, police said.", [("10 p.m. Wednesday", "TIME", "2024-10-30T22:00")]),
+        ("The ultimatum expires at noon Thursday.", [("noon Thursday", "TIME", "2024-11-07T12:00")]),
+        ("The drills began on Friday at 6 a.m.", [("Friday", "DATE", "2024-11-01"), ("6 a.m.", "TIME", "2024-11-01T06:00")]),
+        ("Jets were tracked up to 6 a.m. on Friday.", [("6 a.m.", "TIME", "2024-11-01T06:00"), ("Friday", "DATE", "2024-11-01")]),
+    ],
+)
+def test_timex_clock_takes_the_day_beside_it(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(t.text, t.type, t.value) for t in find_timexes(text, ANCHOR)] == expected

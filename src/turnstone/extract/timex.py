@@ -440,9 +440,12 @@ class _Groups:
 
 @rule("clock",
       r"\b(?:(\d{1,2})(?::(\d{2}))?\s*(a\.m\.|p\.m\.|am\b|pm\b)|(noon|midnight))"
-      r"(?:\s+(?:(?:local|GMT|EST|EDT|ET|UTC)\s+time|(?:GMT|EST|EDT|UTC)))?",
+      r"(?:\s+(?:(?:local|GMT|EST|EDT|ET|UTC)\s+time|(?:GMT|EST|EDT|UTC)))?"
+      rf"(?:,?\s+(?:({WEEKDAY_RE})|({MONTH_RE})\s+(\d{{1,2}})\b))?",
       flags=re.IGNORECASE)
 def _clock(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
+    """'3 p.m.', 'noon', with the day named right after it: '10 p.m. Wednesday' is one TIMEX3;
+    '6 a.m. on Friday' two, 'on' being a TimeML signal between them."""
     if m.group(4):
         hour, minute = (12, 0) if m.group(4).lower() == "noon" else (24, 0)
     else:
@@ -458,19 +461,25 @@ def _clock(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str,
     return "TIME", f"{day.isoformat()}{clock}"
 
 
-_CLOCK_DAY = re.compile(rf"^,?\s+(?:on\s+)?(?:({WEEKDAY_RE})|({MONTH_RE})\s+(\d{{1,2}})\b)")
+_DAY_AFTER_CLOCK = re.compile(rf"^,?\s+on\s+({WEEKDAY_RE})\b")
+_DAY_BEFORE_CLOCK = re.compile(rf"\b({WEEKDAY_RE})(?:\s+{DAYPART_RE})?,?\s+(?:at\s+|from\s+|around\s+)?$", re.IGNORECASE)
 
 
 def _day_after_clock(m: re.Match[str], anchor: dt.date, ctx: Context) -> dt.date:
-    """'10 p.m. Wednesday', '5 p.m. EST Nov. 9': the day named right after the clock time."""
-    text, _start, end = ctx
-    after = _CLOCK_DAY.match(text[end: end + 30])
-    if not after:
-        return anchor
-    if after.group(1):
-        name = after.group(1).lower().rstrip("s")
+    """The day of a clock time: named after it ('10 p.m. Wednesday', '5 p.m. EST Nov. 9') or just
+    before it ('Friday at 6 a.m.'), else the anchor's."""
+    text, start, end = ctx
+    weekday, month_name, day_text = m.group(5), m.group(6), m.group(7)
+    if not (weekday or month_name):
+        after = _DAY_AFTER_CLOCK.match(text[end: end + 30])
+        before = _DAY_BEFORE_CLOCK.search(text[max(0, start - 30): start])
+        weekday = after.group(1) if after else before.group(1) if before else None
+    if weekday:
+        name = weekday.lower().rstrip("s")
         return weekday_date(anchor, WEEKDAYS[name], _tense(ctx))
-    month, day = _month(after.group(2)), int(after.group(3))
+    if not month_name:
+        return anchor
+    month, day = _month(month_name), int(day_text)
     try:
         return dt.date(month_year(anchor, month, _tense(ctx)), month, day)
     except ValueError:
