@@ -94,8 +94,13 @@ def remember_parties(cand: Candidate, state: ArticleState, participants: Partici
         if len(sides) == 2:
             state.dyads[frozenset(sides)] += 1
         return
+    own = sorted({str(p.country) for p in actors})
+    if not recipients and cand.event == "ASSAULT" and len(own) == 2:
+        # "Russia and Ukraine exchanged fire": two sides of one fight (talks between two countries
+        # are left out: they made the seed's third-party appeals address the talks' parties)
+        state.dyads[frozenset(own)] += 1
     # sorted: set order varies with the hash seed, and dyad ties go to the latest inserted
-    for a in sorted({str(p.country) for p in actors}):
+    for a in own:
         for r in sorted({str(p.country) for p in recipients}):
             state.dyads[frozenset({a, r})] += 1
 
@@ -138,3 +143,16 @@ def context_recipient(cand: Candidate, state: ArticleState, participants: Partic
     return span(parts)
 
 
+
+
+def context_attacker(cand: Candidate, state: ArticleState, participants: Participants) -> list[ActorSpan]:
+    """The attacker of an agentless attack ("a power station in Kharkiv was struck") on one side
+    of the story's two-country conflict: the other side. Inside one country (a civil war) or
+    outside the main dyad the attacker stays unknown rather than guessed."""
+    dyad = main_dyad(state)
+    targets = {p.country for p in participants(cand.recipients) if p.country}
+    if dyad is None or len(dyad) != 2 or len(targets) != 1 or not targets <= dyad:
+        return []
+    parts = state.parties.get(next(iter(dyad - targets)), [])[-1:]
+    at = cand.match.start
+    return [ActorSpan(0, 0, at, at, parts, source="context")] if parts else []

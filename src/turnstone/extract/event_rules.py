@@ -402,6 +402,35 @@ def _is_object(doc: Any, actor: ActorSpan, objects: set[int]) -> bool:
     return actor.tok_start - 1 in objects or actor.tok_start - 2 in objects and _lower(doc, actor.tok_start - 1) in DETERMINERS
 
 
+# what an attack is carried out with, when it stands where a passive's agent would
+WEAPONS = {"drone", "drones", "missile", "missiles", "rocket", "rockets", "shell", "shells", "fire", "mortar",
+           "mortars", "artillery", "bomb", "bombs", "shelling", "airstrike", "airstrikes", "gunfire", "explosives",
+           "mine", "mines", "grenade", "grenades", "gunmen", "shrapnel", "munitions"}
+SUBJECT_PLACE_PREPS = {"in", "near", "at", "outside", "inside", "on"}
+OWNERS = {"its", "their", "his", "her", "our", "whose"}
+
+
+def _weapon(doc: Any, actor: ActorSpan) -> bool:
+    """A mention of weapons with no country ("drones", "mortar fire"), not a party to an event."""
+    return doc[actor.tok_end - 1].lower_ in WEAPONS and not actor.countries - {None}
+
+
+def _subject_place(doc: Any, actors: Sequence[ActorSpan], m: TriggerMatch, sent: Any) -> list[ActorSpan]:
+    """The located place inside a passive's subject phrase ("a hospital in El Fasher was shelled").
+
+    Not where the subject has an owner ("one of its bases near X"): the owner is the target,
+    and the place's country would be a guess."""
+    for a in reversed(_prev_actor_in(actors, m.start)):
+        gap = {t.lower_ for t in doc[a.tok_end:m.start]}
+        if m.start - a.tok_end > 4 or gap & (BOUNDARIES | {",", "and"}):
+            return []
+        if _lower(doc, a.tok_start - 1) in SUBJECT_PLACE_PREPS and a.countries - {None} \
+                and not any(p.sector for p in a.participants):
+            phrase = {_lower(doc, j) for j in range(max(sent.start, a.tok_start - 6), a.tok_start)}
+            return [] if phrase & OWNERS else [a]
+    return []
+
+
 def linear_roles(doc: Any, actors: Sequence[ActorSpan], m: TriggerMatch, sent: Any,
                  objects: set[int] | None = None) -> Candidate:
     trig: Trigger = m.trigger
@@ -434,7 +463,8 @@ def linear_roles(doc: Any, actors: Sequence[ActorSpan], m: TriggerMatch, sent: A
                 cand.actors, cand.recipients = source[:1], cand.actors
         return cand
     if passive(doc, m, sent.start):
-        cand.actors = by_agent(doc, actors, m, sent)
+        # "struck by drones": a weapon with no country named is no actor; the attack is agentless
+        cand.actors = [a for a in by_agent(doc, actors, m, sent) if not _weapon(doc, a)]
         # the subject of "was released"; in a reduced relative ("victims killed by") only an
         # actor right before the participle
         reach = 40 if _aux_passive(doc, m, sent.start) else 1
@@ -450,10 +480,17 @@ def linear_roles(doc: Any, actors: Sequence[ActorSpan], m: TriggerMatch, sent: A
             near = [a for a in cand.recipients if m.start - a.tok_end <= 4]
             if trig.event == "ASSAULT" and near and reach > 1 and _lower(doc, m.end) != "down":
                 cand.recipients, cand.agentless = near, True
+            elif trig.event == "ASSAULT" and reach > 1 and _lower(doc, m.end) != "down" \
+                    and _subject_place(doc, actors, m, sent):
+                cand.recipients, cand.agentless = [], True  # the target: the subject's place, below
             elif trig.event == "MOBILIZE" and reach > 1:
                 cand.recipients, cand.agentless = [], True  # the deploying force may come from context
             else:
                 cand.recipients = []
+        if trig.event == "ASSAULT" and not cand.recipients and reach > 1 and _lower(doc, m.end) != "down":
+            # "a power station in Kharkiv was struck": the target is where its subject stands
+            cand.recipients = _subject_place(doc, actors, m, sent)
+            cand.location_recipient = bool(cand.recipients)
         return cand
     cand.actors = left_actor(doc, actors, m.start, sent.start)
     if not cand.actors:

@@ -26,6 +26,7 @@ from .event_context import (
     CONTEXT_TYPES,
     MEDIATE_CAMEO,
     aimed,
+    context_attacker,
     context_recipient,
     direct_object,
     remember_parties,
@@ -194,6 +195,8 @@ def sentence_candidates(article: Article, sent: Any, state: ArticleState) -> lis
             if not cand.recipients and state.last_recipients.get("MOBILIZE"):
                 cand.recipients = [ActorSpan(0, 0, cand.match.start, cand.match.start,
                                              state.last_recipients["MOBILIZE"], source="context")]
+        if cand.event == "ASSAULT" and cand.agentless and not cand.actors:
+            cand.actors = context_attacker(cand, state, _participants)
         if not cand.recipients and cand.actors and cand.match.trigger.recipient == ("between",):
             # "a ceasefire brokered by Angola": a mediator with no parties named mediates between the
             # two other countries of its sentence, else the story's two sides
