@@ -96,3 +96,8 @@ def test_timex_anchor_ago_is_the_reference_for_earlier() -> None:
     found = values("The mine closed two years ago. A year earlier, miners had struck.")
     assert found["two years ago"] == "2022"
     assert found["A year earlier"] == "2021"
+
+
+def test_timex_anchor_a_year_ago_then_a_year_earlier_say_the_same_year() -> None:
+    found = values("Output was 4 million tonnes, against 3 million a year ago; a year earlier, prices had been higher.")
+    assert found["a year ago"] == found["a year earlier"] == "2023"

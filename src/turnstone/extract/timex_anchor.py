@@ -29,8 +29,7 @@ class Shift:
     the text named: "the latest quarter"), "period" (a quarter or a stretch of this year such as
     "the nine months": "a year ago" in earnings talk), "comparison" (the expression just before
     when it is a quarter: "sales in the third quarter, up from a year ago") or "any" dated
-    expression; with none the rule's own value stands (a comparison then dates what follows, as
-    any expression counted from the publication date does); ``truncate``: the value is as
+    expression; with none the rule's own value stands; ``truncate``: the value is as
     precise as the unit ("the following year" is a year, "a year later" a day when the
     reference was a day).
     """
@@ -125,10 +124,6 @@ def anchor_to_reference(found: list[tuple[str, str, str | None, Shift | None]],
                 period = str(anchor.year)
             continue
         comparison = last if last and "-Q" in last else None
-        if shift.refers_to == "comparison" and comparison is None:
-            out.append(value)  # "a year ago" with no quarter just before: a date like any other
-            last = value if value and REFERENCE.match(value) else last
-            continue
         reference = {"quarter": last_quarter, "period": period, "comparison": comparison, "any": last}[shift.refers_to]
         moved = shifted_value(reference, shift) if reference else None
         out.append(moved if moved is not None else value)
