@@ -116,3 +116,17 @@ def test_timex_guideline_shapes(text: str, span: str, expected: tuple[str, str |
 )
 def test_timex_clock_takes_the_day_beside_it(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert [(t.text, t.type, t.value) for t in find_timexes(text, ANCHOR)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("The hearing lasted an hour and a half.", "an hour and a half", ("DURATION", "PT1H30M")),
+        ("The blockade lasted a year and a half.", "a year and a half", ("DURATION", "P1Y6M")),
+        ("Shares were swapped at the then current price.", "current", ("DATE", "PAST_REF")),
+        ("A few days later the rebels withdrew.", "A few days later", ("DURATION", "PXD")),
+        ("A few years ago the rebels withdrew.", "A few years ago", ("DATE", "PAST_REF")),
+    ],
+)
+def test_timex_measures(text: str, span: str, expected: tuple[str, str | None]) -> None:
+    assert found(text)[span] == expected

@@ -509,7 +509,9 @@ def _ago(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> Normalised |
     if anchor is None:
         return "DATE", None
     if number is None:
-        return "DATE", "PAST_REF" if word in ("ago", "earlier", "previously") else "FUTURE_REF"
+        if word in ("earlier", "later"):  # "a few days later": some days from a time named before
+            return "DURATION", duration_value(None, unit)
+        return "DATE", "PAST_REF" if word in ("ago", "previously") else "FUTURE_REF"
     sign = -1 if word in ("ago", "earlier", "previously") else 1
     moved = _back_from(word, unit, int(sign * number), ctx)
     if unit == "year" and number == 1 and sign < 0 and _earnings_context(ctx):
@@ -593,7 +595,7 @@ ORDINAL_NEXT = re.compile(r"^[ \t]+(?!(?:later|earlier|ago|before|after|or|and|o
 
 @rule("duration",
       rf"\b(?:the\s+)?(?:(past|last|next|first|coming|previous|following|final|recent|latest)\s+)?{HEDGE}?({NUM})[\s-]+(?:(?:more|additional|further|extra)\s+)?({UNIT})"
-      r"(?:[- ]long)?\b(?!-old)")
+      r"(\s+and\s+a\s+half)?(?:[- ]long)?\b(?!-old)")
 def _duration(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
     text, _start, end = ctx
     if re.match(r"-old|\s+old\b|-olds", text[end: end + 6]):
@@ -601,6 +603,8 @@ def _duration(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[s
     number = parse_number(m.group(2))
     if number is None and m.group(2).lower() in ("a", "an"):
         number = 1
+    if m.group(4) and number is not None:  # "an hour and a half"
+        number += 0.5
     unit = unit_of(m.group(3))
     if unit == "second" and m.group(3).lower() == "second" and ORDINAL_NEXT.match(text[end: end + 20]):
         return None  # "a second round", "one second attempt": the ordinal, not a time unit
@@ -684,6 +688,8 @@ def _ref(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, s
         return None  # "as soon as", "soon after the vote": a conjunction or a time given elsewhere
     if word == "current" and not re.match(r"\s+\w", after):
         return None
+    if word in ("current", "currently") and re.search(r"\bthen[\s-]+$", text[max(0, _start - 6): _start], re.IGNORECASE):
+        return "DATE", "PAST_REF"  # "the then-current price": current at a time gone by
     if m.group(1):
         return "DATE", "PRESENT_REF"
     if m.group(2):
