@@ -30,6 +30,8 @@ NOT_PAST = {"need", "needed", "speed", "feed", "seed", "bed", "red", "led", "uni
             "proposed", "planned", "scheduled", "expected", "supposed", "limited", "advanced", "armed",
             "detailed", "related", "concerned", "interested", "so-called", "called", "hundred", "indeed"}
 FUTURE_PASSIVE = re.compile(r"\b(?:will|shall|'ll|to|would)\s+(?:not\s+)?be\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+# "had" a few words before a future cue: "had been scheduled to", "had originally planned to meet".
+PAST_PERFECT = re.compile(r"\bhad\s+(?:[a-z]+\s+){0,3}$", re.IGNORECASE)
 # Cues further than this many characters from the expression belong to another verb phrase
 # ("The president put emphasis on ... meeting in Munich on Friday": "put" does not date Friday).
 MAX_CUE_DISTANCE = 45
@@ -54,7 +56,9 @@ def tense_near(text: str, start: int, end: int) -> Tense:
     left, right = _clause(text, start, end)
     cues: list[tuple[int, Tense]] = []  # (distance, tense)
     for m in FUTURE_CUES.finditer(left):
-        cues.append((len(left) - m.end(), "future"))
+        # "had been scheduled to expire Friday": a plan in the past perfect speaks of a time gone by
+        planned_before = PAST_PERFECT.search(left[: m.start()])
+        cues.append((len(left) - m.end(), "past" if planned_before else "future"))
     for m in PAST_CUE.finditer(left):
         if m.group(0).lower() not in NOT_PAST:
             # "will be held", "is to be signed": a participle after a future auxiliary is no past

@@ -1,0 +1,26 @@
+"""Tense of the clause around a time expression, read from nearby words."""
+
+from __future__ import annotations
+
+import pytest
+
+from turnstone.extract.tense import tense_near
+
+
+def tense_of(text: str, span: str) -> str | None:
+    start = text.index(span)
+    return tense_near(text, start, start + len(span))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ceasefire is scheduled to expire on Friday.", "future"),
+        ("The ceasefire had been scheduled to expire on Friday.", "past"),
+        ("The envoys had originally planned to meet on Friday.", "past"),
+        ("The envoys will meet on Friday.", "future"),
+        ("The envoys met on Friday.", "past"),
+    ],
+)
+def test_tense_past_perfect_plan_is_past(text: str, expected: str) -> None:
+    assert tense_of(text, "Friday") == expected
