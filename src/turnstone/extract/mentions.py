@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from functools import lru_cache
 
 from ..kb.resolve import scan
 from ..kb.store import KnowledgeBase, norm
@@ -27,6 +28,7 @@ _APPOSITIVE_AFTER = re.compile(r"^,\s+((?:an?|the|[A-Z][\w.-]*(?:'s|’s))\s+[^,
 _APPOSITIVE_BEFORE = re.compile(r"((?:[A-Z][\w'’.-]*(?:'s|’s)\s+)?[^,;.\n]{0,60}?),\s+$")
 
 
+@lru_cache(maxsize=1 << 15)  # called on every capitalised word of an article; words repeat
 def fold(name: str) -> str:
     """Spelling-variant key: accents, case, doubled letters and a final y/i ("Zelenskyy" = "Zelensky")."""
     text = unicodedata.normalize("NFKD", name)
