@@ -101,3 +101,13 @@ def test_timex_anchor_ago_is_the_reference_for_earlier() -> None:
 def test_timex_anchor_a_year_ago_then_a_year_earlier_say_the_same_year() -> None:
     found = values("Output was 4 million tonnes, against 3 million a year ago; a year earlier, prices had been higher.")
     assert found["a year ago"] == found["a year earlier"] == "2023"
+
+
+def test_timex_anchor_in_the_morning_is_of_the_day_named() -> None:
+    found = values("Shelling resumed on Friday. In the morning, crowds gathered at the gate.")
+    assert found["the morning"] == "2024-11-01TMO"
+
+
+def test_timex_anchor_later_in_the_day_without_a_day_is_the_anchor() -> None:
+    assert values("In a city of 40,000, shops closed in 2020. Later in the day, the mayor spoke.")[
+        "Later in the day"] == "2024-11-05"

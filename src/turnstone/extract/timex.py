@@ -362,6 +362,17 @@ def _deictic(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[st
     return "DATE", day
 
 
+@rule("day_anaphor", r"\b(?:(?:earlier|later)\s+in\s+the\s+day|(?<=in\s)the\s+(morning|afternoon|evening))\b")
+def _day_anaphor(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> Normalised | None:
+    """'later in the day', 'in the morning': that day of the day the text last named (TimeML's
+    reference time), else of the anchor."""
+    part = PARTS_OF_DAY[m.group(1).lower()] if m.group(1) else ""
+    kind = "TIME" if part else "DATE"
+    if anchor is None:
+        return kind, None
+    return kind, anchor.isoformat() + part, Shift("day", 0, part_of_day=part)
+
+
 @rule("daypart", r"\b(this|last|yesterday|tomorrow)\s+(morning|afternoon|evening|night)\b|\bovernight\b")
 def _daypart(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
     if anchor is None:

@@ -31,7 +31,8 @@ class Shift:
     when it is a quarter: "sales in the third quarter, up from a year ago") or "any" dated
     expression; with none the rule's own value stands; ``truncate``: the value is as
     precise as the unit ("the following year" is a year, "a year later" a day when the
-    reference was a day).
+    reference was a day); ``part_of_day``: a TIMEX3 part of day put after a day ("in the
+    morning" → the day named before, TMO), which then needs a day to refer to.
     """
 
     unit: str
@@ -39,6 +40,7 @@ class Shift:
     year: int | None = None
     refers_to: Literal["quarter", "period", "comparison", "any"] = "any"
     truncate: bool = False
+    part_of_day: str = ""
 
 
 # Values that can anchor others: a year, quarter, month, ISO week or day (a part of day dropped).
@@ -63,6 +65,8 @@ def shifted_value(reference: str, shift: Shift) -> str | None:
     if shift.refers_to in ("quarter", "comparison") and not quarter:
         return None
     grain = "quarter" if quarter else "week" if week else "day" if day else "month" if month else "year"
+    if shift.part_of_day and grain != "day":
+        return None
     if shift.unit not in UNITS_FOR[grain]:
         return None
     if shift.year is not None:
@@ -84,7 +88,7 @@ def shifted_value(reference: str, shift: Shift) -> str | None:
         return at_granularity(moved, unit if shift.truncate else "week")
     if grain == "month":
         return f"{moved.year:04d}-{moved.month:02d}"
-    return moved.isoformat()
+    return moved.isoformat() + shift.part_of_day
 
 
 def _step(unit: str, amount: int) -> relativedelta:
