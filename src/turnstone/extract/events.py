@@ -48,6 +48,7 @@ NO_RECIPIENT_OK = {"PROTEST", "MOBILIZE", "THREATEN"}
 NO_RECIPIENT_MODES = {"resign", "disarm"}
 # Types whose location stands in for a missing recipient, as in PETRARCH and ICEWS.
 LOCATED_TYPES = {"PROTEST", "MOBILIZE", "ASSAULT", "COERCE"}
+SHOW_OF_FORCE = "150"  # CAMEO: demonstrate military or police power
 
 
 @dataclass
@@ -210,6 +211,14 @@ def sentence_candidates(article: Article, sent: Any, state: ArticleState) -> lis
         if not cand.recipients and cand.event in LOCATED_TYPES:
             cand.recipients = place_recipient(article, cand, sent)
             cand.location_recipient = bool(cand.recipients)
+        if not cand.recipients and cand.cameo == SHOW_OF_FORCE and cand.mode == "troops" and cand.actors \
+                and not cand.negated:
+            # "Beijing held naval drills" in a China-Philippines story: a show of force (drills,
+            # exercises, patrols) is aimed at the other side of a two-country dyad; a deployment
+            # (CAMEO 154) may be defensive, a weapons test is aimed at no one
+            own = _countries(cand.actors)
+            aimed_at = context_recipient(cand, state, _participants)
+            cand.recipients = aimed_at if not _countries(aimed_at) & own else []
         if cand.event == "ASSAULT" and cand.actors and cand.recipients and all_places(article, doc, cand.recipients) \
                 and _countries(cand.recipients) - {None} <= _countries(cand.actors) - {None}:
             # "Ukraine's army captured a village" in Ukraine: the place is the actor's own; the
@@ -481,7 +490,8 @@ def find_events(article: Article) -> list[Event]:
                 continue  # "prior to Russia's annexation of Crimea": background that dates something else
             key = _key(event)
             # a later nominal mention ("his call with Putin") repeats an event already coded
-            if key in seen and cand.nominal:
+            # ("carried out patrols", a noun under a light verb, is a new act, not a mention)
+            if key in seen and cand.nominal and not cand.match.trigger.needs_verb:
                 continue
             # a broker's later word on its role ("the 12th exchange it had brokered") repeats the
             # story's one mediation between the same parties, whatever date its sentence carries

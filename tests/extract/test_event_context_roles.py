@@ -1,0 +1,40 @@
+"""Roles the story supplies: a show of force aimed at the other side of the story's dyad."""
+
+from __future__ import annotations
+
+import pytest
+
+import turnstone
+
+
+def coded(text: str) -> list[tuple[str, str | None, set[str | None], set[str | None]]]:
+    events = turnstone.process(text, published="2025-03-10").events
+    return [(v.event, v.cameo, {a.country for a in v.actors}, {r.country for r in v.recipients}) for v in events]
+
+
+@pytest.mark.parametrize("text, actor, target", [
+    ("China accused the Philippines of ramming its coast guard ship near the shoal on Monday. "
+     "Beijing later held naval drills in the area.", "CHN", "PHL"),
+    ("North Korea fired artillery at South Korea's islands last week. "
+     "On Tuesday Pyongyang staged military exercises.", "PRK", "KOR"),
+])
+def test_event_context_roles_show_of_force_aims_at_the_other_side(text: str, actor: str, target: str) -> None:
+    assert coded(text)[-1] == ("MOBILIZE", "150", {actor}, {target})
+
+
+def test_event_context_roles_deployment_takes_no_target_from_context() -> None:
+    # moving one's own troops may be defensive: no target unless the sentence names one
+    text = "Russia attacked Ukraine's power grid again on Sunday. Moscow also deployed more troops."
+    assert coded(text)[-1] == ("MOBILIZE", "154", {"RUS"}, set())
+
+
+def test_event_context_roles_no_dyad_no_target() -> None:
+    assert coded("Beijing held naval drills on Monday.") == [("MOBILIZE", "150", {"CHN"}, set())]
+
+
+def test_event_context_roles_light_verb_noun_is_a_new_act() -> None:
+    # the patrols are a second act against the same side on the same day, not a mention of the first
+    text = ("China sent warships around the Philippines on Monday, Manila said. "
+            "Chinese coast guard ships also carried out patrols on Monday.")
+    assert [e for e in coded(text) if e[0] == "MOBILIZE"] == [
+        ("MOBILIZE", "154", {"CHN"}, {"PHL"}), ("MOBILIZE", "150", {"CHN"}, {"PHL"})]
