@@ -13,10 +13,10 @@ def coded(text: str) -> list[tuple[str, str | None, set[str | None], set[str | N
 
 
 @pytest.mark.parametrize("text, actor, target", [
-    ("China accused the Philippines of ramming its coast guard ship near the shoal on Monday. "
-     "Beijing later held naval drills in the area.", "CHN", "PHL"),
-    ("North Korea fired artillery at South Korea's islands last week. "
-     "On Tuesday Pyongyang staged military exercises.", "PRK", "KOR"),
+    (("China accused the Philippines of ramming its coast guard ship near the shoal on Monday. "
+     "Beijing later held naval drills in the area."), "CHN", "PHL"),
+    (("North Korea fired artillery at South Korea's islands last week. "
+     "On Tuesday Pyongyang staged military exercises."), "PRK", "KOR"),
 ])
 def test_event_context_roles_show_of_force_aims_at_the_other_side(text: str, actor: str, target: str) -> None:
     assert coded(text)[-1] == ("MOBILIZE", "150", {actor}, {target})
