@@ -72,6 +72,28 @@ def canonical(value: str) -> str:
     return re.sub(r"-W(\d)(?=$|-)", r"-W0\1", value)
 
 
+QUARTER_TALK = re.compile(r"quarter|period|year[- ](?:ago|earlier)|a year (?:ago|earlier)", re.IGNORECASE)
+WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE)
+MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2})?$", re.IGNORECASE)
+
+
+def error_class(gold_text: str, gold_value: str, value: str | None) -> str:
+    """A rough class for a value error, for the report's error table."""
+    if re.search(r"X", gold_value) and not gold_value.startswith("P"):
+        return "wrong value: gold underspecified (1989-WXX, 1988-QX, 199X)"
+    if QUARTER_TALK.search(gold_text) or "-Q" in gold_value:
+        return "wrong value: quarter / year-ago in earnings reports"
+    if WEEKDAY.search(gold_text):
+        return "wrong value: weekday (direction, part of day, or set)"
+    if MONTH.search(gold_text.strip()):
+        return "wrong value: month named without a year (which year)"
+    if gold_value.startswith("P") != bool(value and value.startswith("P")):
+        return "wrong value: duration vs date (e.g. '2 years ago' as P2Y, 'recent years' as PXY)"
+    if gold_value.endswith("_REF") or (value or "").endswith("_REF"):
+        return "wrong value: vague reference vs duration/date"
+    return "wrong value: other"
+
+
 def prf(correct: int, system: int, gold: int) -> tuple[float, float, float]:
     p = correct / system if system else 0.0
     r = correct / gold if gold else 0.0
@@ -137,6 +159,7 @@ def main() -> int:
     errors: list[str] = []
     misses: collections.Counter[str] = collections.Counter()
     false: collections.Counter[str] = collections.Counter()
+    classes: collections.Counter[str] = collections.Counter()
     dp_total = dp_ok = 0
     cal_total = cal_ok = 0  # ours on the spans dateparser is measured on
     started = time.perf_counter()
@@ -157,6 +180,8 @@ def main() -> int:
                 if not hits:
                     if show:
                         misses[text[gs:ge].lower()] += 1
+                        classes["missed: " + ("vague reference (PAST/PRESENT/FUTURE_REF)" if gvalue.endswith("_REF")
+                                              else gtype)] += 1
                     continue
                 tally.relaxed_gold += 1
                 best = next((s for s in hits if s.value == gvalue), hits[0])
@@ -165,6 +190,7 @@ def main() -> int:
                 if best.value == gvalue:
                     tally.value_ok += 1
                 elif show:
+                    classes[error_class(text[gs:ge], gvalue, best.value)] += 1
                     errors.append(f"{path.stem} DCT={dct} {text[gs:ge]!r}/{best.text!r}: got {best.type} "
                                   f"{best.value}, want {gtype} {gvalue}")
             for s in system:
@@ -174,6 +200,8 @@ def main() -> int:
                     tally.value_sys_ok += any(g[3] == s.value for g in covered)
                 elif show:
                     false[s.text.lower()] += 1
+                    classes["false: " + ("vague reference (PAST/PRESENT/FUTURE_REF)" if (s.value or "").endswith("_REF")
+                                         else s.type)] += 1
             if args.dateparser:
                 dp_total, dp_ok = _dateparser_on(text, dct, gold, dp_total, dp_ok)
     seconds = time.perf_counter() - started
@@ -189,6 +217,9 @@ def main() -> int:
     if args.errors:
         print(f"\n{args.part} most missed:", misses.most_common(args.errors))
         print(f"\n{args.part} most false:", false.most_common(args.errors))
+        print(f"\n{args.part} error classes:")
+        for name, count in classes.most_common():
+            print(f"  {count:4d}  {name}")
         print(f"\n{args.part} value errors:")
         for line in errors[: args.errors]:
             print(" ", line)
