@@ -130,3 +130,14 @@ def test_timex_clock_takes_the_day_beside_it(text: str, expected: list[tuple[str
 )
 def test_timex_measures(text: str, span: str, expected: tuple[str, str | None]) -> None:
     assert found(text)[span] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("January nineteen ninety-seven. The city voted again.", ("January nineteen ninety-seven", "DATE", "1997-01")),
+        ("In the winter of nineteen ninety-four the pass closed.", ("winter of nineteen ninety-four", "DATE", "1994-WI")),
+    ],
+)
+def test_timex_month_or_season_with_a_spelled_year(text: str, expected: tuple[str, str, str]) -> None:
+    assert [(t.text, t.type, t.value) for t in find_timexes(text, ANCHOR)] == [expected]

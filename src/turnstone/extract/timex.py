@@ -751,10 +751,32 @@ def _find(text: str, anchor: dt.date | None) -> list[Timex]:
         taken.append((start, end))
         chosen.append((start, end, kind, value, shift if anchor is not None else None))
     chosen.sort(key=lambda c: c[0])
+    chosen = _join_month_and_year(chosen, text)
     values = anchor_to_reference([(text[start:end], kind, value, shift) for start, end, kind, value, shift in chosen],
                                  anchor)
     return [Timex(start, end, text[start:end], kind, value)
             for (start, end, kind, _, _), value in zip(chosen, values, strict=True)]
+
+
+_MONTH_OR_SEASON = re.compile(r"^\d{4}-(?:\d{2}|SP|SU|FA|WI)$")
+_YEAR_JOIN = re.compile(r"^,?\s+(?:of\s+)?$")
+
+
+def _join_month_and_year(chosen: list[tuple[int, int, str, str | None, Shift | None]],
+                         text: str) -> list[tuple[int, int, str, str | None, Shift | None]]:
+    """'January nineteen ninety-seven', 'the winter of 1994' found as a month or season and a
+    year beside it: one expression in that year."""
+    out: list[tuple[int, int, str, str | None, Shift | None]] = []
+    for item in chosen:
+        if out:
+            start, end, kind, value, _ = out[-1]
+            year = item[3]
+            if (value and _MONTH_OR_SEASON.match(value) and not re.search(r"\d", text[start:end])
+                    and year and re.fullmatch(r"\d{4}", year) and _YEAR_JOIN.match(text[end:item[0]])):
+                out[-1] = (start, item[1], kind, year + value[4:], None)
+                continue
+        out.append(item)
+    return out
 
 
 _LEADING = re.compile(r"^(?:for|over|in|on|at|during|since|until|by)\s+", re.IGNORECASE)
