@@ -38,3 +38,21 @@ def test_event_context_roles_light_verb_noun_is_a_new_act() -> None:
             "Chinese coast guard ships also carried out patrols on Monday.")
     assert [e for e in coded(text) if e[0] == "MOBILIZE"] == [
         ("MOBILIZE", "154", {"CHN"}, {"PHL"}), ("MOBILIZE", "150", {"CHN"}, {"PHL"})]
+
+
+@pytest.mark.parametrize("text, event, actor, target", [
+    (("Venezuela and Guyana have argued over the Essequibo region for decades. "
+      "Venezuela threatened military action on Tuesday."), "THREATEN", "VEN", "GUY"),
+    (("Tensions rose between China and the Philippines over the disputed shoal. "
+      "Beijing later held naval drills in the area."), "MOBILIZE", "CHN", "PHL"),
+])
+def test_event_context_roles_conflict_named_without_event_is_the_dyad(
+        text: str, event: str, actor: str, target: str) -> None:
+    assert coded(text)[-1][0] == event
+    assert coded(text)[-1][2:] == ({actor}, {target})
+
+
+def test_event_context_roles_coordination_alone_is_no_conflict() -> None:
+    # two countries named together with no conflict word give the story no dyad
+    text = "Venezuela and Guyana sent teams to the games. Venezuela threatened military action on Tuesday."
+    assert coded(text)[-1][2:] == ({"VEN"}, set())

@@ -156,3 +156,39 @@ def context_attacker(cand: Candidate, state: ArticleState, participants: Partici
     parts = state.parties.get(next(iter(dyad - targets)), [])[-1:]
     at = cand.match.start
     return [ActorSpan(0, 0, at, at, parts, source="context")] if parts else []
+
+
+# a dyad a sentence names without an event PLOVER codes: "tensions between China and the
+# Philippines", "Venezuela and Guyana have argued over Essequibo"
+CONFLICT_NOUNS = {"tension", "tensions", "conflict", "conflicts", "war", "dispute", "disputes", "feud", "rivalry",
+                  "standoff", "hostilities", "row", "clashes", "fighting", "animosity", "enmity"}
+CONFLICT_VERBS = {"argued", "feuded", "quarrelled", "quarreled", "sparred", "wrangled", "disputed", "clashed"}
+
+
+def remember_conflict(doc: Any, sent: Any, actors: list[ActorSpan], state: ArticleState) -> None:
+    """Count a two-country conflict the sentence names outside any event as a dyad of the story."""
+    def countries(spans: list[ActorSpan]) -> list[Participant]:
+        seen: dict[str, Participant] = {}
+        for a in spans:
+            for p in a.participants:
+                if p.country and p.country != "IGO":
+                    seen.setdefault(str(p.country), p)
+        return list(seen.values())
+
+    for i, a in enumerate(actors):
+        if i + 1 >= len(actors):
+            break
+        b = actors[i + 1]
+        if [t.lower_ for t in doc[a.tok_end:b.tok_start]] not in (["and"], ["and", "the"]):
+            continue
+        before = {t.lower_ for t in doc[max(sent.start, a.tok_start - 4):a.tok_start]}
+        after = {t.lower_ for t in doc[b.tok_end:min(sent.end, b.tok_end + 3)]}
+        if not ("between" in before and before & CONFLICT_NOUNS or after & CONFLICT_VERBS):
+            continue
+        parts = countries([a, b])
+        if len(parts) == 2 and not {str(p.country) for p in parts} & state.mediators:
+            state.dyads[frozenset(str(p.country) for p in parts)] += 1
+            for p in parts:
+                known = state.parties.setdefault(str(p.country), [])
+                if p not in known:
+                    known.append(p)

@@ -29,6 +29,7 @@ from .event_context import (
     context_attacker,
     context_recipient,
     direct_object,
+    remember_conflict,
     remember_parties,
 )
 from .event_dates import event_date, optional_helper, time_flags
@@ -157,6 +158,7 @@ def sentence_candidates(article: Article, sent: Any, state: ArticleState) -> lis
         state.last_person = persons[-1]
     _record_wars(doc, actors, state)
     actors = _with_pairs(doc, sent, actors, state)
+    remember_conflict(doc, sent, actors, state)
     if _shouting(sent) or not actors:
         return []
     matches = select_matches(doc, find_triggers(sent), sent)
