@@ -10,7 +10,8 @@ import pytest
 
 from turnstone.extract.tense import tense_near
 from turnstone.extract.times import calendar_value, date_for_span, extract_times, find_times
-from turnstone.extract.timex import duration_value, find_timexes, parse_number, weekday_date
+from turnstone.extract.timex import find_timexes
+from turnstone.extract.timex_values import duration_value, parse_number, weekday_date
 from turnstone.model import Article
 
 WED = dt.date(2025, 2, 12)  # a Wednesday
