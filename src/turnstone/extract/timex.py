@@ -9,6 +9,11 @@ durations, sets, quarters or tense, so the grammar is our own; only the arithmet
 Values follow TIMEX3: ``2025-02-14``, ``2025-02``, ``2025``, ``2025-W07``, ``2025-Q1``,
 ``2025-SU``, ``199`` (a decade), ``2025-02-14TMO``, ``P3Y``, ``PT5H``, ``PRESENT_REF``. With no
 anchor, expressions that need one keep ``value=None``.
+
+The rules live in :mod:`.timex_calendar` and :mod:`.timex_relative` (registry in
+:mod:`.timex_grammar`, vocabulary and arithmetic in :mod:`.timex_values`); this module runs them,
+keeps the longest of overlapping matches, joins a month to the year beside it and lets
+:mod:`.timex_anchor` count "a year earlier" from the time the text last named.
 """
 
 from __future__ import annotations
