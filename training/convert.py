@@ -36,7 +36,8 @@ GUM_OK_GENRES = ("academic", "bio", "court", "voyage", "interview", "news")
 SEED = 0
 # Copies of each NER corpus in ner_train: the small hand-annotated sets are repeated so that
 # the 1M tokens of silver GMB tags do not drown them (chosen, not tuned: one run of each).
-UPSAMPLE = {"gmb": 1, "redocred": 1, "wikigold": 2, "crossner": 2, "btc_news": 2, "gum_train": 2, "re3d_train": 4}
+UPSAMPLE: dict[str, float] = {"gmb": 1, "redocred": 1, "wikigold": 2, "crossner": 2, "btc_news": 2, "gum_train": 2, "re3d_train": 4,
+                               "wnut17": 0}
 
 Sent = list[dict[str, str]]
 SpanT = tuple[int, int, str]  # start, end (exclusive), label; label "-" = missing
@@ -470,6 +471,24 @@ def btc_news(root: Path) -> list[tuple[list[str], list[SpanT]]]:
     return out
 
 
+WNUT_MAP = {"person": "PER", "location": "LOC", "corporation": "ORG", "group": "ORG"}
+
+
+def wnut17(root: Path) -> list[tuple[list[str], list[SpanT]]]:
+    """WNUT-17 emerging entities (train + dev; web and social text). Products and creative works
+    have no Turnstone label and are left unannotated."""
+    out = []
+    for name in ("wnut17train.conll", "emerging.dev.conll"):
+        for words, tags in read_columns(root / "corpora/wnut17" / name, sep="\t"):
+            spans: list[SpanT] = []
+            for s, e, t in bio_spans(tags):
+                m = map_generic(words, s, e, WNUT_MAP[t]) if t in WNUT_MAP else (s, e, "-")
+                if m:
+                    spans.append(m)
+            out.append((words, spans))
+    return out
+
+
 RE3D_MAP = {"Person": "PER", "Organisation": "ORG", "Location": "LOC", "Nationality": "MISC"}
 
 
@@ -564,6 +583,23 @@ def write(docs: Iterable[Doc], path: Path) -> int:
     return n
 
 
+def weighted(docs: list[Doc], weight: float) -> list[Doc]:
+    """``weight`` copies of ``docs``; a fractional part takes that share of the (shuffled) docs."""
+    whole = int(weight)
+    return docs * whole + docs[:round((weight - whole) * len(docs))]
+
+
+def parse_weights(text: str) -> dict[str, float]:
+    """'gmb=0.5,re3d_train=6' -> {'gmb': 0.5, 're3d_train': 6.0}"""
+    out = {}
+    for item in filter(None, text.split(",")):
+        key, val = item.split("=")
+        if key not in UPSAMPLE:
+            raise argparse.ArgumentTypeError(f"unknown NER corpus {key!r}; known: {', '.join(UPSAMPLE)}")
+        out[key] = float(val)
+    return out
+
+
 def label_counts(docs: list[Doc]) -> Counter[str]:
     return Counter(e.label_ for d in docs for e in d.ents)
 
@@ -572,6 +608,8 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--shared", default=None)
     ap.add_argument("--out", default="build/corpus")
+    ap.add_argument("--weights", type=parse_weights, default=None,
+                    help="override NER corpus weights (UPSAMPLE), e.g. gmb=0.5,re3d_train=6")
     args = ap.parse_args(argv)
     root = shared_root(args.shared)
     out = Path(args.out)
@@ -602,6 +640,7 @@ def main(argv: list[str] | None = None) -> None:
         "btc_news": btc_news(root),
         "re3d_train": re3d(root, "train"),
         "redocred": redocred(root),
+        "wnut17": wnut17(root),
     }
     ner_docs: dict[str, list[Doc]] = {k: list(make_docs(vocab, v)) for k, v in parts.items()}
     ner_docs["gum_train"] = list(gum_docs(vocab, gum / "dep", gum_train_ok, ner=True))
@@ -616,7 +655,8 @@ def main(argv: list[str] | None = None) -> None:
     for k, docs in ner_docs.items():
         print(f"ner {k}: {len(docs)} docs, {sum(len(d) for d in docs)} tokens, {dict(label_counts(docs))}")
         write(docs, out / f"ner_{k}.spacy")
-    train_all = [d for k, docs in ner_docs.items() for _ in range(UPSAMPLE[k]) for d in docs]
+    weights = {**UPSAMPLE, **(args.weights or {})}
+    train_all = [d for k, docs in ner_docs.items() for d in weighted(docs, weights[k])]
     rng.shuffle(train_all)
     print("ner_train", write(train_all, out / "ner_train.spacy"))
     print("ner_dev", write(dev, out / "ner_dev.spacy"))
