@@ -24,3 +24,16 @@ def tense_of(text: str, span: str) -> str | None:
 )
 def test_tense_past_perfect_plan_is_past(text: str, expected: str) -> None:
     assert tense_of(text, "Friday") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The security council meets on Friday to discuss the strikes.", "future"),
+        ("The truce expires Friday at midnight.", "future"),
+        ("Shares fell at the close of business Friday.", "past"),
+        ("The envoy met rebel leaders on Friday.", "past"),
+    ],
+)
+def test_tense_schedule_verb_in_the_present_is_future(text: str, expected: str) -> None:
+    assert tense_of(text, "Friday") == expected

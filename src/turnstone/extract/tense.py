@@ -19,7 +19,11 @@ FUTURE_CUES = re.compile(
     r"is\s+to|are\s+to|upcoming|next|to\s+be\s+held|to\s+meet|to\s+visit|to\s+vote|to\s+begin|to\s+start|"
     r"will\s+be|would\s+be\s+held|would\s+(?:happen|take\s+place|begin|start|meet|hold|visit|travel)|"
     r"due\s+(?:on|for|in)|set\s+for|intends?\s+to|hopes?\s+to|aims?\s+to|prepares?\s+to|preparing\s+to|coming|"
-    r"as\s+soon\s+as|as\s+early\s+as|no\s+later\s+than|planned|planning|might|could|may)\b",
+    r"as\s+soon\s+as|as\s+early\s+as|no\s+later\s+than|planned|planning|might|could|may|"
+    # News reports what is past in the past tense: a schedule verb in the present dates a coming day
+    # ("the council meets on Friday", "the truce expires Sunday").
+    # Only forms that are seldom nouns: "at the close of business Friday" is no schedule.
+    r"meet|meets|opens|begins|starts|resumes|convenes|visits|travels|returns|expires)\b",
     re.IGNORECASE,
 )
 # Common irregular past forms in news; regular ones end in -ed.
