@@ -117,6 +117,9 @@ def find_marked(text: str, para: tuple[int, int], index: int) -> list[Marked]:
     return [m for m in found if m.end - m.start >= 1 and text[m.start:m.end].strip()]
 
 
+_SENTENCE_PUNCT = re.compile(r"[.!?]")
+
+
 def is_sentence_end(text: str, i: int, limit: int) -> int:
     """If a sentence ends with the punctuation at ``i``, the index just after it (and any closing
     marks), else -1."""
@@ -153,32 +156,22 @@ def sentences(text: str, para: tuple[int, int], marked: list[Marked]) -> list[tu
     inside = [(m.open_at, m.close_at) for m in marked]
     spans = []
     s = start
-    i = start
     q = 0
-    while i < end:
+    for punct in _SENTENCE_PUNCT.finditer(text, start, end):  # only . ! ? can end one
+        i = punct.start()
         while q < len(inside) and inside[q][1] < i:
             q += 1
         if q < len(inside) and inside[q][0] <= i < inside[q][1]:
             # Only the punctuation right before the closing mark may end the sentence.
             close = inside[q][1]
-            if i == close - 1 and close < end:
-                j = is_sentence_end(text, i, end)
-                if j > 0:
-                    spans.append((s, j))
-                    s = j
-                    while s < end and text[s].isspace():
-                        s += 1
-            i += 1
-            continue
+            if i != close - 1 or close >= end:
+                continue
         j = is_sentence_end(text, i, end)
         if j > 0:
             spans.append((s, j))
             s = j
             while s < end and text[s].isspace():
                 s += 1
-            i = max(i + 1, s)
-            continue
-        i += 1
     if s < end:
         spans.append((s, end))
     return spans
