@@ -1,5 +1,6 @@
 """What qualifies a candidate event: negation, hypothetical and future markers, and events that
-govern other events ("agreed to release", "threatened to strike", "urged X to ...").
+govern other events ("agreed to release", "threatened to strike", "urged X to ...", "hosted talks
+between A and B").
 """
 
 from __future__ import annotations
@@ -152,3 +153,26 @@ def negated_cooperation(cand: Candidate) -> None:
         cand.mode, cand.cameo = REJECT_MODE[cand.event], REJECT_CAMEO[cand.event]
         cand.event = "REJECT"
         cand.negated = False
+
+
+# what a host receives when it is no visitor: an event between others
+HOSTED_EVENTS = {"talks", "meeting", "meetings", "summit", "negotiations", "conference", "round"}
+HOST_CAMEO, MEDIATE_CAMEO = "043", "045"
+
+
+def hosted_events(doc: Any, cands: list[Candidate]) -> None:
+    """"Saudi Arabia hosted a meeting of US and Russian officials": the host brings two other
+    parties together (CAMEO 045, mediate), it is not visited by the first of them."""
+    for host in cands:
+        if host.consumed or host.cameo != HOST_CAMEO:
+            continue
+        if not {_lower(doc, j) for j in range(host.match.end, host.match.end + 4)} & HOSTED_EVENTS:
+            continue
+        inner = next((c for c in cands if c is not host and c.event == "CONSULT" and not c.consumed
+                      and host.match.end <= c.match.start <= host.match.end + 4), None)
+        own = {p.country for a in host.actors for p in a.participants}
+        sides = [a for a in (inner.actors if inner else []) if not {p.country for p in a.participants} & own]
+        if len({p.country for a in sides for p in a.participants if p.country}) < 2:
+            host.consumed = True  # "hosted talks on Gaza": who meets is not said here
+            continue
+        host.recipients, host.cameo, host.mode = sides, MEDIATE_CAMEO, None

@@ -355,13 +355,17 @@ def possessor(doc: Any, actors: Sequence[ActorSpan], m: TriggerMatch, sent_start
 
 
 def between_pair(doc: Any, actors: Sequence[ActorSpan], m: TriggerMatch, sent: Any) -> list[ActorSpan]:
-    if _lower(doc, m.end) != "between" and _lower(doc, m.end - 1) != "between":  # "fighting between" ends with it
-        return []
+    """The parties of "talks between A and B" (and of a reciprocal "meeting of US and Russian officials")."""
+    of_pair = _lower(doc, m.end) == "of" and m.trigger.reciprocal
+    if _lower(doc, m.end) != "between" and _lower(doc, m.end - 1) != "between" and not of_pair:
+        return []  # "fighting between" ends with it
     after = [a for a in actors if a.tok_start >= m.end]
-    if not after:
+    if not after or (of_pair and after[0].tok_start > m.end + 2):
         return []
     # "a summit between A and B will take place": after "between" a verb ends the pair, no clause begins
     group = coordinated_right(doc, actors, after[0], sent.end, clause_check=False)
+    if of_pair and len({p.country for a in group for p in a.participants if p.country}) < 2:
+        return []  # "a meeting of NATO ministers" is one body's meeting
     return group if len(group) >= 2 else []
 
 

@@ -1,0 +1,30 @@
+"""A host that brings two other parties together mediates; it is not visited by them."""
+
+from __future__ import annotations
+
+import pytest
+
+import turnstone
+
+
+def coded(text: str) -> list[tuple[str, str | None, set[str | None], set[str | None]]]:
+    events = turnstone.process(text, published="2025-03-10").events
+    return [(v.event, v.cameo, {a.country for a in v.actors}, {r.country for r in v.recipients}) for v in events]
+
+
+@pytest.mark.parametrize("text, host, sides, cameo", [
+    ("Saudi Arabia hosted a meeting of US and Russian officials in Riyadh.", "SAU", {"USA", "RUS"}, "040"),
+    ("Qatar hosted talks between Israel and Hamas in Doha on Thursday.", "QAT", {"ISR", "PSE"}, "046"),
+    ("Turkey hosted the first direct talks between Russia and Ukraine in Istanbul.", "TUR", {"RUS", "UKR"}, "046"),
+])
+def test_event_hosts_mediate_between_the_sides(text: str, host: str, sides: set[str], cameo: str) -> None:
+    assert coded(text) == [("CONSULT", "045", {host}, sides), ("CONSULT", cameo, sides, set())]
+
+
+def test_event_hosts_a_visitor_is_still_hosted() -> None:
+    assert coded("Egypt hosted the Palestinian president on Monday.") == [("CONSULT", "043", {"EGY"}, {"PSE"})]
+
+
+def test_event_hosts_one_bodys_meeting_is_no_pair() -> None:
+    # "a meeting of NATO ministers": one body, so the host is not mediating between two sides
+    assert all(e[1] != "045" for e in coded("Poland hosted a meeting of NATO defence ministers in Warsaw."))
