@@ -141,3 +141,21 @@ def test_timex_measures(text: str, span: str, expected: tuple[str, str | None]) 
 )
 def test_timex_month_or_season_with_a_spelled_year(text: str, expected: tuple[str, str, str]) -> None:
     assert [(t.text, t.type, t.value) for t in find_timexes(text, ANCHOR)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("Troops will be home by Christmas.", "Christmas", ("DATE", "2024-12-25")),
+        ("The ceasefire held through Christmas.", "Christmas", ("DATE", "2023-12-25")),
+        ("On New Year's Eve 2022 the city was shelled.", "New Year's Eve 2022", ("DATE", "2022-12-31")),
+    ],
+)
+def test_timex_fixed_holidays(text: str, span: str, expected: tuple[str, str | None]) -> None:
+    assert found(text)[span] == expected
+
+
+def test_timex_the_year_after_counts_from_the_date_named() -> None:
+    values = found("The dam burst on June 4, 2019; the year after, the valley was resettled.")
+    assert values["the year after"] == ("DATE", "2020")
+    assert found("Prices had risen the week before.")["the week before"] == ("DATE", "2024-W44")

@@ -144,6 +144,33 @@ def _spelled_year(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tup
     return "DATE", f"20{SMALL[m.group(4).lower()] if m.group(4) else 0:02d}"
 
 
+# Holidays on a fixed day of the year (movable feasts such as Easter or Ramadan are left out).
+HOLIDAYS = {"new year's day": (1, 1), "new year's eve": (12, 31), "christmas eve": (12, 24),
+            "christmas day": (12, 25), "christmas": (12, 25), "boxing day": (12, 26), "valentine's day": (2, 14),
+            "halloween": (10, 31), "bastille day": (7, 14), "armistice day": (11, 11), "remembrance day": (11, 11),
+            "veterans day": (11, 11)}
+
+
+@rule("holiday", r"\b(new\s+year'?s\s+(?:day|eve)|christmas(?:\s+(?:eve|day))?|boxing\s+day|valentine'?s\s+day|halloween"
+      rf"|bastille\s+day|armistice\s+day|remembrance\s+day|veterans'?\s+day)\b(?:,?\s+({YEAR_RE}))?")
+def _holiday(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> Normalised | None:
+    """'on Christmas Day', 'New Year's Eve 2023': that day, in the year named or the nearest one."""
+    name = re.sub(r"\s+", " ", m.group(1).lower()).replace("years", "year's").replace("valentines", "valentine's")
+    month, day = HOLIDAYS[name.replace("veterans'", "veterans")]
+    if m.group(2):
+        year = int(m.group(2))
+    elif anchor is None:
+        return "DATE", None
+    else:  # the nearest, unless the tense says it is over or still to come
+        year = month_year(anchor, month, None)
+        tense = clause_tense(ctx)
+        if tense == "past" and dt.date(year, month, day) > anchor:
+            year -= 1
+        elif tense == "future" and dt.date(year, month, day) < anchor:
+            year += 1
+    return "DATE", f"{year:04d}-{month:02d}-{day:02d}"
+
+
 @rule("century", r"\b(?:the\s+)?(?:(?:early|mid|late)[- ])?(\d{1,2})(?:st|nd|rd|th)\s+century\b")
 def _century(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
     return "DATE", f"{int(m.group(1)) - 1:02d}"

@@ -133,6 +133,16 @@ def _relative(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> Normali
     return "DATE", at_granularity(shift(anchor, unit, step), unit)
 
 
+@rule("unit_before", r"\bthe\s+(week|month|year)\s+(before|after)\b(?!\s+(?:last|next|this))")
+def _unit_before(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> Normalised | None:
+    """'the week before', 'the year after': counted from the time the text last named."""
+    unit = m.group(1).lower()
+    step = -1 if m.group(2).lower() == "before" else 1
+    if anchor is None:
+        return "DATE", None
+    return "DATE", at_granularity(shift(anchor, unit, step), unit), Shift(unit, step, truncate=True)
+
+
 YEAR_SPAN_AFTER = re.compile(r"\s+(?:ended|ending|to\s+date)\b", re.IGNORECASE)
 YEAR_SPAN_BEFORE = re.compile(r"\b(?:throughout|all)\s+$", re.IGNORECASE)
 
