@@ -159,3 +159,7 @@ def test_timex_the_year_after_counts_from_the_date_named() -> None:
     values = found("The dam burst on June 4, 2019; the year after, the valley was resettled.")
     assert values["the year after"] == ("DATE", "2020")
     assert found("Prices had risen the week before.")["the week before"] == ("DATE", "2024-W44")
+
+
+def test_timex_article_before_a_duration_modifier_is_left_out() -> None:
+    assert [t.text for t in find_timexes("The 48-hour ultimatum expired.", ANCHOR)] == ["48-hour"]

@@ -115,6 +115,8 @@ def _join_month_and_year(chosen: list[tuple[int, int, str, str | None, Shift | N
     return out
 
 
+_ARTICLE_BEFORE_MODIFIER = re.compile(r"the\s+(?=[\w.]+-(?:second|minute|hour|day|week|month|year|decade)$)",
+                                      re.IGNORECASE)
 _LEADING = re.compile(r"^(?:for|over|in|on|at|during|since|until|by)\s+", re.IGNORECASE)
 
 
@@ -125,6 +127,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     if m and not span.lower().startswith(("in the past", "in the future", "in the coming", "at present", "at the moment",
                                           "at least", "at most", "at this time")):
         start += m.end()
+    m = _ARTICLE_BEFORE_MODIFIER.match(text, start, end)
+    if m:  # "the 48-hour ultimatum": the article belongs to the noun, not to the duration
+        start = m.end()
     while end > start and text[end - 1] in " ,;":
         end -= 1
     return start, end
