@@ -163,3 +163,9 @@ def test_timex_the_year_after_counts_from_the_date_named() -> None:
 
 def test_timex_article_before_a_duration_modifier_is_left_out() -> None:
     assert [t.text for t in find_timexes("The 48-hour ultimatum expired.", ANCHOR)] == ["48-hour"]
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [("Last Thursday, protesters stormed the building.", "Last Thursday", "2024-10-31"),
+                                                     ("Next Monday the court rules.", "Next Monday", "2024-11-11")])
+def test_timex_capitalised_weekday_lead(text: str, span: str, value: str) -> None:
+    assert found(text)[span] == ("DATE", value)

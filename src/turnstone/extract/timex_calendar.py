@@ -347,7 +347,7 @@ def _overnight_weekday(m: re.Match[str], anchor: dt.date, ctx: Context) -> dt.da
 
 
 @rule("weekday",
-      rf"\b(?:(last|next|this|this\s+coming|this\s+past|coming|past|early|late|earlier|later)\s+(?:on\s+)?)?({WEEKDAY_RE})"
+      rf"\b(?:((?i:last|next|this|this\s+coming|this\s+past|coming|past|early|late|earlier|later))\s+(?:on\s+)?)?({WEEKDAY_RE})"
       rf"(?:\s+({DAYPART_RE}))?\b(?:,?\s+({MONTH_RE})\s+(\d{{1,2}})(?:,?\s+({YEAR_RE}))?)?",
       flags=0)
 def _weekday(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
