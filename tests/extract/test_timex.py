@@ -169,3 +169,8 @@ def test_timex_article_before_a_duration_modifier_is_left_out() -> None:
                                                      ("Next Monday the court rules.", "Next Monday", "2024-11-11")])
 def test_timex_capitalised_weekday_lead(text: str, span: str, value: str) -> None:
     assert found(text)[span] == ("DATE", value)
+
+
+def test_timex_the_future_of_is_no_time() -> None:
+    assert found("Leaders met to discuss the future of the region.") == {}
+    assert found("Strikes may continue well into the future.")["the future"] == ("DATE", "FUTURE_REF")

@@ -239,6 +239,8 @@ def _ref(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, s
         return None  # 'once' is mostly 'one time' or 'as soon as'; 'earlier' alone is mostly comparative
     if word == "now" and re.match(r"\s*that\b", after):
         return None
+    if word.endswith("future") and re.match(r"\s+of\b", after):
+        return None  # "the future of the region": its prospects, not a time
     if word in ("recent", "future"):
         return None  # mostly adjectives ("recent gains", "future growth"), not references to a time
     if word == "soon" and (re.match(r"\s+(?:as|after|before|afterwards?|thereafter)\b", after)
