@@ -56,3 +56,17 @@ def test_event_context_roles_coordination_alone_is_no_conflict() -> None:
     # two countries named together with no conflict word give the story no dyad
     text = "Venezuela and Guyana sent teams to the games. Venezuela threatened military action on Tuesday."
     assert coded(text)[-1][2:] == ({"VEN"}, set())
+
+
+def test_event_context_roles_condemnation_answers_the_nouns_last_actors() -> None:
+    # the drill was not coded (a joint exercise); the condemnation answers who held it, not the
+    # condemner's own earlier act
+    text = ("Iran tested a new missile on Monday. Israel and the United States then held a joint naval exercise. "
+            "Iran condemned the exercise as a provocation.")
+    last = coded(text)[-1]
+    assert last[0] == "ACCUSE" and last[2] == {"IRN"} and last[3] == {"ISR", "USA"}
+
+
+def test_event_context_roles_no_country_condemns_its_own_act() -> None:
+    text = "Iran tested a new missile on Monday. Iran condemned the test as necessary."
+    assert all(not (e[0] == "ACCUSE" and e[3] & {"IRN"}) for e in coded(text))

@@ -71,6 +71,9 @@ class ArticleState:
     mediators: set[str] = field(default_factory=set)
     # the actors of the latest event of any type: "called the move a provocation" answers it
     last_actors: list[Participant] = field(default_factory=list)
+    # who was named before each answerable noun ("Seoul, Washington and Tokyo held an air exercise"),
+    # for "condemned the exercise" where the exercise itself was no coded event
+    noun_actors: dict[str, list[Participant]] = field(default_factory=dict)
 
 
 def _shouting(sent: Any) -> bool:
@@ -273,6 +276,7 @@ def sentence_candidates(article: Article, sent: Any, state: ArticleState) -> lis
         if _valid(cand):
             cand.confidence = _confidence(cand, parsed)
             kept.append(cand)
+    _record_nouns(doc, sent, actors, state)
     for cand in kept:
         state.last_by_type[cand.event] = _participants(cand.actors)
         if cand.actors:
@@ -340,12 +344,27 @@ def _answered(doc: Any, cand: Candidate, sent: Any, state: ArticleState) -> list
         if j < cand.match.start and not (word in ANSWERED_ANY or word in ANSWERED):
             continue
         actors = {(p.entity or p.name) for p in _participants(cand.actors)}
+        own = _countries(cand.actors) - {None}
         source = state.last_by_type.get(event, []) if event else state.last_actors
-        earlier = [p for p in source if (p.entity or p.name) not in actors]
+        # a country does not condemn its own act: "North Korea condemned the exercise" answers
+        # someone else's exercise, not its own missile test
+        earlier = [p for p in source if (p.entity or p.name) not in actors and p.country not in own]
+        if not earlier:  # the act was no coded event: whoever the last mention of the noun followed
+            earlier = [p for p in state.noun_actors.get(word, []) if p.country not in own]
         if earlier:
             return [ActorSpan(doc[j].idx, doc[j].idx + len(doc[j].text), j, j + 1, earlier, source="context")]
         return []
     return []
+
+
+def _record_nouns(doc: Any, sent: Any, actors: list[ActorSpan], state: ArticleState) -> None:
+    """Remember the countries named before each answerable noun of the sentence."""
+    for tok in sent:
+        if tok.lower_ in ANSWERED or tok.lower_ in ANSWERED_ANY:
+            before = _participants([a for a in actors if a.tok_end <= tok.i])
+            named = [p for p in before if p.country and p.country != "IGO"]
+            if named:
+                state.noun_actors[tok.lower_] = named
 
 
 CAUSE_WORDS = {"after", "over", "following"}
