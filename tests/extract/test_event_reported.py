@@ -19,6 +19,7 @@ def coded(text: str) -> list[tuple[str, str | None, set[str | None], set[str | N
     ("Pakistan told the United Nations that India was sponsoring militants in Balochistan.", "PAK", "IND"),
     ("Germany said Russia was spreading disinformation ahead of the election.", "DEU", "RUS"),
     ("The Iranian foreign minister said the United States had broken its promises.", "IRN", "USA"),
+    ("China's coast guard said the Philippine boat had deliberately intruded into Chinese waters.", "CHN", "PHL"),
 ])
 def test_event_reported_wrongdoing_is_the_speakers_accusation(text: str, actor: str, recipient: str) -> None:
     assert coded(text) == [("ACCUSE", "112", {actor}, {recipient})]
