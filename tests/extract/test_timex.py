@@ -174,3 +174,20 @@ def test_timex_capitalised_weekday_lead(text: str, span: str, value: str) -> Non
 def test_timex_the_future_of_is_no_time() -> None:
     assert found("Leaders met to discuss the future of the region.") == {}
     assert found("Strikes may continue well into the future.")["the future"] == ("DATE", "FUTURE_REF")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("The mine made money after several quarters of losses.", "several quarters", ("DURATION", "PXQ")),
+        ("Prices may fall in the weeks ahead.", "the weeks ahead", ("DURATION", "PXW")),
+        ("Hundreds fled in the first hours of the assault.", "the first hours", ("DURATION", "PTXH")),
+    ],
+)
+def test_timex_vague_stretches(text: str, span: str, expected: tuple[str, str | None]) -> None:
+    assert found(text)[span] == expected
+
+
+@pytest.mark.parametrize("text", ["Three quarters of voters backed the truce.", "He won a quarter of the vote."])
+def test_timex_fractions_are_no_time(text: str) -> None:
+    assert found(text) == {}

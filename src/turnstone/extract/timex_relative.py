@@ -166,8 +166,8 @@ def _duration(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[s
     unit = unit_of(m.group(3))
     if unit == "second" and m.group(3).lower() == "second" and ORDINAL_NEXT.match(text[end: end + 20]):
         return None  # "a second round", "one second attempt": the ordinal, not a time unit
-    if unit == "quarter" and (re.match(r"\s+of\b", text[end: end + 4]) or "-" in m.group(0)):
-        return None  # "three-quarters", "a quarter of the vote": fractions, not spans of time
+    if unit == "quarter" and number is not None and (re.match(r"\s+of\b", text[end: end + 4]) or "-" in m.group(0)):
+        return None  # "three-quarters", "a quarter of the vote": fractions ("several quarters of losses" is time)
     lead = (m.group(1) or "").lower()
     if m.group(2).lower() in ("a", "an") and not lead and RATE_BEFORE.search(text[max(0, _start - 40): _start]):
         return "SET", duration_value(1, unit)  # "$2 million a year", "four flights a week": a rate
@@ -187,12 +187,15 @@ VAGUE_PAST = ("past", "last", "recent", "the past")
 VAGUE_FUTURE = ("next", "coming", "the coming", "future")
 
 
-@rule("vague_duration", r"\b(?:for\s+|over\s+|in\s+)?(?:(recent|coming|past|the\s+past|future|the)\s+)?(years|months|weeks|days|decades|hours|minutes|quarters)\b(?!\s+(?:ago|earlier|later))")
+@rule("vague_duration",
+      r"\b(?:for\s+|over\s+|in\s+)?(?:(recent|coming|past|the\s+past|future|the\s+first|the)\s+)?"
+      r"(years|months|weeks|days|decades|hours|minutes|quarters)\b(\s+ahead\b)?(?!\s+(?:ago|earlier|later))")
 def _vague(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
+    """'for years', 'over the years', 'the first hours of', 'the weeks ahead': stretches of unknown length."""
     text, start, _ = ctx
-    lead = (m.group(1) or "").lower()
+    lead = re.sub(r"\s+", " ", (m.group(1) or "").lower())
     before = text[max(0, start - 12): start].lower()
-    cued = re.search(r"\b(for|over|in|within|took|take|takes|lasted|last)\s*$", before)
+    cued = re.search(r"\b(for|over|in|within|took|take|takes|lasted|last)\s*$", before) or m.group(3)
     if lead in ("", "the") and not cued and not m.group(0).lower().startswith(("for", "over", "in ")):
         return None  # "years of war", "the years after": not a stretch the clause lasts
     if re.sub(r"\s+", " ", lead) in VAGUE_PAST:
