@@ -191,3 +191,7 @@ def test_timex_vague_stretches(text: str, span: str, expected: tuple[str, str | 
 @pytest.mark.parametrize("text", ["Three quarters of voters backed the truce.", "He won a quarter of the vote."])
 def test_timex_fractions_are_no_time(text: str) -> None:
     assert found(text) == {}
+
+
+def test_timex_now_that_is_present_ref() -> None:
+    assert found("Now that the truce holds, aid can enter.")["Now"] == ("DATE", "PRESENT_REF")
