@@ -70,3 +70,20 @@ def test_event_context_roles_condemnation_answers_the_nouns_last_actors() -> Non
 def test_event_context_roles_no_country_condemns_its_own_act() -> None:
     text = "Iran tested a new missile on Monday. Iran condemned the test as necessary."
     assert all(not (e[0] == "ACCUSE" and e[3] & {"IRN"}) for e in coded(text))
+
+
+@pytest.mark.parametrize("text, actor, target", [
+    (("Iran and the United States held talks in Muscat last week. "
+      "On Thursday the U.S. Treasury imposed sanctions on three shipping companies."), "USA", "IRN"),
+    (("China and Japan traded accusations over the islands this week. "
+      "Tokyo later imposed sanctions on two firms."), "JPN", "CHN"),
+])
+def test_event_context_roles_sanctioned_firms_belong_to_the_other_side(text: str, actor: str, target: str) -> None:
+    assert coded(text)[-1] == ("SANCTION", "160", {actor}, {target})
+
+
+def test_event_context_roles_sanctions_outside_the_dyad_keep_no_country() -> None:
+    # the sanctioning country is no side of the story's pair: whose firms they are is not known
+    text = ("Israel and Iran traded accusations over the strikes. "
+            "The European Union imposed sanctions on three shipping companies.")
+    assert coded(text)[-1][3] == {None}

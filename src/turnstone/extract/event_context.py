@@ -9,6 +9,7 @@ and whether an attack verb names a physical target the actors stage cannot resol
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from ..model import Participant
@@ -163,6 +164,8 @@ def context_attacker(cand: Candidate, state: ArticleState, participants: Partici
 CONFLICT_NOUNS = {"tension", "tensions", "conflict", "conflicts", "war", "dispute", "disputes", "feud", "rivalry",
                   "standoff", "hostilities", "row", "clashes", "fighting", "animosity", "enmity"}
 CONFLICT_VERBS = {"argued", "feuded", "quarrelled", "quarreled", "sparred", "wrangled", "disputed", "clashed"}
+# "traded accusations/barbs/blame": hostile words exchanged
+TRADED = {"accusations", "barbs", "blame", "insults", "threats", "warnings", "jabs"}
 
 
 def remember_conflict(doc: Any, sent: Any, actors: list[ActorSpan], state: ArticleState) -> None:
@@ -183,7 +186,8 @@ def remember_conflict(doc: Any, sent: Any, actors: list[ActorSpan], state: Artic
             continue
         before = {t.lower_ for t in doc[max(sent.start, a.tok_start - 4):a.tok_start]}
         after = {t.lower_ for t in doc[b.tok_end:min(sent.end, b.tok_end + 3)]}
-        if not ("between" in before and before & CONFLICT_NOUNS or after & CONFLICT_VERBS):
+        traded = "traded" in after and bool(after & TRADED)
+        if not ("between" in before and before & CONFLICT_NOUNS or after & CONFLICT_VERBS or traded):
             continue
         parts = countries([a, b])
         if len(parts) == 2 and not {str(p.country) for p in parts} & state.mediators:
@@ -192,3 +196,34 @@ def remember_conflict(doc: Any, sent: Any, actors: list[ActorSpan], state: Artic
                 known = state.parties.setdefault(str(p.country), [])
                 if p not in known:
                     known.append(p)
+
+
+# sanctions on a target the sentence names without a country ("sanctions on three shipping
+# companies"): the story's other side owns the target. Not attacks or arrests: "struck rebel
+# positions" in a Congo-Rwanda story hits Congolese rebels (held-out and sample gold agree)
+TARGETED_TYPES = {"SANCTION"}
+
+
+def countryless_target(cand: Candidate, state: ArticleState, participants: Participants) -> list[ActorSpan]:
+    """The recipients of ``cand`` with the country the story gives them, where none has one:
+    the other side of a two-country dyad the actor belongs to, or the actor's own country in a
+    story about one country (a government against its rebels). Unchanged otherwise."""
+    own = {p.country for p in participants(cand.actors) if p.country}
+    if cand.event not in TARGETED_TYPES or not cand.recipients or not own \
+            or any(p.country for p in participants(cand.recipients)):
+        return cand.recipients
+    dyad = main_dyad(state)
+    if dyad is None or not own & dyad:
+        # else the last two parties named together ("Iran and the US held talks")
+        dyad = frozenset(str(p.country) for p in state.pair if p.country)
+        if len(dyad) != 2 or not own & dyad:
+            return cand.recipients
+    others = dyad - own
+    if len(others) == 1:
+        country = next(iter(others))
+    elif not others and len(dyad) == 1:
+        country = next(iter(dyad))
+    else:
+        return cand.recipients
+    return [replace(r, participants=[p.model_copy(update={"country": country}) for p in r.participants])
+            for r in cand.recipients]

@@ -28,6 +28,7 @@ from .event_context import (
     aimed,
     context_attacker,
     context_recipient,
+    countryless_target,
     direct_object,
     remember_conflict,
     remember_parties,
@@ -243,6 +244,7 @@ def sentence_candidates(article: Article, sent: Any, state: ArticleState) -> lis
             if country is not None:
                 for r in cand.recipients:
                     r.participants = [p.model_copy(update={"country": country}) for p in r.participants]
+        cand.recipients = countryless_target(cand, state, _participants)
         if cand.match.trigger.reciprocal and len(_countries(cand.actors) - {None}) >= 2:
             cand.recipients = [r for r in cand.recipients if _countries([r]) - {None}]
         if doc[cand.match.end - 1].lower_ in {"counterpart", "counterparts"} \
