@@ -111,3 +111,8 @@ def test_timex_anchor_in_the_morning_is_of_the_day_named() -> None:
 def test_timex_anchor_later_in_the_day_without_a_day_is_the_anchor() -> None:
     assert values("In a city of 40,000, shops closed in 2020. Later in the day, the mayor spoke.")[
         "Later in the day"] == "2024-11-05"
+
+
+def test_timex_anchor_the_same_day_is_the_day_named() -> None:
+    found = values("Jets struck the border post on Friday. The neighbours recalled their envoys the same day.")
+    assert found["the same day"] == "2024-11-01"

@@ -143,6 +143,15 @@ def _unit_before(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> Norm
     return "DATE", at_granularity(shift(anchor, unit, step), unit), Shift(unit, step, truncate=True)
 
 
+@rule("same_unit", r"\bthe\s+same\s+(day|week|month|year)\b")
+def _same_unit(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> Normalised | None:
+    """'the same day': the day (week, ...) of the time the text last named, else of the anchor."""
+    unit = m.group(1).lower()
+    if anchor is None:
+        return "DATE", None
+    return "DATE", at_granularity(anchor, unit), Shift(unit, 0, truncate=True)
+
+
 YEAR_SPAN_AFTER = re.compile(r"\s+(?:ended|ending|to\s+date)\b", re.IGNORECASE)
 YEAR_SPAN_BEFORE = re.compile(r"\b(?:throughout|all)\s+$", re.IGNORECASE)
 
