@@ -87,3 +87,15 @@ def test_event_context_roles_sanctions_outside_the_dyad_keep_no_country() -> Non
     text = ("Israel and Iran traded accusations over the strikes. "
             "The European Union imposed sanctions on three shipping companies.")
     assert coded(text)[-1][3] == {None}
+
+
+def test_event_context_roles_domestic_story_victims_are_the_countrys() -> None:
+    text = ("Haitian police arrested twelve gang members in Port-au-Prince on Monday. "
+            "Haitian gunmen later attacked a crowd of residents.")
+    assert coded(text)[-1] == ("ASSAULT", "190", {"HTI"}, {"HTI"})
+
+
+def test_event_context_roles_attack_victims_in_a_two_country_story_keep_no_country() -> None:
+    # the victims of an attack may be either side's (or rebels of the actor's own country)
+    text = "Russia and Ukraine traded accusations on Monday. Russian troops attacked a crowd of residents."
+    assert coded(text)[-1][3] == {None}

@@ -202,6 +202,9 @@ def remember_conflict(doc: Any, sent: Any, actors: list[ActorSpan], state: Artic
 # companies"): the story's other side owns the target. Not attacks or arrests: "struck rebel
 # positions" in a Congo-Rwanda story hits Congolese rebels (held-out and sample gold agree)
 TARGETED_TYPES = {"SANCTION"}
+# in a story about one country (a government, gangs, protesters), countryless victims of an attack
+# or arrest are that country's
+DOMESTIC_TYPES = {"SANCTION", "ASSAULT", "COERCE"}
 
 
 def countryless_target(cand: Candidate, state: ArticleState, participants: Participants) -> list[ActorSpan]:
@@ -209,10 +212,12 @@ def countryless_target(cand: Candidate, state: ArticleState, participants: Parti
     the other side of a two-country dyad the actor belongs to, or the actor's own country in a
     story about one country (a government against its rebels). Unchanged otherwise."""
     own = {p.country for p in participants(cand.actors) if p.country}
-    if cand.event not in TARGETED_TYPES or not cand.recipients or not own \
+    if cand.event not in DOMESTIC_TYPES or not cand.recipients or not own \
             or any(p.country for p in participants(cand.recipients)):
         return cand.recipients
     dyad = main_dyad(state)
+    if cand.event not in TARGETED_TYPES and dyad != frozenset(own):
+        return cand.recipients
     if dyad is None or not own & dyad:
         # else the last two parties named together ("Iran and the US held talks")
         dyad = frozenset(str(p.country) for p in state.pair if p.country)
