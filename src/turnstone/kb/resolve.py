@@ -21,7 +21,7 @@ _TOKEN = re.compile(r"[^\W_](?:[\w.'’&-]*[\w.])?", re.UNICODE)
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     text: str
     start: int
@@ -66,15 +66,12 @@ class Resolution:
 def tokenize(text: str) -> list[Token]:
     tokens = []
     for m in _TOKEN.finditer(text):
-        word, start, end = m.group(), m.start(), m.end()
-        possessive = False
-        for suffix in ("'s", "’s", "s'", "s’"):
-            if word.endswith(suffix) and len(word) > 2:
-                possessive = True
-                cut = 2 if suffix in ("'s", "’s") else 1
-                word, end = word[:-cut], end - cut
-                break
-        tokens.append(Token(word, start, end, possessive))
+        word = m.group()
+        # a possessive "'s" / "’s" is cut off and marked (a token never ends with an apostrophe)
+        if len(word) > 2 and word[-1] == "s" and word[-2] in "'’":
+            tokens.append(Token(word[:-2], m.start(), m.end() - 2, True))
+        else:
+            tokens.append(Token(word, m.start(), m.end()))
     return tokens
 
 
