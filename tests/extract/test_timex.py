@@ -195,3 +195,9 @@ def test_timex_fractions_are_no_time(text: str) -> None:
 
 def test_timex_now_that_is_present_ref() -> None:
     assert found("Now that the truce holds, aid can enter.")["Now"] == ("DATE", "PRESENT_REF")
+
+
+@pytest.mark.parametrize(("text", "expected"), [("Now, the envoy says, talks are over.", {}),
+                                                ("Now officials fear a new offensive.", {"Now": ("DATE", "PRESENT_REF")})])
+def test_timex_now_as_a_discourse_marker(text: str, expected: dict[str, tuple[str, str | None]]) -> None:
+    assert found(text) == expected

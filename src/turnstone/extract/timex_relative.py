@@ -249,6 +249,8 @@ def _ref(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, s
     after = text[end: end + 12].lower()
     if word == "once" or word == "earlier":
         return None  # 'once' is mostly 'one time' or 'as soon as'; 'earlier' alone is mostly comparative
+    if m.group(0) == "Now" and re.match(r"\s*,|\s+for\b", after):
+        return None  # "Now, he says ...", "Now for the weather": a discourse marker, not the present
     if word.endswith("future") and re.match(r"\s+of\b", after):
         return None  # "the future of the region": its prospects, not a time
     if word in ("recent", "future"):
