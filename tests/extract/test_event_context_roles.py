@@ -99,3 +99,12 @@ def test_event_context_roles_attack_victims_in_a_two_country_story_keep_no_count
     # the victims of an attack may be either side's (or rebels of the actor's own country)
     text = "Russia and Ukraine traded accusations on Monday. Russian troops attacked a crowd of residents."
     assert coded(text)[-1][3] == {None}
+
+
+@pytest.mark.parametrize("text, sides", [
+    ("Russia and Ukraine each freed 150 prisoners of war on Sunday.", {"RUS", "UKR"}),
+    ("Armenia and Azerbaijan each released five detainees.", {"ARM", "AZE"}),
+])
+def test_event_context_roles_each_side_acting_on_the_other(text: str, sides: set[str]) -> None:
+    # the countryless captives are no recipient: both sides are the parties
+    assert coded(text) == [("RETREAT", "0841", sides, set())]

@@ -78,6 +78,7 @@ class Candidate:
     location_recipient: bool = False
     direct_object: bool = False  # an attack verb with a physical target noun the actors stage does not name
     verb_between: bool = False  # a verb between the actor and a nominal trigger ("X welcomed the meeting")
+    mutual: bool = False  # "A and B each freed prisoners": two parties doing the act to each other
     agentless: bool = False  # "a base was hit by mortar fire": a violent act whose author is not named
 
     @property

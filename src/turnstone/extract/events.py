@@ -117,7 +117,7 @@ def _valid(cand: Candidate) -> bool:
     cand.recipients = [r for r in cand.recipients if any(p in recipients for p in r.participants)]
     if recipients:
         return True
-    if cand.match.trigger.reciprocal and len({p.country for p in actors if p.country}) >= 2:
+    if (cand.match.trigger.reciprocal or cand.mutual) and len({p.country for p in actors if p.country}) >= 2:
         return True
     if cand.event == "CONSULT" and cand.match.trigger.reciprocal and all(p.country == "IGO" for p in actors) \
             and all(0 <= cand.match.start - a.tok_end <= 2 for a in cand.actors) and not cand.verb_between:
@@ -245,7 +245,11 @@ def sentence_candidates(article: Article, sent: Any, state: ArticleState) -> lis
                 for r in cand.recipients:
                     r.participants = [p.model_copy(update={"country": country}) for p in r.participants]
         cand.recipients = countryless_target(cand, state, _participants)
-        if cand.match.trigger.reciprocal and len(_countries(cand.actors) - {None}) >= 2:
+        last_actor = max((a.tok_end for a in cand.actors if a.tok_end <= cand.match.start), default=cand.match.start)
+        cand.mutual = len(_countries(cand.actors) - {None}) >= 2 and bool(
+            {t.lower_ for t in doc[last_actor:cand.match.start]} & {"each", "both"})
+        if (cand.match.trigger.reciprocal or cand.mutual) and len(_countries(cand.actors) - {None}) >= 2:
+            # "Russia and Ukraine each freed 150 prisoners": the countryless captives add nothing
             cand.recipients = [r for r in cand.recipients if _countries([r]) - {None}]
         if doc[cand.match.end - 1].lower_ in {"counterpart", "counterparts"} \
                 and cand.match.end < sent.end and doc[cand.match.end].text == ",":
