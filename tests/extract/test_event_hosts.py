@@ -28,3 +28,18 @@ def test_event_hosts_a_visitor_is_still_hosted() -> None:
 def test_event_hosts_one_bodys_meeting_is_no_pair() -> None:
     # "a meeting of NATO ministers": one body, so the host is not mediating between two sides
     assert all(e[1] != "045" for e in coded("Poland hosted a meeting of NATO defence ministers in Warsaw."))
+
+
+@pytest.mark.parametrize("text, sides", [
+    ("Talks in Doha between Israel and Hamas resumed on Monday.", {"ISR", "PSE"}),
+    ("A meeting on Friday between the Indian and Pakistani foreign ministers took place.", {"IND", "PAK"}),
+])
+def test_event_hosts_pair_after_place_or_date(text: str, sides: set[str]) -> None:
+    assert [(e[0], e[2], e[3]) for e in coded(text)] == [("CONSULT", sides, set())]
+
+
+def test_event_hosts_host_of_a_summit_between_leaders() -> None:
+    text = ("Angola will host a summit in Luanda between Congolese President Felix Tshisekedi "
+            "and Rwandan President Paul Kagame.")
+    assert [(e[1], e[2], e[3]) for e in coded(text)] == [("045", {"AGO"}, {"COD", "RWA"}),
+                                                       ("040", {"COD", "RWA"}, set())]

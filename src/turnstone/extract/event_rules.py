@@ -355,12 +355,30 @@ def possessor(doc: Any, actors: Sequence[ActorSpan], m: TriggerMatch, sent_start
     return []
 
 
+def _between_at(doc: Any, m: TriggerMatch, sent: Any) -> int | None:
+    """Where "between" follows a trigger: right after it ("fighting between" ends with it), or
+    after a place or date ("talks in Doha between", "a meeting on Friday between")."""
+    if _lower(doc, m.end - 1) == "between":
+        return m.end - 1
+    if _lower(doc, m.end) == "between":
+        return m.end
+    if _lower(doc, m.end) not in {"in", "on", "at"}:
+        return None
+    for j in range(m.end + 1, min(sent.end, m.end + 5)):
+        if _lower(doc, j) == "between":
+            return j
+        if _lower(doc, j) in BOUNDARIES | {",", "and"} or doc[j].pos_ in {"VERB", "AUX"}:
+            return None
+    return None
+
+
 def between_pair(doc: Any, actors: Sequence[ActorSpan], m: TriggerMatch, sent: Any) -> list[ActorSpan]:
     """The parties of "talks between A and B" (and of a reciprocal "meeting of US and Russian officials")."""
     of_pair = _lower(doc, m.end) == "of" and m.trigger.reciprocal
-    if _lower(doc, m.end) != "between" and _lower(doc, m.end - 1) != "between" and not of_pair:
-        return []  # "fighting between" ends with it
-    after = [a for a in actors if a.tok_start >= m.end]
+    at = _between_at(doc, m, sent)
+    if at is None and not of_pair:
+        return []
+    after = [a for a in actors if a.tok_start >= (m.end if at is None else at)]
     if not after or (of_pair and after[0].tok_start > m.end + 2):
         return []
     # "a summit between A and B will take place": after "between" a verb ends the pair, no clause begins
