@@ -429,3 +429,19 @@ def sentence_actors(article: Article, sent: Any, last_person: ActorSpan | None,
             s.possessive = True
         out.append(s)
     return out
+
+
+def participants_of(spans: list[ActorSpan]) -> list[Participant]:
+    """The distinct parties the spans name, in order."""
+    out: list[Participant] = []
+    for span in spans:
+        for p in span.participants:
+            if not any((p.entity and p.entity == q.entity) or (p.name == q.name and p.country == q.country)
+                       for q in out):
+                out.append(p)
+    return out
+
+
+def countries_of(spans: list[ActorSpan]) -> frozenset[str | None]:
+    """The countries of every party the spans name (None for a party without one)."""
+    return frozenset(p.country for a in spans for p in a.participants)

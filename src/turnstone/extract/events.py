@@ -20,7 +20,8 @@ from typing import Any
 from ..model import Article, Event, Participant, Span
 from ..pipeline import stage
 from .cameo import goldstein, plover_score
-from .event_actors import ActorSpan, sentence_actors
+from .event_actors import ActorSpan, countries_of, participants_of, sentence_actors
+from .event_answers import answered, cause_party, record_nouns
 from .event_context import (
     BOTH_SIDES_TYPES,
     CONTEXT_TYPES,
@@ -96,18 +97,8 @@ def _record_wars(doc: Any, actors: list[ActorSpan], state: ArticleState) -> None
                     state.wars[country] = list(target.participants)
 
 
-def _participants(spans: list[ActorSpan]) -> list[Participant]:
-    out: list[Participant] = []
-    for span in spans:
-        for p in span.participants:
-            if not any((p.entity and p.entity == q.entity) or (p.name == q.name and p.country == q.country)
-                       for q in out):
-                out.append(p)
-    return out
-
-
 def _valid(cand: Candidate) -> bool:
-    actors, recipients = _participants(cand.actors), _participants(cand.recipients)
+    actors, recipients = participants_of(cand.actors), participants_of(cand.recipients)
     if not actors:
         return cand.agentless and any(p.country for p in recipients)
     if not any(p.country for p in actors + recipients):
@@ -204,16 +195,16 @@ def sentence_candidates(article: Article, sent: Any, state: ArticleState) -> lis
                 cand.recipients = [ActorSpan(0, 0, cand.match.start, cand.match.start,
                                              state.last_recipients["MOBILIZE"], source="context")]
         if cand.event == "ASSAULT" and cand.agentless and not cand.actors:
-            cand.actors = context_attacker(cand, state, _participants)
+            cand.actors = context_attacker(cand, state, participants_of)
         if not cand.recipients and cand.actors and cand.match.trigger.recipient == ("between",):
             # "a ceasefire brokered by Angola": a mediator with no parties named mediates between the
             # two other countries of its sentence, else the story's two sides
-            own = _countries(cand.actors)
+            own = countries_of(cand.actors)
             named = {p.country: p for a in actors for p in a.participants if p.country and p.country not in own}
             sides = list(named.values()) if len(named) == 2 else [p for p in state.pair if p.country not in own]
             if len(sides) == 2:
                 cand.recipients = [ActorSpan(0, 0, cand.match.start, cand.match.start, sides, source="context")]
-        if cand.event == "THREATEN" and cand.recipients and not _countries(cand.recipients) - {None}:
+        if cand.event == "THREATEN" and cand.recipients and not countries_of(cand.recipients) - {None}:
             cand.recipients = []  # "threatened military action": no party named; the story context may give one
         if not cand.recipients and cand.event in LOCATED_TYPES:
             cand.recipients = place_recipient(article, cand, sent)
@@ -223,44 +214,44 @@ def sentence_candidates(article: Article, sent: Any, state: ArticleState) -> lis
             # "Beijing held naval drills" in a China-Philippines story: a show of force (drills,
             # exercises, patrols) is aimed at the other side of a two-country dyad; a deployment
             # (CAMEO 154) may be defensive, a weapons test is aimed at no one
-            own = _countries(cand.actors)
-            aimed_at = context_recipient(cand, state, _participants)
-            cand.recipients = aimed_at if not _countries(aimed_at) & own else []
+            own = countries_of(cand.actors)
+            aimed_at = context_recipient(cand, state, participants_of)
+            cand.recipients = aimed_at if not countries_of(aimed_at) & own else []
         if cand.event == "ASSAULT" and cand.actors and cand.recipients and all_places(article, doc, cand.recipients) \
-                and _countries(cand.recipients) - {None} <= _countries(cand.actors) - {None}:
+                and countries_of(cand.recipients) - {None} <= countries_of(cand.actors) - {None}:
             # "Ukraine's army captured a village" in Ukraine: the place is the actor's own; the
             # side it was taken from is the story's other party
-            partner = [p for p in state.pair if p.country and p.country not in _countries(cand.actors)]
+            partner = [p for p in state.pair if p.country and p.country not in countries_of(cand.actors)]
             if partner and len(partner) < len(state.pair):  # only where the story's dyad includes the actor
                 cand.recipients = [ActorSpan(0, 0, cand.match.start, cand.match.start, partner[:1], source="context")]
                 cand.location_recipient = False
-        elif cand.event in LOCATED_TYPES and cand.recipients and not _countries(cand.recipients) - {None}:
+        elif cand.event in LOCATED_TYPES and cand.recipients and not countries_of(cand.recipients) - {None}:
             # "killed 18 people in Gaza": victims without a country take the place's; police
             # dispersing or arresting demonstrators act in their own country
             place = place_recipient(article, cand, sent) or sentence_place(article, sent)
             country = place[0].participants[0].country if place else None
             if country is None and (cand.mode in {"crowd-control", "arrest"} or cand.event == "PROTEST"):
-                country = next(iter(_countries(cand.actors) - {None}), None)
+                country = next(iter(countries_of(cand.actors) - {None}), None)
             if country is not None:
                 for r in cand.recipients:
                     r.participants = [p.model_copy(update={"country": country}) for p in r.participants]
-        cand.recipients = countryless_target(cand, state, _participants)
+        cand.recipients = countryless_target(cand, state, participants_of)
         last_actor = max((a.tok_end for a in cand.actors if a.tok_end <= cand.match.start), default=cand.match.start)
-        cand.mutual = len(_countries(cand.actors) - {None}) >= 2 and bool(
+        cand.mutual = len(countries_of(cand.actors) - {None}) >= 2 and bool(
             {t.lower_ for t in doc[last_actor:cand.match.start]} & {"each", "both"})
-        if (cand.match.trigger.reciprocal or cand.mutual) and len(_countries(cand.actors) - {None}) >= 2:
+        if (cand.match.trigger.reciprocal or cand.mutual) and len(countries_of(cand.actors) - {None}) >= 2:
             # "Russia and Ukraine each freed 150 prisoners": the countryless captives add nothing
-            cand.recipients = [r for r in cand.recipients if _countries([r]) - {None}]
+            cand.recipients = [r for r in cand.recipients if countries_of([r]) - {None}]
         if doc[cand.match.end - 1].lower_ in {"counterpart", "counterparts"} \
                 and cand.match.end < sent.end and doc[cand.match.end].text == ",":
             # "handed her Ukrainian counterpart, Dmytro Lubinets, a list": the appositive names the
             # recipient ("her" is the actor's own possessive, not a party)
             cand.recipients = [a for a in actors if a.tok_start == cand.match.end + 1][:1] or cand.recipients
         if cand.event in {"ACCUSE", "REJECT"} and not cand.recipients:
-            cand.recipients = _answered(doc, cand, sent, state) or _cause_party(doc, cand, actors)
+            cand.recipients = answered(doc, cand, sent, state) or cause_party(doc, cand, actors)
         if cand.event not in LOCATED_TYPES and cand.recipients and all(
                 r.source == "place" or _lower_before(doc, r.tok_start) in {"in", "at"} for r in cand.recipients) \
-                and _countries(cand.recipients) <= _countries(cand.actors):
+                and countries_of(cand.recipients) <= countries_of(cand.actors):
             cand.recipients = []  # "offered to host talks in Bogotá": the host's own city is no party
         if not cand.recipients and cand.event in CONTEXT_TYPES and cand.match.trigger.pos == "verb" \
                 and not cand.nominal and not cand.match.trigger.reciprocal and not cand.negated \
@@ -270,9 +261,9 @@ def sentence_candidates(article: Article, sent: Any, state: ArticleState) -> lis
             # "threatened military action" (no to-infinitive) is a plain threat: its target is the other side
             content = bool(cand.match.trigger.content) and not (
                 cand.event == "THREATEN" and _lower_after(doc, cand.match.end) != "to")
-            cand.recipients = context_recipient(cand, state, _participants, third_party_only=content)
+            cand.recipients = context_recipient(cand, state, participants_of, third_party_only=content)
         if cand.event == "PROTEST" and cand.match.trigger.pos == "verb" and cand.actors \
-                and all(p.sector == "GOV" for p in _participants(cand.actors)):
+                and all(p.sector == "GOV" for p in participants_of(cand.actors)):
             # a government that "protests" complains; PLOVER PROTEST is civilian collective action
             cand.event, cand.mode, cand.cameo = "ACCUSE", "disapprove", "111"
         negated_cooperation(cand)
@@ -282,43 +273,28 @@ def sentence_candidates(article: Article, sent: Any, state: ArticleState) -> lis
         if _valid(cand):
             cand.confidence = _confidence(cand, parsed)
             kept.append(cand)
-    _record_nouns(doc, sent, actors, state)
+    record_nouns(doc, sent, actors, state)
     for cand in kept:
-        state.last_by_type[cand.event] = _participants(cand.actors)
+        state.last_by_type[cand.event] = participants_of(cand.actors)
         if cand.actors:
-            state.last_actors = _participants(cand.actors)
-        remember_parties(cand, state, _participants)
-        parties = [p for p in _participants(cand.actors) + _participants(cand.recipients)
+            state.last_actors = participants_of(cand.actors)
+        remember_parties(cand, state, participants_of)
+        parties = [p for p in participants_of(cand.actors) + participants_of(cand.recipients)
                    if p.country and p.country not in state.mediators]  # a broker is neither of "both sides"
         if len({p.country for p in parties}) >= 2:
             state.pair = parties[:2]
     kept.sort(key=lambda c: -c.confidence)
     unique: list[Candidate] = []
     for cand in kept:  # "will meet in Zurich to discuss": one meeting, not two
-        sig = (cand.event, _countries(cand.actors), _countries(cand.recipients))
-        if any((c.event, _countries(c.actors), _countries(c.recipients)) == sig for c in unique):
+        sig = (cand.event, countries_of(cand.actors), countries_of(cand.recipients))
+        if any((c.event, countries_of(c.actors), countries_of(c.recipients)) == sig for c in unique):
             continue
-        if _countries(cand.recipients) <= {None} and any(
-                c.event == cand.event and _countries(c.actors) == sig[1] and c.recipients for c in kept if c is not cand
-                and not _countries(c.recipients) <= {None}):
+        if countries_of(cand.recipients) <= {None} and any(
+                c.event == cand.event and countries_of(c.actors) == sig[1] and c.recipients for c in kept if c is not cand
+                and not countries_of(c.recipients) <= {None}):
             continue  # the same act with a recipient whose country is known says more
         unique.append(cand)
     return sorted(unique[:MAX_PER_SENTENCE], key=lambda c: c.match.start)
-
-
-# What an accusation or rejection answers, by the noun it takes: "condemned the attack",
-# "rejected the accusation", "rejected calls for elections", "rejected the measures".
-ANSWERED = {"attack": "ASSAULT", "attacks": "ASSAULT", "strike": "ASSAULT", "strikes": "ASSAULT",
-            "shelling": "ASSAULT", "bombing": "ASSAULT", "violence": "ASSAULT", "killing": "ASSAULT",
-            "killings": "ASSAULT", "crackdown": "ASSAULT", "seizure": "COERCE", "arrest": "COERCE",
-            "arrests": "COERCE", "detention": "COERCE", "measures": "SANCTION", "sanctions": "SANCTION",
-            "bans": "SANCTION", "accusation": "ACCUSE", "accusations": "ACCUSE", "allegation": "ACCUSE",
-            "allegations": "ACCUSE", "charges": "ACCUSE", "criticism": "ACCUSE", "calls": "REQUEST",
-            "demands": "REQUEST", "demand": "REQUEST", "request": "REQUEST", "ultimatum": "THREATEN",
-            "threats": "THREATEN", "exercise": "MOBILIZE", "exercises": "MOBILIZE", "deployment": "MOBILIZE",
-            "launch": "MOBILIZE", "test": "MOBILIZE"}
-# nouns that point back to whatever the article reported last ("called the move a provocation")
-ANSWERED_ANY = {"move", "decision", "step", "remark", "remarks", "comments", "proposal", "plan", "action", "actions"}
 
 
 # words that mark a barrage as an attack even where no target is named
@@ -327,66 +303,12 @@ ATTACK_SIGNS = {"overnight", "drones", "barrage", "wave"}
 
 def _other_party(actors: list[ActorSpan], cand: Candidate, state: ArticleState) -> list[ActorSpan]:
     """Another country named in the sentence (the one reporting the barrage), else the story's other side."""
-    own = _countries(cand.actors) - {None}
-    others = [a for a in actors if a.tok_start >= cand.match.end and _countries([a]) - {None} - own]
+    own = countries_of(cand.actors) - {None}
+    others = [a for a in actors if a.tok_start >= cand.match.end and countries_of([a]) - {None} - own]
     if others:
         return others[:1]
     partner = [p for p in state.pair if p.country and p.country not in own]
     return [ActorSpan(0, 0, cand.match.start, cand.match.start, partner[:1], source="context")] if partner else []
-
-
-def _answered(doc: Any, cand: Candidate, sent: Any, state: ArticleState) -> list[ActorSpan]:
-    """The actor of the earlier event an accusation or rejection is about, named by its object noun."""
-    # the object follows the trigger, or is the antecedent of a relative clause ("a proposal that
-    # Russia and China have resisted", "a move Y called ...")
-    after = range(cand.match.end, min(sent.end, cand.match.end + 4))
-    first = min([a.tok_start for a in cand.actors] + [cand.match.start])
-    before = range(max(sent.start, first - 2), first)
-    for j in [*after, *before]:
-        word = doc[j].lower_
-        event = ANSWERED.get(word)
-        if event is None and word not in ANSWERED_ANY:
-            continue
-        if j < cand.match.start and not (word in ANSWERED_ANY or word in ANSWERED):
-            continue
-        actors = {(p.entity or p.name) for p in _participants(cand.actors)}
-        own = _countries(cand.actors) - {None}
-        source = state.last_by_type.get(event, []) if event else state.last_actors
-        # a country does not condemn its own act: "North Korea condemned the exercise" answers
-        # someone else's exercise, not its own missile test
-        earlier = [p for p in source if (p.entity or p.name) not in actors and p.country not in own]
-        if not earlier:  # the act was no coded event: whoever the last mention of the noun followed
-            earlier = [p for p in state.noun_actors.get(word, []) if p.country not in own]
-        if earlier:
-            return [ActorSpan(doc[j].idx, doc[j].idx + len(doc[j].text), j, j + 1, earlier, source="context")]
-        return []
-    return []
-
-
-def _record_nouns(doc: Any, sent: Any, actors: list[ActorSpan], state: ArticleState) -> None:
-    """Remember the countries named before each answerable noun of the sentence."""
-    for tok in sent:
-        if tok.lower_ in ANSWERED or tok.lower_ in ANSWERED_ANY:
-            before = _participants([a for a in actors if a.tok_end <= tok.i])
-            named = [p for p in before if p.country and p.country != "IGO"]
-            if named:
-                state.noun_actors[tok.lower_] = named
-
-
-CAUSE_WORDS = {"after", "over", "following"}
-
-
-def _cause_party(doc: Any, cand: Candidate, actors: list[ActorSpan]) -> list[ActorSpan]:
-    """"lodged a protest after two Chinese ships entered its waters": a protest names no target,
-    the party whose act caused it is the subject of the clause right after it."""
-    own = _countries(cand.actors) - {None}
-    for a in sorted(actors, key=lambda a: a.tok_start):
-        if a.tok_start < cand.match.end or a.tok_start - cand.match.end > 5:
-            continue
-        gap = [t.lower_ for t in doc[cand.match.end:a.tok_start]]
-        if gap and gap[0] in CAUSE_WORDS and not {",", ";", "and"} & set(gap) and _countries([a]) - {None} - own:
-            return [a]
-    return []
 
 
 # verbs whose object "them", with no group named in the sentence, addresses the story's two sides
@@ -409,7 +331,7 @@ def _with_pairs(doc: Any, sent: Any, actors: list[ActorSpan], state: ArticleStat
                                        list(state.pair), source="context"))
         # "urged them to avoid escalation" right after both sides were named: "them" is the pair
         if doc[i].lower_ == "them" and i > sent.start and doc[i - 1].lemma_.lower() in PAIR_ADDRESS_VERBS \
-                and not any(a.tok_start < i and a.tok_end > sent.start and len(_countries([a]) - {None}) >= 2
+                and not any(a.tok_start < i and a.tok_end > sent.start and len(countries_of([a]) - {None}) >= 2
                             for a in actors):
             added.append(ActorSpan(doc[i].idx, doc[i].idx + 4, i, i + 1, list(state.pair), source="context",
                                    pronoun=True))
@@ -431,10 +353,6 @@ def _lower_before(doc: Any, i: int) -> str:
     return doc[j].lower_ if j >= 0 else ""
 
 
-def _countries(spans: list[ActorSpan]) -> frozenset[str | None]:
-    return frozenset(p.country for a in spans for p in a.participants)
-
-
 def _to_event(article: Article, cand: Candidate, sent: Any, index: int) -> Event:
     doc = article.doc
     start = doc[cand.tok_start].idx
@@ -442,8 +360,8 @@ def _to_event(article: Article, cand: Candidate, sent: Any, index: int) -> Event
     end = last.idx + len(last.text)
     date = event_date(article, (start, end), sent, doc[cand.match.start].idx)
     future, historical = time_flags(article, date)
-    actors = _participants(cand.actors)
-    recipients = [p for p in _participants(cand.recipients) if p not in actors]
+    actors = participants_of(cand.actors)
+    recipients = [p for p in participants_of(cand.recipients) if p not in actors]
     if cand.match.trigger.reciprocal and not recipients and len(actors) >= 2:
         recipients = []
     return Event.model_validate({
