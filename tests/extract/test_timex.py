@@ -201,3 +201,21 @@ def test_timex_now_that_is_present_ref() -> None:
                                                 ("Now officials fear a new offensive.", {"Now": ("DATE", "PRESENT_REF")})])
 def test_timex_now_as_a_discourse_marker(text: str, expected: dict[str, tuple[str, str | None]]) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("The refugees landed on Thanksgiving Day.", "Thanksgiving Day", ("DATE", "2023-11-23")),
+        ("The pardon came last Thanksgiving.", "last Thanksgiving", ("DATE", "2023-11-23")),
+        ("The senator will campaign hard until Election Day.", "Election Day", ("DATE", "2024-11-05")),
+        ("Pilgrims crowded the old city on Good Friday 2019.", "Good Friday 2019", ("DATE", "2019-04-19")),
+        ("The talks will resume on Labor Day.", "Labor Day", ("DATE", "2025-09-01")),
+    ],
+)
+def test_timex_movable_holidays(text: str, span: str, expected: tuple[str, str | None]) -> None:
+    assert found(text)[span] == expected
+
+
+def test_timex_lowercase_election_day_is_not_the_us_one() -> None:
+    assert "election day" not in found("Voters in Ghana queued for hours on election day.")
