@@ -42,3 +42,16 @@ def test_event_passives_named_agent_still_acts() -> None:
 def test_event_passives_owned_subject_is_not_the_places() -> None:
     # "its" owns the base: the place's country would be a guess at the target
     assert coded("One of its bases near Kidal was hit by mortar fire on Sunday.") == []
+
+
+def test_event_passives_toll_is_no_second_attack() -> None:
+    # ", killing eight people" is the toll of the shelling, not an attack by whoever stands nearest
+    found = coded("Rebels shelled a government-held district of Syria's city of Aleppo overnight, killing eight people.")
+    assert [e[0] for e in found] == ["ASSAULT"]
+
+
+
+def test_event_passives_toll_after_a_non_attack_clause_is_kept() -> None:
+    # a comma and "killing" without an attack before it: the killing is the attack
+    found = coded("Pakistani troops entered the village on Monday, killing four Afghan soldiers.")
+    assert ("ASSAULT", {"PAK"}, {"AFG"}) in found

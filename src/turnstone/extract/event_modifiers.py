@@ -176,3 +176,19 @@ def hosted_events(doc: Any, cands: list[Candidate]) -> None:
             host.consumed = True  # "hosted talks on Gaza": who meets is not said here
             continue
         host.recipients, host.cameo, host.mode = sides, MEDIATE_CAMEO, None
+
+
+# the toll of an attack in a participle clause: "shelled the city, killing eight people"
+TOLL_FORMS = {"killing", "wounding", "injuring", "maiming"}
+
+
+def attack_tolls(doc: Any, cands: list[Candidate]) -> None:
+    """", killing at least eight people" after an attack the sentence reports is that attack's
+    toll, not a second attack (whose actor would be whoever stands nearest)."""
+    for c in cands:
+        if c.consumed or c.event != "ASSAULT" or doc[c.match.start].lower_ not in TOLL_FORMS \
+                or _lower(doc, c.match.start - 1) != ",":
+            continue
+        if any(o is not c and not o.consumed and o.event == "ASSAULT" and o.match.start < c.match.start
+               for o in cands):
+            c.consumed = True

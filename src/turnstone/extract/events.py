@@ -36,7 +36,7 @@ from .event_context import (
 )
 from .event_dates import event_date, optional_helper, time_flags
 from .event_lexicon import find_triggers
-from .event_modifiers import combine_content, flags, hosted_events, negated_cooperation
+from .event_modifiers import attack_tolls, combine_content, flags, hosted_events, negated_cooperation
 from .event_parse import hybrid_roles
 from .event_places import all_places, event_place, place_recipient, sentence_place
 from .event_reported import recast_reported
@@ -166,6 +166,7 @@ def sentence_candidates(article: Article, sent: Any, state: ArticleState) -> lis
         cands.append(cand)
     combine_content(doc, cands)
     hosted_events(doc, cands)
+    attack_tolls(doc, cands)
     recast_reported(doc, cands, actors, sent)
     kept = []
     for cand in cands:
