@@ -219,3 +219,19 @@ def test_timex_movable_holidays(text: str, span: str, expected: tuple[str, str |
 
 def test_timex_lowercase_election_day_is_not_the_us_one() -> None:
     assert "election day" not in found("Voters in Ghana queued for hours on election day.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The minister said on NBC\'s "Meet the Press This Week" that talks had stalled.',
+        "He told CBS's 60 Minutes that he would not resign.",
+        "The poll was published by USA Today on the eve of the vote.",
+    ],
+)
+def test_timex_capitalised_time_words_inside_a_sentence_are_titles(text: str) -> None:
+    assert not any(span in found(text) for span in ("This Week", "60 Minutes", "Today"))
+
+
+def test_timex_capitalised_time_word_starting_a_sentence_is_time() -> None:
+    assert found('The talks failed. "Today we mourn," the mayor said.')["Today"] == ("DATE", "2024-11-05")

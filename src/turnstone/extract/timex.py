@@ -87,11 +87,32 @@ def _find(text: str, anchor: dt.date | None) -> list[Timex]:
         taken.append((start, end))
         chosen.append((start, end, kind, value, shift if anchor is not None else None))
     chosen.sort(key=lambda c: c[0])
+    chosen = [c for c in chosen if not _in_a_title(text, c[0], c[1])]
     chosen = _join_month_and_year(chosen, text)
     values = anchor_to_reference([(text[start:end], kind, value, shift) for start, end, kind, value, shift in chosen],
                                  anchor)
     return [Timex(start, end, text[start:end], kind, value)
             for (start, end, kind, _, _), value in zip(chosen, values, strict=True)]
+
+
+# Time words written in lower case in running text; capitalised inside a sentence they are part of
+# a name: ABC's "This Week", CBS's "60 Minutes", "USA Today", the film "High Noon" ("Day" and
+# "Year" are left out: holidays are written with them).
+_LOWERCASE_TIME_WORDS = {"today", "tonight", "tomorrow", "yesterday", "now", "noon", "midnight", "week", "weeks",
+                         "month", "months", "years", "days", "hour", "hours", "minute", "minutes"}
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;(\n_-])[\s\"'`]*$")
+
+
+def _in_a_title(text: str, start: int, end: int) -> bool:
+    """Whether a time expression is part of a title or name by its capitals: a lower-case time
+    word written Title-case inside the span, or as its first word where no sentence starts."""
+    words = re.findall(r"[A-Za-z]+", text[start:end])
+    for i, word in enumerate(words):
+        if word.lower() not in _LOWERCASE_TIME_WORDS or not word.istitle():
+            continue
+        if i > 0 or not _SENTENCE_START.search(text[max(0, start - 40): start]):
+            return True
+    return False
 
 
 _MONTH_OR_SEASON = re.compile(r"^\d{4}-(?:\d{2}|SP|SU|FA|WI)$")

@@ -182,7 +182,7 @@ def _holiday_date(name: str, year: int) -> dt.date:
 
 @rule("holiday", r"\b(?:(last|next|this)\s+)?(new\s+year'?s\s+(?:day|eve)|christmas(?:\s+(?:eve|day))?|boxing\s+day"
       r"|valentine'?s\s+day|halloween|bastille\s+day|armistice\s+day|remembrance\s+day|veterans'?\s+day"
-      r"|thanksgiving(?:\s+day)?|election\s+day|memorial\s+day|labou?r\s+day|easter(?:\s+(?:sunday|monday))?|good\s+friday)\b"
+      r"|thanksgiving(?:\s+day)?|election\s+day|memorial\s+day|labou?r\s+day|easter(?:\s+(?:sunday|monday))?(?!\s+week)|good\s+friday)\b"
       rf"(?:,?\s+({YEAR_RE}))?")
 def _holiday(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> Normalised | None:
     """'on Christmas Day', 'New Year's Eve 2023', 'last Thanksgiving': that day, in the year named,
