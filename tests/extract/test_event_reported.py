@@ -20,6 +20,8 @@ def coded(text: str) -> list[tuple[str, str | None, set[str | None], set[str | N
     ("Germany said Russia was spreading disinformation ahead of the election.", "DEU", "RUS"),
     ("The Iranian foreign minister said the United States had broken its promises.", "IRN", "USA"),
     ("China's coast guard said the Philippine boat had deliberately intruded into Chinese waters.", "CHN", "PHL"),
+    ("Beijing said Manila had provoked the clash.", "CHN", "PHL"),
+    ("Iran's foreign minister said the US was responsible for the killing of the general.", "IRN", "USA"),
 ])
 def test_event_reported_wrongdoing_is_the_speakers_accusation(text: str, actor: str, recipient: str) -> None:
     assert coded(text) == [("ACCUSE", "112", {actor}, {recipient})]
