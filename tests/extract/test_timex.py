@@ -235,3 +235,15 @@ def test_timex_capitalised_time_words_inside_a_sentence_are_titles(text: str) ->
 
 def test_timex_capitalised_time_word_starting_a_sentence_is_time() -> None:
     assert found('The talks failed. "Today we mourn," the mayor said.')["Today"] == ("DATE", "2024-11-05")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Thousands joined the annual March for Peace in the capital.", "Organisers planned a March on Parliament."],
+)
+def test_timex_a_named_march_is_no_month(text: str) -> None:
+    assert "March" not in found(text)
+
+
+def test_timex_march_after_a_preposition_stays_a_month() -> None:
+    assert found("The vote was held in March of this year.")["March of this year"] == ("DATE", "2024-03")

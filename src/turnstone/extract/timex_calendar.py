@@ -85,6 +85,11 @@ def _month_year(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple
     return "DATE", f"{int(m.group(2)):04d}-{month_number(m.group(1)):02d}"
 
 
+# "March" as the name of a protest: an article before it and a capitalised name after it.
+MARCH_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[\w'-]+\s+)?$", re.IGNORECASE)
+MARCH_AFTER = re.compile(r"^\s+(?:for|of|on|against|to)\s+(?:the\s+)?[A-Z]")
+
+
 @rule("bare_month",
       r"\b(?:(?:(?:[Ee]arly|[Ll]ate|[Mm]id)[- ]|(?:[Ll]ast|[Nn]ext|[Tt]his|[Tt]he\s+end\s+of|[Tt]he\s+beginning\s+of"
       r"|[Ee]arlier\s+this|[Ll]ater\s+this)\s+))?"
@@ -92,6 +97,9 @@ def _month_year(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple
       r"(?!\s+\d)\b(?:,?\s+(?:of\s+)?(last|this|next)\s+year\b)?",
       flags=0)
 def _bare_month(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
+    text, start, end = ctx
+    if m.group(1) == "March" and MARCH_BEFORE.search(text[max(0, start - 30): start]) and MARCH_AFTER.match(text[end: end + 40]):
+        return None  # "the annual March for Life", "a March on Washington": a protest march named
     if anchor is None:
         return "DATE", None
     month = month_number(m.group(1))
