@@ -247,3 +247,17 @@ def test_timex_a_named_march_is_no_month(text: str) -> None:
 
 def test_timex_march_after_a_preposition_stays_a_month() -> None:
     assert found("The vote was held in March of this year.")["March of this year"] == ("DATE", "2024-03")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("By mid-afternoon the shelling had stopped.", "mid-afternoon", ("TIME", "2024-11-05TAF")),
+        ("Shares fell at midday in Tokyo.", "midday", ("TIME", "2024-11-05T12:00")),
+        ("The convoy left late evening yesterday.", "late evening yesterday", ("TIME", "2024-11-04TEV")),
+        ("The strike began on June 3, 2021. By mid-morning the port was closed.", "mid-morning",
+         ("TIME", "2021-06-03TMO")),
+    ],
+)
+def test_timex_parts_of_day_with_early_mid_late(text: str, span: str, expected: tuple[str, str | None]) -> None:
+    assert found(text)[span] == expected

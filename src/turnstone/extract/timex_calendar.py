@@ -363,6 +363,19 @@ def _day_anaphor(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> Norm
     return kind, anchor.isoformat() + part, Shift("day", 0, part_of_day=part)
 
 
+@rule("mid_daypart", r"\b(?:(early|mid|late)[- ]?(morning|afternoon|evening)|(midday))\b(?:\s+(today|yesterday|tomorrow))?")
+def _mid_daypart(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> Normalised | None:
+    """'by mid-afternoon', 'at midday', 'late evening yesterday': a part of the day named beside it,
+    else of the day the text last named (TimeML reference time), else of the anchor."""
+    part = "T12:00" if m.group(3) else PARTS_OF_DAY[m.group(2).lower()]
+    if anchor is None:
+        return "TIME", None
+    if m.group(4):
+        offset = {"today": 0, "yesterday": -1, "tomorrow": 1}[m.group(4).lower()]
+        return "TIME", (anchor + dt.timedelta(days=offset)).isoformat() + part
+    return "TIME", anchor.isoformat() + part, Shift("day", 0, part_of_day=part)
+
+
 @rule("daypart", r"\b(this|last|yesterday|tomorrow)\s+(morning|afternoon|evening|night)\b|\bovernight\b")
 def _daypart(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
     if anchor is None:
