@@ -11,7 +11,8 @@ from typing import Any
 
 from .event_actors import ActorSpan
 from .event_lexicon import TriggerMatch
-from .event_rules import UNDERGO, Candidate, linear_roles
+from .event_roles import linear_roles
+from .event_rules import UNDERGO, Candidate
 
 
 def _actor_at(actors: Sequence[ActorSpan], tok: Any) -> ActorSpan | None:

@@ -40,7 +40,8 @@ from .event_modifiers import attack_tolls, combine_content, flags, hosted_events
 from .event_parse import hybrid_roles
 from .event_places import all_places, event_place, place_recipient, sentence_place
 from .event_reported import recast_reported
-from .event_rules import Candidate, linear_roles, select_matches
+from .event_roles import linear_roles
+from .event_rules import Candidate, select_matches
 
 LOGGER = logging.getLogger(__name__)
 # More than this from one sentence is PETRARCH's "dozens of events" failure; 3 covers the
