@@ -261,3 +261,20 @@ def test_timex_march_after_a_preposition_stays_a_month() -> None:
 )
 def test_timex_parts_of_day_with_early_mid_late(text: str, span: str, expected: tuple[str, str | None]) -> None:
     assert found(text)[span] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("The rebels took the town on May 2, 2016. Earlier that day, envoys had left.", "Earlier that day",
+         ("DATE", "2016-05-02")),
+        ("He fled in June 2009 and returned later that year.", "later that year", ("DATE", "2009")),
+        ("Exports fell in 2011, and imports rose that year.", "that year", ("DATE", "2011")),
+    ],
+)
+def test_timex_that_unit_is_of_the_time_last_named(text: str, span: str, expected: tuple[str, str | None]) -> None:
+    assert found(text)[span] == expected
+
+
+def test_timex_bare_that_day_is_no_time() -> None:
+    assert "that day" not in found("Traders who sold that day lost the most.")

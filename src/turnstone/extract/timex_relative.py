@@ -143,10 +143,13 @@ def _unit_before(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> Norm
     return "DATE", at_granularity(shift(anchor, unit, step), unit), Shift(unit, step, truncate=True)
 
 
-@rule("same_unit", r"\bthe\s+same\s+(day|week|month|year)\b")
+@rule("same_unit", r"\b(?:(earlier|later)\s+)?(?:the\s+same|that\s+same|(that))\s+(day|week|month|year)\b")
 def _same_unit(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> Normalised | None:
-    """'the same day': the day (week, ...) of the time the text last named, else of the anchor."""
-    unit = m.group(1).lower()
+    """'the same day', 'later that year', 'earlier that day': the day (week, ...) of the time the
+    text last named, else of the anchor. A bare 'that day' is mostly any day ('trades made that day')."""
+    unit = m.group(3).lower()
+    if m.group(2) and not m.group(1) and unit == "day":
+        return None
     if anchor is None:
         return "DATE", None
     return "DATE", at_granularity(anchor, unit), Shift(unit, 0, truncate=True)
