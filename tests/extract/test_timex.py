@@ -278,3 +278,18 @@ def test_timex_that_unit_is_of_the_time_last_named(text: str, span: str, expecte
 
 def test_timex_bare_that_day_is_no_time() -> None:
     assert "that day" not in found("Traders who sold that day lost the most.")
+
+
+def test_timex_a_day_after_since_shortly_after_is_past() -> None:
+    # the anchor is Nov. 5: without "since", Dec. 20 would be the coming one
+    values = found("Police have searched for the gunman since shortly after the Dec. 20 ambush.")
+    assert values["Dec. 20"] == ("DATE", "2023-12-20")
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [("The protest soon turned violent.", False), ("He was soon freed by the rebels.", False),
+     ("The ministers will soon meet again.", True)],
+)
+def test_timex_soon_in_a_past_clause_is_no_future_ref(text: str, present: bool) -> None:
+    assert (found(text).get("soon") == ("DATE", "FUTURE_REF")) is present

@@ -58,6 +58,8 @@ def _month_day(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[
         year = int(m.group(3))
     elif anchor is None:
         return "DATE", None
+    elif preposition_tense(ctx) == "past":  # "since the Oct. 23 attack": the last such day
+        year = anchor.year if (month, day) <= (anchor.month, anchor.day) else anchor.year - 1
     else:
         year = month_year(anchor, month, clause_tense(ctx))
     return "DATE", f"{year:04d}-{month:02d}-{day:02d}"

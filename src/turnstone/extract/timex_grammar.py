@@ -56,14 +56,15 @@ def clause_tense(ctx: Context) -> Tense:
     return TENSE_READER.get()(*ctx)
 
 
-SINCE = re.compile(r"\b(?:since|ever\s+since)\s+(?:the\s+|early\s+|late\s+|mid-?)?$", re.IGNORECASE)
+SINCE = re.compile(r"\b(?:since|ever\s+since)\s+(?:(?:shortly|just|soon|right|days|weeks)\s+)?(?:after\s+|before\s+)?"
+                   r"(?:the\s+|early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 UNTIL = re.compile(r"\b(?:until|till|pending)\s+(?:the\s+|early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 
 
 def preposition_tense(ctx: Context) -> Tense:
     """'since' dates what follows in the past whatever the verb; 'until' (mostly) in the future."""
     text, start, _ = ctx
-    before = text[max(0, start - 20): start]
+    before = text[max(0, start - 40): start]
     if SINCE.search(before):
         return "past"
     if UNTIL.search(before):

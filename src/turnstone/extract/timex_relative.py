@@ -9,6 +9,7 @@ import re
 
 from dateutil.relativedelta import relativedelta
 
+from .tense import PAST_CUE
 from .timex_anchor import Shift
 from .timex_grammar import Context, Normalised, RuleList, clause_tense
 from .timex_values import (
@@ -261,6 +262,8 @@ def _ref(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, s
     if word == "soon" and (re.match(r"\s+(?:as|after|before|afterwards?|thereafter)\b", after)
                            or re.search(r"\bas\s+$", text[max(0, _start - 4): _start])):
         return None  # "as soon as", "soon after the vote": a conjunction or a time given elsewhere
+    if word == "soon" and (PAST_CUE.match(after.lstrip()) or re.search(r"\b(?:was|were|had)\s+$", text[max(0, _start - 6): _start])):
+        return None  # "the trickle soon became a flood", "he was soon freed": soon after a past time, no FUTURE_REF
     if word == "current" and not re.match(r"\s+\w", after):
         return None
     if word in ("current", "currently") and re.search(r"\bthen[\s-]+$", text[max(0, _start - 6): _start], re.IGNORECASE):
