@@ -169,3 +169,20 @@ def test_kb_resolve_scan_sees_actors_added_later() -> None:
     assert not [h for h in scan(kb, text, when) if h.kind == "person"]
     kb.add_actor(Actor(name="Zorblax Quintavius Frumm", type="PERSON", country="USA"))
     assert [h.text for h in scan(kb, text, when) if h.kind == "person"] == ["Zorblax Quintavius Frumm"]
+
+
+def test_kb_resolve_phrase_cached_answers_are_copies_and_follow_the_kb() -> None:
+    import datetime as dt
+
+    from turnstone.kb.resolve import resolve_phrase
+    from turnstone.kb.store import Actor
+
+    kb = builtin_kb()
+    when = dt.date(2025, 2, 12)
+    first = resolve_phrase(kb, "Russian Foreign Minister Sergei Lavrov", when)
+    first.country, first.hits = "XXX", []  # a caller changing its answer changes no later one
+    again = resolve_phrase(kb, "Russian Foreign Minister Sergei Lavrov", when)
+    assert again.country == "RUS" and again.hits
+    assert resolve_phrase(kb, "Quorblat Vennix", when).name is None
+    kb.add_actor(Actor(name="Quorblat Vennix", type="PERSON", country="FRA", sector="GOV"))
+    assert resolve_phrase(kb, "Quorblat Vennix", when).country == "FRA"

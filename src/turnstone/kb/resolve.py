@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .store import Actor, KnowledgeBase, norm
 
@@ -337,8 +337,23 @@ def _country(hits: list[Hit]) -> str | None:
 
 
 def resolve_phrase(kb: KnowledgeBase, text: str, when: dt.date | None = None) -> Resolution:
-    """Resolve ``text`` against ``kb`` as of ``when`` (default: today)."""
+    """Resolve ``text`` against ``kb`` as of ``when`` (default: today).
+
+    Answers are cached with the knowledge base's lookups (emptied when its entries change): the
+    events stage asks about the same phrase ~5 times per article. Each call gets its own copy.
+    """
     when = when or dt.date.today()
+    cache = kb.lookup_cache
+    key = ("\0" + text, when)  # no looked-up phrase starts with NUL
+    held = cache.get(key)
+    if held is None:
+        if len(cache) >= LOOKUP_CACHE_SIZE:
+            cache.clear()
+        held = cache[key] = _resolve_phrase(kb, text, when)
+    return replace(held, hits=list(held.hits))
+
+
+def _resolve_phrase(kb: KnowledgeBase, text: str, when: dt.date) -> Resolution:
     stripped = text.strip()
     words = stripped.split()
     while words and words[0].lower() in _DETERMINERS and len(words) > 1:
