@@ -293,3 +293,19 @@ def test_timex_a_day_after_since_shortly_after_is_past() -> None:
 )
 def test_timex_soon_in_a_past_clause_is_no_future_ref(text: str, present: bool) -> None:
     assert (found(text).get("soon") == ("DATE", "FUTURE_REF")) is present
+
+
+def test_timex_the_week_of_a_date_is_its_iso_week() -> None:
+    assert found("A hearing is expected the week of March 6, 2023.")["the week of March 6, 2023"] == ("DATE", "2023-W10")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Leaders will meet on June 12 and 13 in Geneva.", [("June 12", "2025-06-12"), ("13", "2025-06-13")]),
+        ("Polls were open May 2 to 4.", [("May 2", "2024-05-02"), ("4", "2024-05-04")]),
+        ("On May 2 and 25 soldiers died.", [("May 2", "2024-05-02")]),
+    ],
+)
+def test_timex_second_day_of_a_pair_or_range(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in find_timexes(text, ANCHOR)] == expected

@@ -89,6 +89,7 @@ def _find(text: str, anchor: dt.date | None) -> list[Timex]:
     chosen.sort(key=lambda c: c[0])
     chosen = [c for c in chosen if not _in_a_title(text, c[0], c[1])]
     chosen = _join_month_and_year(chosen, text)
+    chosen = _add_second_days(chosen, text)
     values = anchor_to_reference([(text[start:end], kind, value, shift) for start, end, kind, value, shift in chosen],
                                  anchor)
     return [Timex(start, end, text[start:end], kind, value)
@@ -133,6 +134,29 @@ def _join_month_and_year(chosen: list[tuple[int, int, str, str | None, Shift | N
                 out[-1] = (start, item[1], kind, year + value[4:], None)
                 continue
         out.append(item)
+    return out
+
+
+# "April 24 and 25", "March 3 to 5": the second day of a pair or range, one more TIMEX3. Only
+# where a clause goes on or ends after it, so "April 24 and 25 people" stays a count.
+_SECOND_DAY = re.compile(r"\s+(?:and|or|to|through|-)\s+(\d{1,2})\b(?=\s*(?:[,.;:)]|$)|\s+(?:in|at|on|for|when|with|and)\b)")
+_FULL_DATE = re.compile(r"^(\d{4}-\d{2})-\d{2}$")
+
+
+def _add_second_days(chosen: list[tuple[int, int, str, str | None, Shift | None]],
+                     text: str) -> list[tuple[int, int, str, str | None, Shift | None]]:
+    """A day number joined to a month-day date ('on April 24 and 25'): that day of the same month."""
+    out: list[tuple[int, int, str, str | None, Shift | None]] = []
+    for i, (start, end, kind, value, shift) in enumerate(chosen):
+        out.append((start, end, kind, value, shift))
+        m = _SECOND_DAY.match(text, end)
+        month = _FULL_DATE.match(value) if value and kind == "DATE" else None
+        if not m or not month or not re.search(r"[A-Za-z]", text[start:end]):
+            continue
+        day = int(m.group(1))
+        if not int(month.group(0)[8:]) < day <= 31 or (i + 1 < len(chosen) and chosen[i + 1][0] < m.end(1)):
+            continue
+        out.append((m.start(1), m.end(1), "DATE", f"{month.group(1)}-{day:02d}", None))
     return out
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
@@ -26,6 +27,7 @@ from .timex_values import (
     month_year,
     quarter_of,
     season_year,
+    week_value,
     weekday_date,
 )
 
@@ -63,6 +65,15 @@ def _month_day(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[
     else:
         year = month_year(anchor, month, clause_tense(ctx))
     return "DATE", f"{year:04d}-{month:02d}-{day:02d}"
+
+
+@rule("week_of", rf"\bthe\s+week\s+of\s+({MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+({YEAR_RE}))?\b", flags=re.IGNORECASE)
+def _week_of(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> Normalised | None:
+    """'the week of March 6': the ISO week holding that day."""
+    found = _month_day(m, anchor, ctx)
+    if found is None or found[1] is None:
+        return found
+    return "DATE", week_value(dt.date.fromisoformat(found[1]))
 
 
 @rule("day_month_year", rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_RE})(?:,?\s+({YEAR_RE}))?\b", flags=0)
@@ -168,16 +179,16 @@ def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
     if n > 0:
         first = dt.date(year, month, 1)
         return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
-    last = dt.date(year, month, 1) + relativedelta(months=1, days=-1)
+    last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
     return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
 
 
-MOVABLE_HOLIDAYS = {
+MOVABLE_HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
     "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),  # fourth Thursday of November (US)
     "election day": lambda y: _nth_weekday(y, 11, 0, 1) + dt.timedelta(days=1),  # Tuesday after the first Monday
     "memorial day": lambda y: _nth_weekday(y, 5, 0, -1),
     "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
-    "easter": easter,
+    "easter": lambda y: dt.date.fromordinal(easter(y).toordinal()),  # dateutil is untyped
     "good friday": lambda y: easter(y) - dt.timedelta(days=2),
     "easter monday": lambda y: easter(y) + dt.timedelta(days=1),
 }
