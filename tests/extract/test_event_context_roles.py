@@ -108,3 +108,22 @@ def test_event_context_roles_attack_victims_in_a_two_country_story_keep_no_count
 def test_event_context_roles_each_side_acting_on_the_other(text: str, sides: set[str]) -> None:
     # the countryless captives are no recipient: both sides are the parties
     assert coded(text) == [("RETREAT", "0841", sides, set())]
+
+
+STORY = ("India and Pakistan exchanged artillery fire across the Line of Control on Monday. Pakistan vowed to "
+         "retaliate. Israel struck targets in Gaza on Sunday. Hamas fired rockets in response. "
+         "Egypt condemned the strikes.")
+
+
+def test_event_context_roles_vow_of_force_threatens_the_other_side() -> None:
+    assert ("THREATEN", "138", {"PAK"}, {"IND"}) in coded(STORY)
+
+
+def test_event_context_roles_rockets_in_response_are_an_attack() -> None:
+    # fired at no named target, but "in response": retaliation against the story's other side
+    assert ("ASSAULT", "194", {"PSE"}, {"ISR"}) in coded(STORY)
+
+
+def test_event_context_roles_condemnation_answers_the_act_its_noun_names() -> None:
+    # "the strikes" are Israel's ("struck"), not the later rocket fire
+    assert coded(STORY)[-1] == ("ACCUSE", "111", {"EGY"}, {"ISR"})

@@ -31,6 +31,13 @@ ANSWERED = {"attack": "ASSAULT", "attacks": "ASSAULT", "strike": "ASSAULT", "str
 ANSWERED_ANY = {"move", "decision", "step", "remark", "remarks", "comments", "proposal", "plan", "action", "actions"}
 
 
+def _stem(noun: str) -> str:
+    """The lexicon's base form of an answered noun: "strikes" -> "strike", "shelling" -> "shell"."""
+    if noun.endswith("ing"):
+        return noun[:-3]
+    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+
+
 def answered(doc: Any, cand: Candidate, sent: Any, state: ArticleState) -> list[ActorSpan]:
     """The actor of the earlier event an accusation or rejection is about, named by its object noun."""
     # the object follows the trigger, or is the antecedent of a relative clause ("a proposal that
@@ -48,6 +55,9 @@ def answered(doc: Any, cand: Candidate, sent: Any, state: ArticleState) -> list[
         actors = {(p.entity or p.name) for p in participants_of(cand.actors)}
         own = countries_of(cand.actors) - {None}
         source = state.last_by_type.get(event, []) if event else state.last_actors
+        same_word = state.last_by_trigger.get(_stem(word), [])
+        if event and same_word:
+            source = same_word
         # a country does not condemn its own act: "North Korea condemned the exercise" answers
         # someone else's exercise, not its own missile test
         earlier = [p for p in source if (p.entity or p.name) not in actors and p.country not in own]

@@ -64,6 +64,9 @@ class ArticleState:
     pair: list[Participant] = field(default_factory=list)  # the last two parties: "both sides"
     # the actors of the latest event of each type: "condemned the attack" answers the last ASSAULT
     last_by_type: dict[str, list[Participant]] = field(default_factory=dict)
+    # the actors of the latest event of each trigger word: "condemned the strikes" answers the
+    # last "struck", not a later "fired rockets"
+    last_by_trigger: dict[str, list[Participant]] = field(default_factory=dict)
     # the recipients of the latest event of each type: "the Netherlands announced aid" after "Germany sent aid to Kyiv"
     last_recipients: dict[str, list[Participant]] = field(default_factory=dict)
     # how often each pair of countries (one country for domestic events) met in an event, and the
@@ -257,12 +260,10 @@ def sentence_candidates(article: Article, sent: Any, state: ArticleState) -> lis
             cand.recipients = []  # "offered to host talks in Bogotá": the host's own city is no party
         if not cand.recipients and cand.event in CONTEXT_TYPES and cand.match.trigger.pos == "verb" \
                 and not cand.nominal and not cand.match.trigger.reciprocal and not cand.negated \
-                and (not cand.match.trigger.content or cand.event in BOTH_SIDES_TYPES
-                     or (cand.event == "THREATEN" and _lower_after(doc, cand.match.end) != "to")):
+                and (not cand.match.trigger.content or cand.event in BOTH_SIDES_TYPES or cand.event == "THREATEN"):
             # "we are not asking for charity" answers no one; "wants"/"promised" alone only as a third party's offer
-            # "threatened military action" (no to-infinitive) is a plain threat: its target is the other side
-            content = bool(cand.match.trigger.content) and not (
-                cand.event == "THREATEN" and _lower_after(doc, cand.match.end) != "to")
+            # "threatened military action", "vowed to retaliate": a threat's target is the other side
+            content = bool(cand.match.trigger.content) and cand.event != "THREATEN"
             cand.recipients = context_recipient(cand, state, participants_of, third_party_only=content)
         if cand.event == "PROTEST" and cand.match.trigger.pos == "verb" and cand.actors \
                 and all(p.sector == "GOV" for p in participants_of(cand.actors)):
@@ -278,6 +279,7 @@ def sentence_candidates(article: Article, sent: Any, state: ArticleState) -> lis
     record_nouns(doc, sent, actors, state)
     for cand in kept:
         state.last_by_type[cand.event] = participants_of(cand.actors)
+        state.last_by_trigger[cand.match.trigger.words.split()[0]] = participants_of(cand.actors)
         if cand.actors:
             state.last_actors = participants_of(cand.actors)
         remember_parties(cand, state, participants_of)
@@ -299,8 +301,8 @@ def sentence_candidates(article: Article, sent: Any, state: ArticleState) -> lis
     return sorted(unique[:MAX_PER_SENTENCE], key=lambda c: c.match.start)
 
 
-# words that mark a barrage as an attack even where no target is named
-ATTACK_SIGNS = {"overnight", "drones", "barrage", "wave"}
+# words that mark a barrage as an attack even where no target is named ("fired rockets in response")
+ATTACK_SIGNS = {"overnight", "drones", "barrage", "wave", "response", "retaliation", "reprisal", "revenge"}
 
 
 def _other_party(actors: list[ActorSpan], cand: Candidate, state: ArticleState) -> list[ActorSpan]:
