@@ -6,8 +6,11 @@ and value P/R/F1 (a system expression counts when it overlaps a gold one and has
 the TempEval-3 "value F1". With ``--dateparser`` it also measures dateparser's value accuracy on
 the gold spans, the baseline we decided against.
 
-Scores are printed per part: TimeBank (the part rules are tuned on), AQUAINT (held out while
-tuning) and all; the ``testpipeline`` folder (one TimeBank document again) is left out. ``--errors`` lists errors of one part (TimeBank unless ``--part AQUAINT``).
+Scores are printed per part: TimeBank, AQUAINT and all; the ``testpipeline`` folder (one TimeBank
+document again) is left out. Rules were first tuned on TimeBank with AQUAINT held out (TimeBank
+0.799 -> 0.840, AQUAINT 0.781 -> 0.767 value F1); since the second round of issue 6 AQUAINT's
+errors have been read too, so it is no longer held out and neither part is an unseen test set.
+``--errors`` lists errors of one part (TimeBank unless ``--part AQUAINT``).
 
     .venv/bin/python evals/time_tempeval3.py [--errors N] [--part TimeBank|AQUAINT] [--dateparser]
 """
@@ -140,8 +143,8 @@ def f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
-# TimeBank is the part rules were tuned on; AQUAINT was left unread while tuning, so its scores
-# show how the rules carry over to news they were not fitted to.
+# Both parts have been read while writing rules (AQUAINT only since the second round), so neither
+# part's scores show how the rules carry over to unseen news.
 PARTS = ("TimeBank", "AQUAINT")
 
 
@@ -149,7 +152,7 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--errors", type=int, default=0, help="print this many value errors and misses")
     ap.add_argument("--part", choices=PARTS, default="TimeBank",
-                    help="the part whose errors --errors prints (default: TimeBank, the tuning part)")
+                    help="the part whose errors --errors prints (default: TimeBank)")
     ap.add_argument("--dateparser", action="store_true", help="also measure dateparser on the gold spans")
     args = ap.parse_args()
     if not CORPUS.exists():
@@ -208,7 +211,7 @@ def main() -> int:
     whole = Tally()
     for tally in tallies.values():
         whole.add(tally)
-    print(f"TempEval-3 TBAQ-cleaned ({seconds:.1f}s); tuned on TimeBank, AQUAINT held out")
+    print(f"TempEval-3 TBAQ-cleaned ({seconds:.1f}s); rules tuned on both parts (AQUAINT no longer held out)")
     for name, tally in [*tallies.items(), ("all", whole)]:
         print("\n".join(tally.report(name)))
     if args.dateparser:
