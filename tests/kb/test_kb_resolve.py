@@ -143,8 +143,8 @@ def _scan_every_ngram(kb, text, when):  # the scan before its first-word shortcu
 @pytest.mark.parametrize("text", [
     "U.S. Secretary of State Marco Rubio met Russian Foreign Minister Sergei Lavrov in Riyadh.",
     "The Sudanese army's chief, Gen. Abdel Fattah al-Burhan, said Hamas and Israel's government agreed.",
-    "President  Vladimir\u00a0Putin’s envoy told the United Nations Security Council that U.S.-backed "
-    "forces, the Kremlin and Ukraine's President Volodymyr Zelensky would meet on Feb. 12.",
+    ("President  Vladimir\u00a0Putin’s envoy told the United Nations Security Council that U.S.-backed "
+     "forces, the Kremlin and Ukraine's President Volodymyr Zelensky would meet on Feb. 12."),
     "Chinese Foreign Ministry spokesman Lin Jian; the White House - Prime Minister of the United Kingdom.",
 ])
 def test_kb_resolve_scan_same_hits_as_every_ngram(kb, text: str) -> None:

@@ -87,7 +87,8 @@ def _lookup(kb: KnowledgeBase, phrase: str, when: dt.date) -> LookupResult:
         if len(cache) >= LOOKUP_CACHE_SIZE:
             cache.clear()
         cache[key] = _lookup_uncached(kb, phrase, when)
-    return cache[key]
+    found: LookupResult = cache[key]
+    return found
 
 
 def _lookup_uncached(kb: KnowledgeBase, phrase: str, when: dt.date) -> LookupResult:
@@ -144,7 +145,7 @@ def key_prefixes(kb: KnowledgeBase) -> frozenset[str]:
     held = kb.lookup_cache.get(_PREFIXES)
     if held is not None and held[0] == sizes:
         return held[1]  # type: ignore[no-any-return]
-    prefixes = set()
+    prefixes: set[str] = set()
     for table in (kb.by_alias, kb.country_words, kb.titles, kb.agents):
         for key in table:
             words = key.split(" ")
