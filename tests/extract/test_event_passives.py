@@ -55,3 +55,17 @@ def test_event_passives_toll_after_a_non_attack_clause_is_kept() -> None:
     # a comma and "killing" without an attack before it: the killing is the attack
     found = coded("Pakistani troops entered the village on Monday, killing four Afghan soldiers.")
     assert ("ASSAULT", {"PAK"}, {"AFG"}) in found
+
+
+def test_event_passives_parser_subject_of_a_passive_is_no_actor() -> None:
+    # the parser may label "journalist" a plain subject; "was detained" makes it the patient
+    assert coded("A Ukrainian journalist was detained in Crimea on Saturday.") == [("COERCE", set(), {"UKR"})]
+
+
+def test_event_passives_background_arrest_in_relative_clause_is_no_event() -> None:
+    assert coded("The court heard that an American who had been arrested in Moscow in 2023 was freed.") == []
+
+
+def test_event_passives_detention_by_the_other_side_of_the_fight() -> None:
+    text = "Russia and Ukraine exchanged fire overnight. A Ukrainian journalist was detained in Crimea on Saturday."
+    assert coded(text)[-1] == ("COERCE", {"RUS"}, {"UKR"})

@@ -11,7 +11,7 @@ from typing import Any
 
 from .event_actors import ActorSpan
 from .event_lexicon import TriggerMatch
-from .event_roles import linear_roles
+from .event_roles import _aux_passive, linear_roles, passive
 from .event_rules import UNDERGO, Candidate
 
 
@@ -140,6 +140,11 @@ def hybrid_roles(doc: Any, actors: Sequence[ActorSpan], m: TriggerMatch, sent: A
     parsed = dep_roles(doc, actors, m, sent)
     if parsed is None:
         return linear
+    if m.trigger.pos == "verb" and not m.trigger.passive_role and passive(doc, m, sent.start) \
+            and _aux_passive(doc, m, sent.start):
+        # "a journalist was detained": a passive's subject is its patient, even where the parser
+        # labels it a plain subject
+        parsed.actors = [a for a in parsed.actors if a.tok_start > m.start]
     if not linear.actors and parsed.actors:
         linear.actors = parsed.actors
     if (not linear.recipients or linear.location_recipient) and parsed.recipients:

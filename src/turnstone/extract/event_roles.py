@@ -99,6 +99,8 @@ def _is_object(doc: Any, actor: ActorSpan, objects: set[int]) -> bool:
     return actor.tok_start - 1 in objects or actor.tok_start - 2 in objects and _lower(doc, actor.tok_start - 1) in DETERMINERS
 
 
+# acts whose target a passive names while their author stays unknown ("a journalist was detained")
+AGENTLESS_TYPES = {"ASSAULT", "COERCE"}
 # what an attack is carried out with, when it stands where a passive's agent would
 WEAPONS = {"drone", "drones", "missile", "missiles", "rocket", "rockets", "shell", "shells", "fire", "mortar",
            "mortars", "artillery", "bomb", "bombs", "shelling", "airstrike", "airstrikes", "gunfire", "explosives",
@@ -175,7 +177,10 @@ def linear_roles(doc: Any, actors: Sequence[ActorSpan], m: TriggerMatch, sent: A
             # the target is the passive's own subject, a few words back ("Israel said a mortar bomb
             # was fired" has a weapon for subject); "drones were shot down" is air defence
             near = [a for a in cand.recipients if m.start - a.tok_end <= 4]
-            if trig.event == "ASSAULT" and near and reach > 1 and _lower(doc, m.end) != "down":
+            gap = {_lower(doc, j) for j in range(min([a.tok_end for a in near] or [m.start]), m.start)}
+            background = trig.event == "COERCE" and bool(gap & {"who", "which", "that", "had"})
+            if trig.event in AGENTLESS_TYPES and near and reach > 1 and _lower(doc, m.end) != "down" \
+                    and not background:  # "an American who had been arrested": the story's background
                 cand.recipients, cand.agentless = near, True
             elif trig.event == "ASSAULT" and reach > 1 and _lower(doc, m.end) != "down" \
                     and _subject_place(doc, actors, m, sent):

@@ -199,7 +199,7 @@ def sentence_candidates(article: Article, sent: Any, state: ArticleState) -> lis
             if not cand.recipients and state.last_recipients.get("MOBILIZE"):
                 cand.recipients = [ActorSpan(0, 0, cand.match.start, cand.match.start,
                                              state.last_recipients["MOBILIZE"], source="context")]
-        if cand.event == "ASSAULT" and cand.agentless and not cand.actors:
+        if cand.event in {"ASSAULT", "COERCE"} and cand.agentless and not cand.actors:
             cand.actors = context_attacker(cand, state, participants_of)
         if not cand.recipients and cand.actors and cand.match.trigger.recipient == ("between",):
             # "a ceasefire brokered by Angola": a mediator with no parties named mediates between the
