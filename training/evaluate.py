@@ -82,11 +82,15 @@ def score_ner(nlp: Language, gold_docs: list[Doc], pred_map: dict[str, str],
     return out
 
 
-def score_ud(nlp: Language, docs: list[Doc], gold_tokens: bool) -> dict[str, float]:
+def score_ud(nlp: Language, docs: list[Doc], gold_tokens: bool, gold_sents: bool = False) -> dict[str, float]:
+    """POS/morph/lemma/UAS/LAS on ``docs``: on gold tokens or on spaCy's tokenization of the raw
+    text; with ``gold_sents`` also on the gold sentence boundaries (the parser then attaches
+    within each sentence, the CoNLL 2018 UD setting for parsing from gold segmentation)."""
     examples = []
     for d in docs:
         if gold_tokens:
-            pred = Doc(nlp.vocab, words=[t.text for t in d], spaces=[bool(t.whitespace_) for t in d])
+            pred = Doc(nlp.vocab, words=[t.text for t in d], spaces=[bool(t.whitespace_) for t in d],
+                       sent_starts=[bool(t.is_sent_start) for t in d] if gold_sents else None)
         else:
             pred = nlp.make_doc(d.text)
         examples.append(Example(pred, d))
@@ -144,6 +148,7 @@ def evaluate(model: Path, corpus: Path, speed: bool = True, ruler: bool = True) 
     if test.exists():
         docs = load_docs(test, nlp)
         result["ewt_test_gold_tokens"] = score_ud(nlp, docs, gold_tokens=True)
+        result["ewt_test_gold_sentences"] = score_ud(nlp, docs, gold_tokens=True, gold_sents=True)
         result["ewt_test_raw_text"] = score_ud(nlp, docs, gold_tokens=False)
         if speed:
             texts = [d.text for d in docs]
@@ -163,7 +168,7 @@ def to_markdown(res: dict[str, object]) -> str:
             for lab, s in val.items():
                 lines.append(f"| {key[4:]} | {lab} | {s['p']:.3f} | {s['r']:.3f} | {s['f']:.3f} | {s['n']} |")
     lines.append("")
-    for key in ("ewt_test_gold_tokens", "ewt_test_raw_text"):
+    for key in ("ewt_test_gold_tokens", "ewt_test_gold_sentences", "ewt_test_raw_text"):
         if key in res:
             lines.append(f"- {key}: " + ", ".join(f"{k} {v:.4f}" for k, v in res[key].items()))  # type: ignore[union-attr]
     for key in ("words_per_second_1core", "size_mb", "load_seconds"):
