@@ -37,3 +37,9 @@ def test_tense_past_perfect_plan_is_past(text: str, expected: str) -> None:
 )
 def test_tense_schedule_verb_in_the_present_is_future(text: str, expected: str) -> None:
     assert tense_of(text, "Friday") == expected
+
+
+def test_tense_a_clock_time_does_not_end_the_sentence() -> None:
+    text = "The polling stations will open at 7 a.m. on Sunday."
+    start = text.index("Sunday")
+    assert tense_near(text, start, start + len("Sunday")) == "future"

@@ -309,3 +309,13 @@ def test_timex_the_week_of_a_date_is_its_iso_week() -> None:
 )
 def test_timex_second_day_of_a_pair_or_range(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(t.text, t.value) for t in find_timexes(text, ANCHOR)] == expected
+
+
+def test_timex_clock_time_with_gmt_in_brackets_takes_the_weekday_after() -> None:
+    values = found("The bomb went off at 10:35 a.m. (0735 GMT) Friday near the embassy.")
+    assert values["10:35 a.m."] == ("TIME", "2024-11-01T10:35")
+    assert "0735" not in values
+
+
+def test_timex_a_gmt_clock_time_is_no_year() -> None:
+    assert "1900" not in found("The ministers met at 3 p.m. (1900 GMT) on Monday.")

@@ -39,7 +39,10 @@ PAST_PERFECT = re.compile(r"\bhad\s+(?:[a-z]+\s+){0,3}$", re.IGNORECASE)
 # Cues further than this many characters from the expression belong to another verb phrase
 # ("The president put emphasis on ... meeting in Munich on Friday": "put" does not date Friday).
 MAX_CUE_DISTANCE = 45
-CLAUSE_BREAK = re.compile(r"[.;!?\n]|,\s+(?:but|and|while|which|who|where|when)\b|\b(?:but|while|which|after|before)\b")
+# A full stop ends a sentence unless it ends a clock time or a title ("6 a.m. Friday", "Gen. Smith").
+SENTENCE_STOP = (r"(?<!\b[ap])(?<![ap]\.m)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bGen)(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bSt)"
+                 r"(?<!\bU\.S)(?<!\bU\.N)\.")
+CLAUSE_BREAK = re.compile(SENTENCE_STOP + r"|[;!?\n]|,\s+(?:but|and|while|which|who|where|when)\b|\b(?:but|while|which|after|before)\b")
 
 
 def _clause(text: str, start: int, end: int) -> tuple[str, str]:

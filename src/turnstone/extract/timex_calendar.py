@@ -253,7 +253,8 @@ def _decade(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str
 
 @rule("year",
       rf"\b(?:(?:fiscal|calendar|the\s+year|early|late|mid[- ]?|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of)\s+)?({YEAR_RE})\b"
-      r"(?![-/]\d|\s*(?:%|percent|\$)|,\d|\.\d|\s+(?:people|persons|troops|soldiers|votes|units|tons|feet|metres|meters|miles|km|dollars|shares|points))")
+      r"(?![-/]\d|\s*(?:%|percent|\$)|,\d|\.\d|\s+(?:people|persons|troops|soldiers|votes|units|tons|feet|metres|meters|miles|km|dollars|shares|points)"
+      r"|\s+(?:GMT|UTC|Zulu|hours\s+(?:GMT|UTC|local)))")  # "(0735 GMT)": a 24-hour clock time, not a year
 def _year(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
     text, start, _ = ctx
     before = text[max(0, start - 2): start]
@@ -488,7 +489,8 @@ def _clock(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str,
     return "TIME", f"{day.isoformat()}{clock}"
 
 
-_DAY_AFTER_CLOCK = re.compile(rf"^,?\s+on\s+({WEEKDAY_RE})\b")
+# "6 a.m. on Friday", "10:35 a.m. (0735 GMT) Friday": the wires give the time in GMT in brackets.
+_DAY_AFTER_CLOCK = re.compile(rf"^(?:,?\s+on|\s*\([^()]{{1,25}}\),?(?:\s+on)?)\s+({WEEKDAY_RE})\b")
 _DAY_BEFORE_CLOCK = re.compile(rf"\b({WEEKDAY_RE})(?:\s+{DAYPART_RE})?,?\s+(?:at\s+|from\s+|around\s+)?$", re.IGNORECASE)
 
 
