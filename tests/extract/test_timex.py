@@ -319,3 +319,14 @@ def test_timex_clock_time_with_gmt_in_brackets_takes_the_weekday_after() -> None
 
 def test_timex_a_gmt_clock_time_is_no_year() -> None:
     assert "1900" not in found("The ministers met at 3 p.m. (1900 GMT) on Monday.")
+
+
+@pytest.mark.parametrize(
+    "text", ["The quarter-to-quarter comparison flattered the bank.", "She ran the day-to-day work of the mission."]
+)
+def test_timex_unit_to_unit_compounds_are_no_time(text: str) -> None:
+    assert found(text) == {}
+
+
+def test_timex_may_day_is_no_month() -> None:
+    assert found("Unions marched on May Day in Paris.") == {}

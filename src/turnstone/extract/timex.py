@@ -45,7 +45,9 @@ class Timex:
 
 
 # Expressions whose words are time words but which are not time expressions.
-NOT_TIME = re.compile(r"\b(?:may\s+day|the\s+times\b|new\s+year's\s+resolution)", re.IGNORECASE)
+# ("quarter-to-quarter comparison", "day-to-day running": a manner, not a time.)
+NOT_TIME = re.compile(r"\b(?:may\s+day|the\s+times\b|new\s+year's\s+resolution|(day|week|month|quarter|year)-to-\1\b)",
+                      re.IGNORECASE)
 
 
 def find_timexes(text: str, anchor: dt.date | None, tense: TenseFn | None = None) -> list[Timex]:
@@ -87,7 +89,9 @@ def _find(text: str, anchor: dt.date | None) -> list[Timex]:
         taken.append((start, end))
         chosen.append((start, end, kind, value, shift if anchor is not None else None))
     chosen.sort(key=lambda c: c[0])
-    chosen = [c for c in chosen if not _in_a_title(text, c[0], c[1])]
+    blocked = [m.span() for m in NOT_TIME.finditer(text)]
+    chosen = [c for c in chosen if not _in_a_title(text, c[0], c[1])
+              and not any(c[0] < e and s < c[1] for s, e in blocked)]
     chosen = _join_month_and_year(chosen, text)
     chosen = _add_second_days(chosen, text)
     values = anchor_to_reference([(text[start:end], kind, value, shift) for start, end, kind, value, shift in chosen],
