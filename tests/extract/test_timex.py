@@ -330,3 +330,15 @@ def test_timex_unit_to_unit_compounds_are_no_time(text: str) -> None:
 
 def test_timex_may_day_is_no_month() -> None:
     assert found("Unions marched on May Day in Paris.") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("The decades-long dispute over the border flared again.", "decades-long", ("DURATION", "PXY")),
+        ("The army lifted a year-long siege of the city.", "year-long", ("DURATION", "P1Y")),
+        ("He gave an hour-long speech to parliament.", "hour-long", ("DURATION", "PT1H")),
+    ],
+)
+def test_timex_unit_long_modifiers_are_durations(text: str, span: str, expected: tuple[str, str | None]) -> None:
+    assert found(text)[span] == expected

@@ -171,6 +171,8 @@ def _duration(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[s
     text, _start, end = ctx
     if re.match(r"-old|\s+old\b|-olds", text[end: end + 6]):
         return None  # an age, not a time
+    if m.group(2).lower() in ("a", "an") and (m.group(3).lower().endswith("s") or m.group(0).endswith("long")):
+        return None  # "a decades-long feud", "a year-long siege": the article is the noun's (see unit_long)
     number = parse_number(m.group(2))
     if number is None and m.group(2).lower() in ("a", "an"):
         number = 1
@@ -218,6 +220,12 @@ def _vague(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str,
     if m.group(2).lower() == "quarters":
         return None  # "the second and fourth quarters": counted quarters, not a stretch of time
     return "DURATION", duration_value(None, unit_of(m.group(2)))
+
+
+@rule("unit_long", r"\b(hour|day|week|month|year|decade|centur(?:y|ie))(s?)-long\b")
+def _unit_long(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> Normalised | None:
+    """'a year-long siege' lasts a year (P1Y); 'a decades-long feud' some decades (PXY)."""
+    return "DURATION", duration_value(None if m.group(2) else 1, unit_of(m.group(1)))
 
 
 @rule("set",
