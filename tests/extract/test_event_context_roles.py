@@ -127,3 +127,12 @@ def test_event_context_roles_rockets_in_response_are_an_attack() -> None:
 def test_event_context_roles_condemnation_answers_the_act_its_noun_names() -> None:
     # "the strikes" are Israel's ("struck"), not the later rocket fire
     assert coded(STORY)[-1] == ("ACCUSE", "111", {"EGY"}, {"ISR"})
+
+
+def test_event_context_roles_welcome_answers_the_latest_cooperation() -> None:
+    text = "Armenia and Azerbaijan signed a peace deal in Washington on Friday. Iran welcomed the agreement."
+    assert coded(text)[-1] == ("SUPPORT", "051", {"IRN"}, {"ARM", "AZE"})
+
+
+def test_event_context_roles_welcome_without_earlier_cooperation_is_no_event() -> None:
+    assert coded("Iran welcomed the agreement.") == []

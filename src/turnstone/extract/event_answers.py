@@ -27,6 +27,12 @@ ANSWERED = {"attack": "ASSAULT", "attacks": "ASSAULT", "strike": "ASSAULT", "str
             "demands": "REQUEST", "demand": "REQUEST", "request": "REQUEST", "ultimatum": "THREATEN",
             "threats": "THREATEN", "exercise": "MOBILIZE", "exercises": "MOBILIZE", "deployment": "MOBILIZE",
             "launch": "MOBILIZE", "test": "MOBILIZE"}
+# cooperative acts a reaction names ("welcomed the agreement", "criticised the deal"): the latest
+# event of any of these types
+COOPERATION = {"agreement": ("SUPPORT", "AGREE"), "deal": ("SUPPORT", "AGREE"), "accord": ("SUPPORT", "AGREE"),
+               "treaty": ("SUPPORT", "AGREE"), "pact": ("SUPPORT", "AGREE"), "ceasefire": ("AGREE", "RETREAT"),
+               "truce": ("AGREE", "RETREAT"), "talks": ("CONSULT",), "meeting": ("CONSULT",),
+               "summit": ("CONSULT",), "release": ("RETREAT",), "exchange": ("RETREAT",), "swap": ("RETREAT",)}
 # nouns that point back to whatever the article reported last ("called the move a provocation")
 ANSWERED_ANY = {"move", "decision", "step", "remark", "remarks", "comments", "proposal", "plan", "action", "actions"}
 
@@ -39,7 +45,7 @@ def _stem(noun: str) -> str:
 
 
 def answered(doc: Any, cand: Candidate, sent: Any, state: ArticleState) -> list[ActorSpan]:
-    """The actor of the earlier event an accusation or rejection is about, named by its object noun."""
+    """The actor of the earlier event an accusation, rejection or praise is about, named by its object noun."""
     # the object follows the trigger, or is the antecedent of a relative clause ("a proposal that
     # Russia and China have resisted", "a move Y called ...")
     after = range(cand.match.end, min(sent.end, cand.match.end + 4))
@@ -48,9 +54,16 @@ def answered(doc: Any, cand: Candidate, sent: Any, state: ArticleState) -> list[
     for j in [*after, *before]:
         word = doc[j].lower_
         event = ANSWERED.get(word)
+        if word in COOPERATION:
+            if cand.event == "REJECT":
+                continue  # "refused direct talks with M23" refuses a new act; it answers nothing earlier
+            seen = [t for t in COOPERATION[word] if t in state.recency]
+            event = max(seen, key=state.recency.__getitem__) if seen else None
+            if event is None:
+                continue
         if event is None and word not in ANSWERED_ANY:
             continue
-        if j < cand.match.start and not (word in ANSWERED_ANY or word in ANSWERED):
+        if j < cand.match.start and not (word in ANSWERED_ANY or word in ANSWERED or word in COOPERATION):
             continue
         actors = {(p.entity or p.name) for p in participants_of(cand.actors)}
         own = countries_of(cand.actors) - {None}

@@ -67,6 +67,10 @@ class ArticleState:
     # the actors of the latest event of each trigger word: "condemned the strikes" answers the
     # last "struck", not a later "fired rockets"
     last_by_trigger: dict[str, list[Participant]] = field(default_factory=dict)
+    # the order in which event types were last seen: "welcomed the agreement" answers the latest
+    # of SUPPORT (signing) and AGREE (reaching)
+    recency: dict[str, int] = field(default_factory=dict)
+    seen_events: int = 0
     # the recipients of the latest event of each type: "the Netherlands announced aid" after "Germany sent aid to Kyiv"
     last_recipients: dict[str, list[Participant]] = field(default_factory=dict)
     # how often each pair of countries (one country for domestic events) met in an event, and the
@@ -252,7 +256,7 @@ def sentence_candidates(article: Article, sent: Any, state: ArticleState) -> lis
             # "handed her Ukrainian counterpart, Dmytro Lubinets, a list": the appositive names the
             # recipient ("her" is the actor's own possessive, not a party)
             cand.recipients = [a for a in actors if a.tok_start == cand.match.end + 1][:1] or cand.recipients
-        if cand.event in {"ACCUSE", "REJECT"} and not cand.recipients:
+        if cand.event in {"ACCUSE", "REJECT", "SUPPORT"} and not cand.recipients:
             cand.recipients = answered(doc, cand, sent, state) or cause_party(doc, cand, actors)
         if cand.event not in LOCATED_TYPES and cand.recipients and all(
                 r.source == "place" or _lower_before(doc, r.tok_start) in {"in", "at"} for r in cand.recipients) \
@@ -280,6 +284,8 @@ def sentence_candidates(article: Article, sent: Any, state: ArticleState) -> lis
     for cand in kept:
         state.last_by_type[cand.event] = participants_of(cand.actors)
         state.last_by_trigger[cand.match.trigger.words.split()[0]] = participants_of(cand.actors)
+        state.seen_events += 1
+        state.recency[cand.event] = state.seen_events
         if cand.actors:
             state.last_actors = participants_of(cand.actors)
         remember_parties(cand, state, participants_of)
