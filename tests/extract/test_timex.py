@@ -342,3 +342,12 @@ def test_timex_may_day_is_no_month() -> None:
 )
 def test_timex_unit_long_modifiers_are_durations(text: str, span: str, expected: tuple[str, str | None]) -> None:
     assert found(text)[span] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [("Peacekeepers will stay for some time.", "some time"), ("The border stays shut for a while.", "a while"),
+     ("Talks may stall for a rather short period.", "a rather short period")],
+)
+def test_timex_vague_stretches_after_for(text: str, span: str) -> None:
+    assert found(text)[span] == ("DURATION", "PXX")

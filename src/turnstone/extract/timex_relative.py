@@ -228,6 +228,12 @@ def _unit_long(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> Normal
     return "DURATION", duration_value(None if m.group(2) else 1, unit_of(m.group(1)))
 
 
+@rule("vague_stretch", r"(?<=\bfor\s)(?:some\s+time|a\s+while|a\s+(?:\w+ly\s+)?(?:long|lengthy|short|brief)\s+(?:period|while|spell))\b")
+def _vague_stretch(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> Normalised | None:
+    """'for some time', 'for a while', 'for a fairly lengthy period': a stretch of unknown length and unit (PXX)."""
+    return "DURATION", "PXX"
+
+
 @rule("set",
       r"\b(?:(?:every|each|per)\s+(?:(other)\s+)?(day|week|month|year|quarter|morning|evening|night|weekend|" + WEEKDAY_RE + r")"
       r"|(daily|weekly|monthly|yearly|annually|hourly|nightly)"
