@@ -228,7 +228,7 @@ def _unit_long(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> Normal
     return "DURATION", duration_value(None if m.group(2) else 1, unit_of(m.group(1)))
 
 
-@rule("vague_stretch", r"(?<=\bfor\s)(?:some\s+time|a\s+while|a\s+(?:\w+ly\s+)?(?:long|lengthy|short|brief)\s+(?:period|while|spell))\b")
+@rule("vague_stretch", r"(?<=\bfor\s)(?:some\s+time|a\s+while|a\s+(?:(?:\w+ly|rather|very|quite)\s+)?(?:long|lengthy|short|brief)\s+(?:period|while|spell))\b")
 def _vague_stretch(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> Normalised | None:
     """'for some time', 'for a while', 'for a fairly lengthy period': a stretch of unknown length and unit (PXX)."""
     return "DURATION", "PXX"
