@@ -39,3 +39,15 @@ def test_event_reported_wrongdoing_without_accuser_is_no_event(text: str) -> Non
 def test_event_reported_accusation_verb_codes_once() -> None:
     # "accused X of breaching": one accusation, not a second one from the wrongdoing
     assert coded("Israel accused Hamas of breaching the ceasefire on Sunday.") == [("ACCUSE", "112", {"ISR"}, {"PSE"})]
+
+
+@pytest.mark.parametrize("text, actor, target", [
+    ("Azerbaijan said Armenian forces had fired on its positions overnight.", "ARM", "AZE"),
+    ("Russia said Ukrainian drones attacked its oil refinery in Ryazan.", "UKR", "RUS"),
+])
+def test_event_reported_its_target_is_the_speakers(text: str, actor: str, target: str) -> None:
+    assert coded(text) == [("ASSAULT", coded(text)[0][1], {actor}, {target})]
+
+
+def test_event_reported_own_positions_are_not_the_speakers() -> None:
+    assert all("AZE" not in e[3] for e in coded("Armenian forces fired on its own positions, Azerbaijan said."))

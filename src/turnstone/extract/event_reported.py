@@ -89,3 +89,26 @@ def recast_reported(doc: Any, cands: list[Candidate], actors: Sequence[ActorSpan
             continue
         cand.actors, cand.recipients = said_by, accused
         cand.nominal = False
+
+
+# "its" in a target after an act the speaker reports: "X said Y fired on its positions" ("their"
+# is left out: after plural attackers it is their own, "fired on their positions")
+OWNER_WORDS = {"its"}
+
+
+def speakers_own_target(doc: Any, cand: Candidate, actors: Sequence[ActorSpan], sent: Any) -> list[ActorSpan]:
+    """The speaker as the target of a reported attack on "its" positions, troops or ships, where
+    the speaker is no party of the act's actor ("Azerbaijan said Armenian forces had fired on its
+    positions" -> Azerbaijan)."""
+    for j in range(cand.match.end, min(sent.end, cand.match.end + 4)):
+        if doc[j].lower_ not in OWNER_WORDS:
+            continue
+        if j + 1 < sent.end and doc[j + 1].lower_ == "own":
+            return []
+        said_by = speaker(doc, cand, actors, sent) if cand.actors else []
+        own = _countries(said_by) - {None}
+        if not own or own & _countries(cand.actors):
+            return []
+        return [ActorSpan(doc[j].idx, doc[j].idx + len(doc[j].text), j, j + 1, list(said_by[0].participants),
+                          pronoun=True, source="context")]
+    return []

@@ -39,7 +39,7 @@ from .event_lexicon import find_triggers
 from .event_modifiers import attack_tolls, combine_content, flags, hosted_events, negated_cooperation
 from .event_parse import hybrid_roles
 from .event_places import all_places, event_place, place_recipient, sentence_place
-from .event_reported import recast_reported
+from .event_reported import recast_reported, speakers_own_target
 from .event_roles import linear_roles
 from .event_rules import Candidate, select_matches
 
@@ -215,6 +215,8 @@ def sentence_candidates(article: Article, sent: Any, state: ArticleState) -> lis
                 cand.recipients = [ActorSpan(0, 0, cand.match.start, cand.match.start, sides, source="context")]
         if cand.event == "THREATEN" and cand.recipients and not countries_of(cand.recipients) - {None}:
             cand.recipients = []  # "threatened military action": no party named; the story context may give one
+        if cand.event in {"ASSAULT", "COERCE"} and not countries_of(cand.recipients) - {None}:
+            cand.recipients = speakers_own_target(doc, cand, actors, sent) or cand.recipients
         if not cand.recipients and cand.event in LOCATED_TYPES:
             cand.recipients = place_recipient(article, cand, sent)
             cand.location_recipient = bool(cand.recipients)
