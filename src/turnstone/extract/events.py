@@ -327,6 +327,8 @@ def _other_party(actors: list[ActorSpan], cand: Candidate, state: ArticleState) 
 PAIR_ADDRESS_VERBS = {"urge", "ask", "call", "press", "tell", "warn", "invite", "implore"}
 PAIR_PHRASES = ("both sides", "both parties", "both countries", "both governments", "both leaders",
                 "the two sides", "the two countries", "the two governments", "the two leaders", "the two parties")
+PAIR_WORDS = [phrase.split() for phrase in PAIR_PHRASES]
+PAIR_FIRST_WORDS = {words[0] for words in PAIR_WORDS}
 
 
 def _with_pairs(doc: Any, sent: Any, actors: list[ActorSpan], state: ArticleState) -> list[ActorSpan]:
@@ -334,15 +336,17 @@ def _with_pairs(doc: Any, sent: Any, actors: list[ActorSpan], state: ArticleStat
     if not state.pair:
         return actors
     added = []
-    for i in range(sent.start, sent.end - 1):
-        for phrase in PAIR_PHRASES:
-            words = phrase.split()
-            j = i + len(words)
-            if j <= sent.end and [t.lower_ for t in doc[i:j]] == words:
-                added.append(ActorSpan(doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text), i, j,
-                                       list(state.pair), source="context"))
+    lower = [t.lower_ for t in sent]  # one pass over the tokens: this runs for every sentence
+    for k in range(len(lower) - 1):
+        i = sent.start + k
+        if lower[k] in PAIR_FIRST_WORDS:
+            for words in PAIR_WORDS:
+                j = i + len(words)
+                if j <= sent.end and lower[k:k + len(words)] == words:
+                    added.append(ActorSpan(doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text), i, j,
+                                           list(state.pair), source="context"))
         # "urged them to avoid escalation" right after both sides were named: "them" is the pair
-        if doc[i].lower_ == "them" and i > sent.start and doc[i - 1].lemma_.lower() in PAIR_ADDRESS_VERBS \
+        if lower[k] == "them" and i > sent.start and doc[i - 1].lemma_.lower() in PAIR_ADDRESS_VERBS \
                 and not any(a.tok_start < i and a.tok_end > sent.start and len(countries_of([a]) - {None}) >= 2
                             for a in actors):
             added.append(ActorSpan(doc[i].idx, doc[i].idx + 4, i, i + 1, list(state.pair), source="context",
