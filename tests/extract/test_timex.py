@@ -351,3 +351,19 @@ def test_timex_unit_long_modifiers_are_durations(text: str, span: str, expected:
 )
 def test_timex_vague_stretches_after_for(text: str, span: str) -> None:
     assert found(text)[span] == ("DURATION", "PXX")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("The general was detained on March 3, 2020. The next day he was freed.", "The next day",
+         ("DATE", "2020-03-04")),
+        ("Shelling began on March 3, 2020; the following morning the town fell.", "the following morning",
+         ("TIME", "2020-03-04TMO")),
+        ("The mayor was shot on May 9, 2019, and his aide was arrested the day after.", "the day after",
+         ("DATE", "2019-05-10")),
+        ("Markets were calm on Oct. 12, the day before the crash.", "the day before", ("DATE", "2024-10-12")),
+    ],
+)
+def test_timex_day_next_to_the_time_last_named(text: str, span: str, expected: tuple[str, str | None]) -> None:
+    assert found(text)[span] == expected

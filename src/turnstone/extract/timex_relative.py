@@ -134,14 +134,33 @@ def _relative(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> Normali
     return "DATE", at_granularity(shift(anchor, unit, step), unit)
 
 
-@rule("unit_before", r"\bthe\s+(week|month|year)\s+(before|after)\b(?!\s+(?:last|next|this))")
+@rule("unit_before", r"\bthe\s+(day|week|month|year)\s+(before|after)\b(?!\s+(?:last|next|this|yesterday|tomorrow))")
 def _unit_before(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> Normalised | None:
-    """'the week before', 'the year after': counted from the time the text last named."""
+    """'the day after', 'the week before', 'the year after': counted from the time the text last named.
+    Set off by a comma after a date ('Oct. 12, the day before the crash') it names that date again."""
     unit = m.group(1).lower()
     step = -1 if m.group(2).lower() == "before" else 1
     if anchor is None:
         return "DATE", None
+    text, start, _ = ctx
+    if re.search(r"\d,\s*$", text[max(0, start - 4): start]):
+        step = 0
     return "DATE", at_granularity(shift(anchor, unit, step), unit), Shift(unit, step, truncate=True)
+
+
+@rule("next_day", r"\bthe\s+(next|following|previous|preceding|prior)\s+(day|morning|afternoon|evening|night)\b")
+def _next_day(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> Normalised | None:
+    """'the next day', 'the following morning', 'the previous night': a day from the day the text
+    last named (TimeML reference time), else from the anchor."""
+    step = 1 if m.group(1).lower() in ("next", "following") else -1
+    word = m.group(2).lower()
+    part = PARTS_OF_DAY.get(word, "")
+    if anchor is None:
+        return ("TIME" if part else "DATE"), None
+    day = (anchor + dt.timedelta(days=step)).isoformat()
+    if part:
+        return "TIME", day + part, Shift("day", step, part_of_day=part)
+    return "DATE", day, Shift("day", step, truncate=True)
 
 
 @rule("same_unit", r"\b(?:(earlier|later)\s+)?(?:the\s+same|that\s+same|(that))\s+(day|week|month|year)\b")
