@@ -226,6 +226,26 @@ def coordinated_right(doc: Any, actors: Sequence[ActorSpan], chosen: ActorSpan, 
     return group
 
 
+# words that open an appositive or a relative clause between a subject and its verb
+PARENTHETICAL_OPENERS = {"the", "a", "an", "who", "which", "whose", "its", "his", "her", "their", "one"}
+
+
+def _parenthetical_head(doc: Any, actors: Sequence[ActorSpan], tok: int, sent_start: int) -> ActorSpan | None:
+    """"Joao Lourenco, the African Union's mediator, urged", "the US envoy, who met Russian
+    officials, praised": the subject stands before the commas, not inside them."""
+    j = tok - 1
+    while j > sent_start and _lower(doc, j) in SKIPPABLE:
+        j -= 1
+    if _lower(doc, j) != ",":
+        return None
+    k = j - 1
+    while k > sent_start and _lower(doc, k) not in {",", ";", "said", "says"}:
+        k -= 1
+    if k <= sent_start or _lower(doc, k) != "," or _lower(doc, k + 1) not in PARENTHETICAL_OPENERS:
+        return None
+    return next((a for a in actors if a.tok_end == k), None)
+
+
 def left_actor(doc: Any, actors: Sequence[ActorSpan], tok: int, sent_start: int,
                max_distance: int = 40) -> list[ActorSpan]:
     """The nearest actor left of ``tok`` that is not the object of a preposition, with its conjuncts."""
@@ -236,6 +256,9 @@ def left_actor(doc: Any, actors: Sequence[ActorSpan], tok: int, sent_start: int,
         # "the militant group that has seized ...": the subject is what the relative pronoun follows
         antecedent = next((a for a in actors if a.tok_end in {rel, rel - 1}), None)
         return coordinated_left(doc, actors, antecedent) if antecedent else []
+    head = _parenthetical_head(doc, actors, tok, sent_start)
+    if head is not None:
+        return coordinated_left(doc, actors, head)
     skipped: list[ActorSpan] = []  # an earlier verb's object, the answer only when no subject is found
     for a in reversed(_prev_actor_in(actors, tok)):
         if tok - a.tok_end > max_distance:
