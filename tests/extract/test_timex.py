@@ -367,3 +367,8 @@ def test_timex_vague_stretches_after_for(text: str, span: str) -> None:
 )
 def test_timex_day_next_to_the_time_last_named(text: str, span: str, expected: tuple[str, str | None]) -> None:
     assert found(text)[span] == expected
+
+
+def test_timex_a_month_after_by_is_a_deadline_to_come() -> None:
+    # the anchor is in November and no verb gives a tense: without "by", August would be the last one
+    assert found("Twice as many flights to Asia by August, under the new plan.")["August"] == ("DATE", "2025-08")

@@ -128,7 +128,7 @@ def _bare_month(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple
     elif preposition_tense(ctx) == "past":  # "since March": the last March begun
         year = anchor.year if month <= anchor.month else anchor.year - 1
     else:
-        year = month_year(anchor, month, clause_tense(ctx))
+        year = month_year(anchor, month, preposition_tense(ctx) or clause_tense(ctx))
     return "DATE", f"{year:04d}-{month:02d}"
 
 
