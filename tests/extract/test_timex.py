@@ -372,3 +372,8 @@ def test_timex_day_next_to_the_time_last_named(text: str, span: str, expected: t
 def test_timex_a_month_after_by_is_a_deadline_to_come() -> None:
     # the anchor is in November and no verb gives a tense: without "by", August would be the last one
     assert found("Twice as many flights to Asia by August, under the new plan.")["August"] == ("DATE", "2025-08")
+
+
+def test_timex_time_words_in_a_title_case_headline_stay_times() -> None:
+    text = "Rival Leaders Agree To Meet Next Week\nThe two leaders will meet in Geneva."
+    assert found(text)["Next Week"] == ("DATE", "2024-W46")

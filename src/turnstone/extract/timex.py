@@ -112,12 +112,22 @@ def _in_a_title(text: str, start: int, end: int) -> bool:
     """Whether a time expression is part of a title or name by its capitals: a lower-case time
     word written Title-case inside the span, or as its first word where no sentence starts."""
     words = re.findall(r"[A-Za-z]+", text[start:end])
+    if _in_a_headline(text, start):
+        return False
     for i, word in enumerate(words):
         if word.lower() not in _LOWERCASE_TIME_WORDS or not word.istitle():
             continue
         if i > 0 or not _SENTENCE_START.search(text[max(0, start - 40): start]):
             return True
     return False
+
+
+def _in_a_headline(text: str, start: int) -> bool:
+    """Whether the line holding ``start`` is written in title case ('Talks Resume Next Week')."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    words = [w for w in re.findall(r"[A-Za-z]+", text[line_start: line_end if line_end >= 0 else len(text)]) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 _MONTH_OR_SEASON = re.compile(r"^\d{4}-(?:\d{2}|SP|SU|FA|WI)$")
