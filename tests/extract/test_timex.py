@@ -377,3 +377,9 @@ def test_timex_a_month_after_by_is_a_deadline_to_come() -> None:
 def test_timex_time_words_in_a_title_case_headline_stay_times() -> None:
     text = "Rival Leaders Agree To Meet Next Week\nThe two leaders will meet in Geneva."
     assert found(text)["Next Week"] == ("DATE", "2024-W46")
+
+
+def test_timex_trading_and_working_days_are_days() -> None:
+    values = found("The bank must reply within ten working days; shares fell for three trading days.")
+    assert values["within ten working days"] == ("DURATION", "P10D")
+    assert values["three trading days"] == ("DURATION", "P3D")

@@ -184,7 +184,8 @@ ORDINAL_NEXT = re.compile(r"^[ \t]+(?!(?:later|earlier|ago|before|after|or|and|o
 
 
 @rule("duration",
-      rf"\b(?:the\s+)?(?:(past|last|next|first|coming|previous|following|final|recent|latest)\s+)?{HEDGE}?({NUM})[\s-]+(?:(?:more|additional|further|extra)\s+)?({UNIT})"
+      rf"\b(?:the\s+)?(?:(past|last|next|first|coming|previous|following|final|recent|latest)\s+)?{HEDGE}?({NUM})[\s-]+(?:(?:more|additional|further|extra)\s+)?"
+      rf"(?:(?:trading|business|working|calendar|school)\s+(?=days?\b))?({UNIT})"
       r"(\s+and\s+a\s+half)?(?:[- ]long)?\b(?!-old)")
 def _duration(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
     text, _start, end = ctx
