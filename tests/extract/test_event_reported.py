@@ -21,6 +21,8 @@ def coded(text: str) -> list[tuple[str, str | None, set[str | None], set[str | N
     ("The Iranian foreign minister said the United States had broken its promises.", "IRN", "USA"),
     ("China's coast guard said the Philippine boat had deliberately intruded into Chinese waters.", "CHN", "PHL"),
     ("Beijing said Manila had provoked the clash.", "CHN", "PHL"),
+    ("Poland's prime minister said Russia was a threat to European security.", "POL", "RUS"),
+    ("Iran said Israel was the aggressor.", "IRN", "ISR"),
     ("Iran's foreign minister said the US was responsible for the killing of the general.", "IRN", "USA"),
 ])
 def test_event_reported_wrongdoing_is_the_speakers_accusation(text: str, actor: str, recipient: str) -> None:
@@ -31,6 +33,8 @@ def test_event_reported_wrongdoing_is_the_speakers_accusation(text: str, actor: 
     "Russia violated the Easter truce dozens of times.",  # the reporter's words: nobody accuses
     "Moscow said Kyiv had not violated the deal.",  # a denial
     "Russia said it had not violated the ceasefire.",
+    "China is a threat to regional stability.",  # the reporter's characterisation
+    "A spokesman said Russia had violated the ceasefire.",  # an accuser without a country
 ])
 def test_event_reported_wrongdoing_without_accuser_is_no_event(text: str) -> None:
     assert coded(text) == []

@@ -75,7 +75,8 @@ def recast_reported(doc: Any, cands: list[Candidate], actors: Sequence[ActorSpan
         accused = cand.actors
         said_by = speaker(doc, cand, actors, sent) if accused else []
         own = _countries(said_by) - {None}
-        if cand.negated or not said_by or (own and own == _countries(accused) - {None}):
+        # a speaker without a country ("he said", "a spokesman said") leaves the accuser unknown
+        if cand.negated or not own or own == _countries(accused) - {None}:
             cand.consumed = True
             continue
         speech = _speech_before(doc, min(a.tok_start for a in accused), sent)
