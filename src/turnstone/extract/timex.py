@@ -10,7 +10,7 @@ Values follow TIMEX3: ``2025-02-14``, ``2025-02``, ``2025``, ``2025-W07``, ``202
 ``2025-SU``, ``199`` (a decade), ``2025-02-14TMO``, ``P3Y``, ``PT5H``, ``PRESENT_REF``. With no
 anchor, expressions that need one keep ``value=None``.
 
-The rules live in :mod:`.timex_calendar` and :mod:`.timex_relative` (registry in
+The rules live in :mod:`.timex_calendar`, :mod:`.timex_holidays` and :mod:`.timex_relative` (registry in
 :mod:`.timex_grammar`, vocabulary and arithmetic in :mod:`.timex_values`); this module runs them,
 keeps the longest of overlapping matches, joins a month to the year beside it and lets
 :mod:`.timex_anchor` count "a year earlier" from the time the text last named.
@@ -27,12 +27,13 @@ from .tense import tense_near
 from .timex_anchor import Shift, anchor_to_reference
 from .timex_calendar import CALENDAR
 from .timex_grammar import TENSE_READER, Rule, TenseFn
+from .timex_holidays import HOLIDAY_RULES
 from .timex_relative import RELATIVE
 
 LOGGER = logging.getLogger(__name__)
 
 # Priority on equal-length overlaps: calendar rules (more specific) before relative ones.
-RULES: list[Rule] = [*CALENDAR, *RELATIVE]
+RULES: list[Rule] = [*CALENDAR, *HOLIDAY_RULES, *RELATIVE]
 
 
 @dataclass
