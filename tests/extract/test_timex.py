@@ -274,6 +274,7 @@ def test_timex_the_week_of_a_date_is_its_iso_week() -> None:
     [
         ("Leaders will meet on June 12 and 13 in Geneva.", [("June 12", "2025-06-12"), ("13", "2025-06-13")]),
         ("Polls were open May 2 to 4.", [("May 2", "2024-05-02"), ("4", "2024-05-04")]),
+        ("Polls were open May 2-4.", [("May 2", "2024-05-02"), ("4", "2024-05-04")]),
         ("On May 2 and 25 soldiers died.", [("May 2", "2024-05-02")]),
     ],
 )

@@ -152,9 +152,9 @@ def _join_month_and_year(chosen: list[tuple[int, int, str, str | None, Shift | N
     return out
 
 
-# "April 24 and 25", "March 3 to 5": the second day of a pair or range, one more TIMEX3. Only
+# "April 24 and 25", "March 3 to 5", "May 2-4": the second day of a pair or range, one more TIMEX3. Only
 # where a clause goes on or ends after it, so "April 24 and 25 people" stays a count.
-_SECOND_DAY = re.compile(r"\s+(?:and|or|to|through|-)\s+(\d{1,2})\b(?=\s*(?:[,.;:)]|$)|\s+(?:in|at|on|for|when|with|and)\b)")
+_SECOND_DAY = re.compile(r"(?:\s+(?:and|or|to|through)\s+|\s*[-\u2013]\s*)(\d{1,2})\b(?=\s*(?:[,.;:)]|$)|\s+(?:in|at|on|for|when|with|and)\b)")
 _FULL_DATE = re.compile(r"^(\d{4}-\d{2})-\d{2}$")
 
 
