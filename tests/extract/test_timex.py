@@ -354,3 +354,8 @@ def test_timex_trading_and_working_days_are_days() -> None:
     values = found("The bank must reply within ten working days; shares fell for three trading days.")
     assert values["within ten working days"] == ("DURATION", "P10D")
     assert values["three trading days"] == ("DURATION", "P3D")
+
+
+def test_timex_a_bare_month_half_a_year_ahead_without_tense_is_last_years() -> None:
+    # anchor Nov. 5, 2024: April 2025 is five months ahead, April 2024 seven months back
+    assert found("A record high in April; a low in June.")["April"] == ("DATE", "2024-04")

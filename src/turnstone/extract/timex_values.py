@@ -165,18 +165,24 @@ def weekday_date(anchor: dt.date, weekday: int, tense: Tense) -> dt.date:
     return anchor + dt.timedelta(days=ahead) if ahead < 3 else anchor - dt.timedelta(days=7 - ahead)
 
 
+# With no tense cue, a month five or six months ahead is read as last year's: news mostly reports
+# what is past (as weekday_date leans to the past on near-ties).
+NO_TENSE_FUTURE_GAP = 5
 MONTH_TENSE_GAP = 3  # months away from the anchor beyond which tense may move a bare month a year
 
 
 def month_year(anchor: dt.date, month: int, tense: Tense) -> int:
     """The year of a month named without one ('in March'): the nearest such month to the anchor.
 
-    Tense decides only near-ties (about half a year either way), where "nearest" says little.
+    Tense decides only near-ties (about half a year either way), where "nearest" says little; with
+    no tense a month five or six months ahead is last year's.
     TempEval-3 showed tense cues alone mislead: news announces "Dec. 15" meetings in October.
     """
     best = min((anchor.year - 1, anchor.year, anchor.year + 1),
                key=lambda y: abs((y - anchor.year) * 12 + month - anchor.month))
     gap = (best - anchor.year) * 12 + month - anchor.month
+    if tense is None and gap >= NO_TENSE_FUTURE_GAP:
+        return best - 1
     if abs(gap) >= MONTH_TENSE_GAP:
         if tense == "past" and gap > 0:
             return best - 1
