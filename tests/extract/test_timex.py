@@ -359,3 +359,14 @@ def test_timex_trading_and_working_days_are_days() -> None:
 def test_timex_a_bare_month_half_a_year_ahead_without_tense_is_last_years() -> None:
     # anchor Nov. 5, 2024: April 2025 is five months ahead, April 2024 seven months back
     assert found("A record high in April; a low in June.")["April"] == ("DATE", "2024-04")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("The envoy said Kosovo will one day join the union.", ("DATE", "FUTURE_REF")),
+     ("She hopes to one day lead the party.", ("DATE", "FUTURE_REF")),
+     ("The strike lasted one day.", ("DURATION", "P1D")),
+     ("Repairs could take one day or two.", ("DURATION", "P1D"))],
+)
+def test_timex_one_day_after_a_modal_is_some_future_day(text: str, expected: tuple[str, str]) -> None:
+    assert found(text)["one day"] == expected

@@ -199,6 +199,9 @@ def _duration(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[s
     if m.group(4) and number is not None:  # "an hour and a half"
         number += 0.5
     unit = unit_of(m.group(3))
+    if (m.group(0).lower() == "one day" and SOMEDAY_BEFORE.search(text[max(0, _start - 8): _start])
+            and SOMEDAY_AFTER.match(text[end: end + 12])):
+        return "DATE", "FUTURE_REF"  # "Islam will one day be ...": some day to come, not a day's length
     if unit == "second" and m.group(3).lower() == "second" and ORDINAL_NEXT.match(text[end: end + 20]):
         return None  # "a second round", "one second attempt": the ordinal, not a time unit
     if unit == "quarter" and number is not None and (re.match(r"\s+of\b", text[end: end + 4]) or "-" in m.group(0)):
@@ -210,6 +213,10 @@ def _duration(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[s
         return "DATE", "PAST_REF"  # ("the next few days" stays a duration, as TimeBank has it)
     return "DURATION", duration_value(number, unit)
 
+
+# "will one day be", "hopes to one day run": a modal or "to" before, a verb after.
+SOMEDAY_BEFORE = re.compile(r"\b(?:will|would|could|may|might|can|shall|to)\s+$", re.IGNORECASE)
+SOMEDAY_AFTER = re.compile(r"^\s+(?!(?:of|after|before|later|earlier|and|or|in|at|on|to|for)\b)[a-z]+\b")
 
 # An amount right before "a year"/"a week" makes it a rate, a TIMEX3 SET: "$1.5 million a year",
 # "300 flights a week", "twice a month".
