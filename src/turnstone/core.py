@@ -7,10 +7,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .analyze.threads import one_blas_thread_env
 from .errors import InputError, TurnstoneError
 from .ingest.readers import article_from_text, read_paths
 from .model import Article
 from .pipeline import Pipeline
+
+# Before anything loads numpy: one BLAS thread per process (see analyze/threads.py).
+one_blas_thread_env()
 
 
 @lru_cache(maxsize=1)

@@ -104,28 +104,3 @@ def test_nlp_training_corpora_convert() -> None:
     assert labels <= set(NER_LABELS) | {"-"}
     assert {"PERSON", "ORG", "GPE"} <= labels
 
-
-_BLAS_PROBE = """
-import json, numpy
-from threadpoolctl import threadpool_info
-from turnstone.analyze.nlp import limit_blas_threads
-limit_blas_threads()
-print(json.dumps([p["num_threads"] for p in threadpool_info() if p["user_api"] == "blas"]))
-"""
-
-
-@pytest.mark.parametrize("env, expected", [({}, 1), ({"OPENBLAS_NUM_THREADS": "2"}, 2)])
-def test_nlp_limit_blas_threads(env: dict[str, str], expected: int) -> None:
-    import json
-    import os
-    import subprocess
-    import sys
-
-    base = {k: v for k, v in os.environ.items()
-            if k not in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS")}
-    out = subprocess.run([sys.executable, "-c", _BLAS_PROBE], env={**base, **env}, capture_output=True, text=True,
-                         check=True, timeout=60)
-    counts = json.loads(out.stdout.strip().splitlines()[-1])
-    if not counts:
-        pytest.skip("numpy is built without a BLAS that threadpoolctl can see")
-    assert counts == [expected] * len(counts)

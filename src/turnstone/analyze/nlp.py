@@ -13,18 +13,17 @@ warning, so that the rest of Turnstone still runs.
 from __future__ import annotations
 
 import logging
-import os
 from functools import lru_cache
 from pathlib import Path
 
 import spacy
 from spacy.language import Language
 
+from .threads import limit_blas_threads
+
 LOGGER = logging.getLogger(__name__)
 MODEL_DIR = Path(__file__).parent / "model"
 NER_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")
-# Set by the user, these keep their own BLAS thread count (see ``limit_blas_threads``).
-_THREAD_ENV = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS")
 
 
 def model_available(path: Path | None = None) -> bool:
@@ -49,20 +48,3 @@ def load_nlp() -> Language:
     nlp.add_pipe("sentencizer")
     return nlp
 
-
-def limit_blas_threads() -> None:
-    """Run numpy's BLAS on one thread in this process, unless the user set a thread count.
-
-    Turnstone scales with one worker process per core. With its default thread per core, OpenBLAS
-    spins idle threads beside the model's small matrix products: one thread cut the analyze
-    stage's CPU time from ~130 to ~118 ms/article on PolNeAR (``bench/pipeline_speed.py``), and
-    parallel workers no longer compete for each other's cores.
-    """
-    if any(os.environ.get(name) for name in _THREAD_ENV):
-        return
-    try:
-        from threadpoolctl import threadpool_limits
-    except ImportError:  # pragma: no cover - a dependency; only a stripped environment lacks it
-        LOGGER.debug("threadpoolctl missing; BLAS keeps its default thread count")
-        return
-    threadpool_limits(limits=1, user_api="blas")
