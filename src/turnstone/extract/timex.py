@@ -112,14 +112,11 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;(\n_-])[\s\"'`]*$")
 def _in_a_title(text: str, start: int, end: int) -> bool:
     """Whether a time expression is part of a title or name by its capitals: a lower-case time
     word written Title-case inside the span, or as its first word where no sentence starts."""
-    words = re.findall(r"[A-Za-z]+", text[start:end])
-    if _in_a_headline(text, start):
-        return False
-    for i, word in enumerate(words):
+    for i, word in enumerate(re.findall(r"[A-Za-z]+", text[start:end])):
         if word.lower() not in _LOWERCASE_TIME_WORDS or not word.istitle():
             continue
         if i > 0 or not _SENTENCE_START.search(text[max(0, start - 40): start]):
-            return True
+            return not _in_a_headline(text, start)
     return False
 
 
