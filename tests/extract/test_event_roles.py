@@ -29,3 +29,15 @@ def test_event_roles_list_of_countries_is_no_parenthetical() -> None:
     # "Russia, the US and China" is a coordination, not a subject with an appositive
     assert coded("Russia, the United States and China condemned Israel.") == [
         ("ACCUSE", {"RUS", "USA", "CHN"}, {"ISR"})]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the demanded release has not happened: one request to Belarus
+    ("The European Union demanded that Belarus release political prisoners.", [("REQUEST", {"IGO"}, {"BLR"})]),
+    # the rejected talks are not held: one refusal to meet
+    ("Iran's supreme leader rejected talks with the United States.", [("REJECT", {"IRN"}, {"USA"})]),
+    # drones reported by the target's air force are an attack on it
+    ("Ukraine's air force said Russia launched 40 drones overnight.", [("ASSAULT", {"RUS"}, {"UKR"})]),
+])
+def test_event_roles_object_of_demand_or_rejection(text: str, expected: list[tuple[str, set[str], set[str]]]) -> None:
+    assert coded(text) == expected

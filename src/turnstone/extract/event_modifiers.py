@@ -192,3 +192,28 @@ def attack_tolls(doc: Any, cands: list[Candidate]) -> None:
         if any(o is not c and not o.consumed and o.event == "ASSAULT" and o.match.start < c.match.start
                for o in cands):
             c.consumed = True
+
+
+def demanded_and_rejected(doc: Any, cands: list[Candidate], actors: list[Any]) -> None:
+    """What a demand or a rejection takes as its object is no event of its own:
+    "demanded that Belarus release prisoners" is a request to Belarus (the release has not
+    happened); "rejected talks with the United States" refuses the talks (PLOVER REJECT, CAMEO 125)."""
+    for gov in cands:
+        if gov.consumed or gov.match.trigger.pos != "verb":
+            continue
+        if gov.event == "REQUEST" and _lower(doc, gov.match.end) == "that":
+            addressee = next((a for a in actors if gov.match.end < a.tok_start <= gov.match.end + 3), None)
+            if addressee is None:
+                continue
+            gov.recipients = gov.recipients or [addressee]
+            for c in cands:
+                if c is not gov and addressee.tok_end <= c.match.start <= addressee.tok_end + 3:
+                    c.consumed = True
+        elif gov.event == "REJECT" and gov.mode is None:
+            inner = next((c for c in cands if c is not gov and not c.consumed and c.nominal
+                          and c.event in REJECT_MODE and gov.match.end <= c.match.start <= gov.match.end + 2), None)
+            if inner is None:
+                continue
+            gov.mode, gov.cameo = REJECT_MODE[inner.event], REJECT_CAMEO.get(inner.event, gov.cameo)
+            gov.recipients = gov.recipients or [r for r in inner.recipients if r not in gov.actors]
+            inner.consumed = True

@@ -36,10 +36,17 @@ from .event_context import (
 )
 from .event_dates import event_date, optional_helper, time_flags
 from .event_lexicon import find_triggers
-from .event_modifiers import attack_tolls, combine_content, flags, hosted_events, negated_cooperation
+from .event_modifiers import (
+    attack_tolls,
+    combine_content,
+    demanded_and_rejected,
+    flags,
+    hosted_events,
+    negated_cooperation,
+)
 from .event_parse import hybrid_roles
 from .event_places import all_places, event_place, place_recipient, sentence_place
-from .event_reported import recast_reported, speakers_own_target
+from .event_reported import recast_reported, speaker, speakers_own_target
 from .event_roles import linear_roles
 from .event_rules import Candidate, select_matches
 
@@ -175,6 +182,7 @@ def sentence_candidates(article: Article, sent: Any, state: ArticleState) -> lis
     combine_content(doc, cands)
     hosted_events(doc, cands)
     attack_tolls(doc, cands)
+    demanded_and_rejected(doc, cands, actors)
     recast_reported(doc, cands, actors, sent)
     kept = []
     for cand in cands:
@@ -186,9 +194,9 @@ def sentence_candidates(article: Article, sent: Any, state: ArticleState) -> lis
                     cand.recipients = [ActorSpan(0, 0, cand.match.start, cand.match.start,
                                                  state.wars[country], source="context")]
         window = {t.lower_ for t in doc[cand.match.start:min(sent.end, cand.match.end + 8)]}
-        if cand.event == "ASSAULT" and not cand.recipients and {"missile", "missiles", "rocket", "rockets"} & window \
+        if cand.event == "ASSAULT" and not cand.recipients and PROJECTILES & window \
                 and not aimed(doc, cand.match.end, sent.end):
-            victim = [] if ATTACK_SIGNS.isdisjoint(window) else _other_party(actors, cand, state)
+            victim = [] if ATTACK_SIGNS.isdisjoint(window) else _other_party(doc, sent, actors, cand, state)
             if victim:
                 # "fired 40 missiles and 100 drones overnight, Ukraine's air force said": a barrage
                 # reported by its target is an attack on it, not a test
@@ -310,15 +318,21 @@ def sentence_candidates(article: Article, sent: Any, state: ArticleState) -> lis
 
 
 # words that mark a barrage as an attack even where no target is named ("fired rockets in response")
+PROJECTILES = {"missile", "missiles", "rocket", "rockets", "drone", "drones"}
 ATTACK_SIGNS = {"overnight", "drones", "barrage", "wave", "response", "retaliation", "reprisal", "revenge"}
 
 
-def _other_party(actors: list[ActorSpan], cand: Candidate, state: ArticleState) -> list[ActorSpan]:
-    """Another country named in the sentence (the one reporting the barrage), else the story's other side."""
+def _other_party(doc: Any, sent: Any, actors: list[ActorSpan], cand: Candidate,
+                 state: ArticleState) -> list[ActorSpan]:
+    """Another country named in the sentence (the one reporting the barrage, after it or as the
+    speaker before it), else the story's other side."""
     own = countries_of(cand.actors) - {None}
     others = [a for a in actors if a.tok_start >= cand.match.end and countries_of([a]) - {None} - own]
     if others:
         return others[:1]
+    reporter = speaker(doc, cand, actors, sent)  # "Ukraine's air force said Russia launched 40 drones"
+    if countries_of(reporter) - {None} - own:
+        return reporter
     partner = [p for p in state.pair if p.country and p.country not in own]
     return [ActorSpan(0, 0, cand.match.start, cand.match.start, partner[:1], source="context")] if partner else []
 
