@@ -69,3 +69,16 @@ def test_event_passives_background_arrest_in_relative_clause_is_no_event() -> No
 def test_event_passives_detention_by_the_other_side_of_the_fight() -> None:
     text = "Russia and Ukraine exchanged fire overnight. A Ukrainian journalist was detained in Crimea on Saturday."
     assert coded(text)[-1] == ("COERCE", {"RUS"}, {"UKR"})
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rockets were fired from Lebanon into northern Israel on Sunday.", ("ASSAULT", {"LBN"}, {"ISR"})),
+    # "at it": the speaker was the target
+    ("Israel said a mortar bomb was fired at it from the Gaza Strip on Tuesday.", ("ASSAULT", {"PSE"}, {"ISR"})),
+])
+def test_event_passives_fire_from_a_place(text: str, expected: tuple[str, set[str], set[str]]) -> None:
+    assert coded(text) == [expected]
+
+
+def test_event_passives_fire_from_a_car_names_no_attacker() -> None:
+    assert coded("Shots were fired from a passing car in Kabul.") == []

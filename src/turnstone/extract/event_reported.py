@@ -102,7 +102,8 @@ def speakers_own_target(doc: Any, cand: Candidate, actors: Sequence[ActorSpan], 
     the speaker is no party of the act's actor ("Azerbaijan said Armenian forces had fired on its
     positions" -> Azerbaijan)."""
     for j in range(cand.match.end, min(sent.end, cand.match.end + 4)):
-        if doc[j].lower_ not in OWNER_WORDS:
+        at_it = doc[j].lower_ == "it" and doc[j - 1].lower_ in {"at", "on", "against"}  # "fired at it"
+        if doc[j].lower_ not in OWNER_WORDS and not at_it:
             continue
         if j + 1 < sent.end and doc[j + 1].lower_ == "own":
             return []

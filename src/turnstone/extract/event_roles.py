@@ -109,6 +109,16 @@ SUBJECT_PLACE_PREPS = {"in", "near", "at", "outside", "inside", "on"}
 OWNERS = {"its", "their", "his", "her", "our", "whose"}
 
 
+def _fired_from(doc: Any, actors: Sequence[ActorSpan], m: TriggerMatch, sent: Any) -> list[ActorSpan]:
+    """The country or place after "from" right after a passive attack ("fired at it from the Gaza Strip")."""
+    for a in actors:
+        if m.end <= a.tok_start <= m.end + 6 and "from" in {_lower(doc, j) for j in range(a.tok_start - 2, a.tok_start)} \
+                and a.countries - {None} and not any(p.sector for p in a.participants) \
+                and not {_lower(doc, j) for j in range(m.end, a.tok_start)} & (BOUNDARIES | {","}):
+            return [a]
+    return []
+
+
 def _weapon(doc: Any, actor: ActorSpan) -> bool:
     """A mention of weapons with no country ("drones", "mortar fire"), not a party to an event."""
     return doc[actor.tok_end - 1].lower_ in WEAPONS and not actor.countries - {None}
@@ -172,6 +182,17 @@ def linear_roles(doc: Any, actors: Sequence[ActorSpan], m: TriggerMatch, sent: A
             # "the interior ministry said 51 people had been detained": the state authority that
             # reports an arrest in its own country made it
             cand.actors = _reporting_authority(doc, actors, m, sent)
+        if not cand.actors and trig.event == "ASSAULT" and reach > 1:
+            # "rockets were fired from Lebanon into northern Israel": with no agent, the place the
+            # fire came from stands for the attacker (as in PETRARCH and ICEWS), where it aims the target
+            source = _fired_from(doc, actors, m, sent)
+            if source:
+                cand.actors = source
+                cand.recipients, cand.location_recipient = right_recipient(
+                    doc, actors, m, sent, ["at", "into", "on", "toward", "towards", "against"])
+                # a target in the source's own country says nothing of who was hit
+                cand.recipients = [r for r in cand.recipients if not r.countries & source[0].countries]
+                return cand
         if not cand.actors:  # an agentless passive names no actor
             # "one of its bases was hit by mortar fire": the target is known, the attacker is not;
             # the target is the passive's own subject, a few words back ("Israel said a mortar bomb
