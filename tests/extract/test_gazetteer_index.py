@@ -52,3 +52,16 @@ def test_gazetteer_index_corrupt_file_falls_back(monkeypatch, in_memory, tmp_pat
 def monkeypatch_module():
     with pytest.MonkeyPatch.context() as mp:
         yield mp
+
+
+def test_gazetteer_index_cached_names_answer_the_same_and_are_copies(monkeypatch, in_memory, tmp_path):
+    monkeypatch.setenv("TURNSTONE_CACHE_DIR", str(tmp_path))
+    Gazetteer()  # writes the index
+    gaz = Gazetteer()
+    assert type(gaz.by_name).__name__ == "IndexedNames"
+    first = answers(gaz)
+    assert answers(gaz) == first == answers(in_memory)  # the second round comes from the cache
+    found = gaz.by_name.get("munich")
+    assert found
+    found.clear()  # a caller changing its answer changes no later one
+    assert gaz.by_name.get("munich")

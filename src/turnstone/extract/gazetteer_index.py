@@ -86,13 +86,21 @@ class IndexReader:
 class IndexedNames:
     """``name → [(row, alias, abbreviation)]`` like the in-memory dict, answered from the index."""
 
+    CACHE_SIZE = 50_000  # names asked about, kept with their answers; an article asks ~200, most repeated
+
     def __init__(self, reader: IndexReader) -> None:
         self.reader = reader
+        self._cache: dict[str, list[tuple[int, bool, bool]]] = {}
 
     def get(self, key: str, default: list[tuple[int, bool, bool]] | None = None) -> list[tuple[int, bool, bool]] | None:
-        found = [(row, bool(alias), bool(abbr)) for row, alias, abbr in self.reader.conn().execute(
-            "SELECT row, alias, abbr FROM names WHERE key = ? ORDER BY rowid", (key,))]
-        return found or default
+        found = self._cache.get(key)
+        if found is None:
+            found = [(row, bool(alias), bool(abbr)) for row, alias, abbr in self.reader.conn().execute(
+                "SELECT row, alias, abbr FROM names WHERE key = ? ORDER BY rowid", (key,))]
+            if len(self._cache) >= self.CACHE_SIZE:
+                self._cache.clear()
+            self._cache[key] = found
+        return list(found) or default
 
     def __len__(self) -> int:
         return int(self.reader.conn().execute("SELECT COUNT(DISTINCT key) FROM names").fetchone()[0])
