@@ -43,3 +43,23 @@ def test_event_hosts_host_of_a_summit_between_leaders() -> None:
             "and Rwandan President Paul Kagame.")
     assert [(e[1], e[2], e[3]) for e in coded(text)] == [("045", {"AGO"}, {"COD", "RWA"}),
                                                        ("040", {"COD", "RWA"}, set())]
+
+
+@pytest.mark.parametrize("text", [
+    "Qatar, which is mediating between Israel and Hamas, said on Monday that talks would resume.",
+    "Oman, which has mediated between Iran and the United States, said it was ready.",
+])
+def test_event_hosts_ongoing_mediation_in_relative_clause_is_background(text: str) -> None:
+    assert coded(text) == []
+
+
+def test_event_hosts_past_act_in_relative_clause_stays() -> None:
+    found = coded("Hamas, which attacked Israel on October 7, released a statement.")
+    assert ("ASSAULT", "190", {"PSE"}, {"ISR"}) in found
+
+
+def test_event_hosts_background_mediator_is_no_side() -> None:
+    # the mediator named in the background clause does not become a side of the story's dyad
+    text = ("Iran and the United States traded accusations. Oman, which is mediating between Iran and the "
+            "United States, hosted officials. Iran threatened military action.")
+    assert coded(text)[-1] == ("THREATEN", "130", {"IRN"}, {"USA"})

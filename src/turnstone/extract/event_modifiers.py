@@ -217,3 +217,20 @@ def demanded_and_rejected(doc: Any, cands: list[Candidate], actors: list[Any]) -
             gov.mode, gov.cameo = REJECT_MODE[inner.event], REJECT_CAMEO.get(inner.event, gov.cameo)
             gov.recipients = gov.recipients or [r for r in inner.recipients if r not in gov.actors]
             inner.consumed = True
+
+
+ONGOING_AUX = {"is", "are", "has", "have"}
+
+
+def ongoing_roles(doc: Any, cands: list[Candidate]) -> None:
+    """", which is mediating between Iran and the US,", "who has long backed Kyiv": an ongoing
+    role described in a non-restrictive relative clause is background, not an event of the
+    sentence ("which attacked a police station last week" is a past act and stays)."""
+    for c in cands:
+        if c.consumed or c.match.trigger.pos != "verb":
+            continue
+        j = c.match.start - 1
+        while j > 0 and (doc[j].lower_ in {"been", "also", "long", "already", "currently"} or doc[j].lower_.endswith("ly")):
+            j -= 1
+        if doc[j].lower_ in ONGOING_AUX and j >= 2 and doc[j - 1].lower_ in {"which", "who"} and doc[j - 2].text == ",":
+            c.consumed = True

@@ -43,6 +43,7 @@ from .event_modifiers import (
     flags,
     hosted_events,
     negated_cooperation,
+    ongoing_roles,
 )
 from .event_parse import hybrid_roles
 from .event_places import all_places, event_place, place_recipient, sentence_place
@@ -183,6 +184,10 @@ def sentence_candidates(article: Article, sent: Any, state: ArticleState) -> lis
     hosted_events(doc, cands)
     attack_tolls(doc, cands)
     demanded_and_rejected(doc, cands, actors)
+    ongoing_roles(doc, cands)
+    for cand in cands:  # a background mediator ("Oman, which is mediating, ...") is still no side
+        if cand.consumed and cand.cameo == MEDIATE_CAMEO:
+            state.mediators.update(str(c) for c in countries_of(cand.actors) - {None})
     recast_reported(doc, cands, actors, sent)
     kept = []
     for cand in cands:
