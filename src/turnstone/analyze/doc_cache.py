@@ -18,3 +18,10 @@ def doc_text(doc: Any) -> str:
     if text is None:
         text = cache["turnstone.text"] = doc.text
     return str(text)
+
+
+def remember_text(doc: Any, text: str) -> Any:
+    """Record ``text`` as ``doc.text`` (spaCy's tokenizer keeps every character, so a doc made from
+    ``text`` reads back as ``text``) and return ``doc``; saves joining its tokens later."""
+    doc.user_data["turnstone.text"] = text
+    return doc

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..model import Article
 from ..pipeline import stage
+from .doc_cache import remember_text
 from .nlp import load_nlp
 
 
@@ -18,11 +19,11 @@ def analyze_many(articles: list[Article]) -> list[Article]:
     """The analyze stage over many articles at once: ``nlp.pipe`` batches the model's work."""
     texts = [article.text for article in articles]
     for article, doc in zip(articles, get_nlp().pipe(texts, batch_size=len(texts))):
-        article.doc = doc
+        article.doc = remember_text(doc, article.text)
     return articles
 
 
 @stage("analyze", requires=("text",), assigns=("doc",), batch=analyze_many)
 def analyze(article: Article) -> Article:
-    article.doc = get_nlp()(article.text)
+    article.doc = remember_text(get_nlp()(article.text), article.text)
     return article
