@@ -23,6 +23,8 @@ def coded(text: str) -> list[tuple[str, str | None, set[str | None], set[str | N
     ("Beijing said Manila had provoked the clash.", "CHN", "PHL"),
     ("Poland's prime minister said Russia was a threat to European security.", "POL", "RUS"),
     ("Iran said Israel was the aggressor.", "IRN", "ISR"),
+    # a domestic accusation: same country, different parties
+    ("Georgia's president said the Georgian government had violated the constitution.", "GEO", "GEO"),
     ("Iran's foreign minister said the US was responsible for the killing of the general.", "IRN", "USA"),
 ])
 def test_event_reported_wrongdoing_is_the_speakers_accusation(text: str, actor: str, recipient: str) -> None:

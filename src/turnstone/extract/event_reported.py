@@ -29,6 +29,12 @@ def _countries(spans: Sequence[ActorSpan]) -> frozenset[str | None]:
     return frozenset(p.country for a in spans for p in a.participants)
 
 
+def _same_party(a: Sequence[ActorSpan], b: Sequence[ActorSpan]) -> bool:
+    ids_a = {p.entity or p.name for s in a for p in s.participants}
+    ids_b = {p.entity or p.name for s in b for p in s.participants}
+    return bool(ids_a & ids_b) or any(s.pronoun for s in b)
+
+
 def _speech_before(doc: Any, start: int, sent: Any) -> int | None:
     """The speech verb that introduces a clause beginning at token ``start``, if any."""
     for j in range(start - 1, max(sent.start, start - FILLER_REACH) - 1, -1):
@@ -75,8 +81,9 @@ def recast_reported(doc: Any, cands: list[Candidate], actors: Sequence[ActorSpan
         accused = cand.actors
         said_by = speaker(doc, cand, actors, sent) if accused else []
         own = _countries(said_by) - {None}
-        # a speaker without a country ("he said", "a spokesman said") leaves the accuser unknown
-        if cand.negated or not own or own == _countries(accused) - {None}:
+        # a speaker without a country ("he said", "a spokesman said") leaves the accuser unknown;
+        # a party does not accuse itself ("Russia said it had ...")
+        if cand.negated or not own or _same_party(said_by, accused):
             cand.consumed = True
             continue
         speech = _speech_before(doc, min(a.tok_start for a in accused), sent)
