@@ -25,3 +25,14 @@ def test_quote_text_sentences_without_marks_split_inside_quotes() -> None:
     text = "He said “Stop. Go now.” Then left."
     para = paragraphs(text)[0]
     assert [text[a:b] for a, b in sentences(text, para, [])] == ["He said “Stop.", "Go now.”", "Then left."]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He said “a “nested” one.” Then “more,“ she said.", [("a “nested” one.", True), ("more,", True)]),
+    ('A "straight" one and "open only', [("straight", True), ("open only", False)]),
+    ("«Bonjour» x", [("Bonjour", True)]),
+    ("No marks at all.", []),
+])
+def test_quote_text_find_marked_nesting_typos_and_open_ends(text: str, expected: list[tuple[str, bool]]) -> None:
+    para = paragraphs(text)[0]
+    assert [(text[m.start:m.end], m.closed) for m in find_marked(text, para, 0)] == expected

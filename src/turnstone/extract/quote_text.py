@@ -74,6 +74,9 @@ def _opens(text: str, i: int, para_start: int) -> bool:
     return i == para_start or text[i - 1] in OPEN_CONTEXT or text[i - 1] in OPENERS + "'‘"
 
 
+_QUOTE_MARKS = re.compile("[" + re.escape(OPENERS + CLOSERS + STRAIGHT) + "]")
+
+
 def find_marked(text: str, para: tuple[int, int], index: int) -> list[Marked]:
     """Top-level double-quoted stretches of one paragraph; nested quotes stay inside.
 
@@ -82,11 +85,11 @@ def find_marked(text: str, para: tuple[int, int], index: int) -> list[Marked]:
     """
     start, end = para
     found: list[Marked] = []
-    i = start
     open_at = -1
     opener = ""
     depth = 0
-    while i < end:
+    for mark in _QUOTE_MARKS.finditer(text, start, end):  # no other character changes the state
+        i = mark.start()
         ch = text[i]
         if open_at < 0:
             if ch in OPENERS or (ch == STRAIGHT and _opens(text, i, start)):
@@ -111,7 +114,6 @@ def find_marked(text: str, para: tuple[int, int], index: int) -> list[Marked]:
                     and not any(c in CLOSERS for c in text[i + 1:end]):
                 found.append(Marked(open_at + 1, i, open_at, i, index))  # “ … " typed by mistake
                 open_at = -1
-        i += 1
     if open_at >= 0 and end - open_at > 2:
         found.append(Marked(open_at + 1, end, open_at, end, index, closed=False))
     return [m for m in found if m.end - m.start >= 1 and text[m.start:m.end].strip()]
