@@ -136,3 +136,16 @@ def test_event_context_roles_welcome_answers_the_latest_cooperation() -> None:
 
 def test_event_context_roles_welcome_without_earlier_cooperation_is_no_event() -> None:
     assert coded("Iran welcomed the agreement.") == []
+
+
+def test_event_context_roles_third_party_addresses_a_recurring_conflict() -> None:
+    text = ("India and Pakistan exchanged artillery fire on Monday. India's foreign ministry summoned the "
+            "Pakistani envoy. China offered to mediate.")
+    assert coded(text)[-1] == ("AGREE", "030", {"CHN"}, {"IND", "PAK"})
+
+
+def test_event_context_roles_pair_named_once_is_no_conflict_to_address() -> None:
+    # a promise by a third country is not addressed to a pair the story names only once
+    text = ("Russia's representative and the US envoy argued at the Security Council about Haiti. "
+            "Haiti's prime minister promised to restore order.")
+    assert coded(text) == []

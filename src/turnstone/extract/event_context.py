@@ -137,7 +137,10 @@ def context_recipient(cand: Candidate, state: ArticleState, participants: Partic
             parts = [state.parties[c][-1] for c in sorted(others) if state.parties.get(c)]
         else:  # a domestic dyad: the government's own opponents
             parts = [p for p in state.parties.get(next(iter(dyad)), []) if (p.entity or p.name) not in ids][-1:]
-    elif cand.event in BOTH_SIDES_TYPES and len(dyad) == 2:
+    elif cand.event in BOTH_SIDES_TYPES and len(dyad) == 2 \
+            and (state.story_dyads[dyad] if state.story_dyads else state.dyads[dyad]) >= 2:
+        # a third party's appeal or offer addresses the two sides of a conflict the story keeps
+        # returning to, not a pair named once in passing
         parts = [state.parties[c][-1] for c in sorted(dyad) if state.parties.get(c)]
     else:
         return []

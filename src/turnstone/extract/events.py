@@ -84,6 +84,8 @@ class ArticleState:
     # how often each pair of countries (one country for domestic events) met in an event, and the
     # latest party seen for each country: the article's main dyad answers "rejected the measures"
     dyads: Counter[frozenset[str]] = field(default_factory=Counter)
+    # the first reading's counts over the whole article (empty during the first reading)
+    story_dyads: Counter[frozenset[str]] = field(default_factory=Counter)
     parties: dict[str, list[Participant]] = field(default_factory=dict)
     # countries that broker or host the talks: never a side of the main dyad
     mediators: set[str] = field(default_factory=set)
@@ -460,7 +462,7 @@ def find_events(article: Article) -> list[Event]:
     for sent in _sentences(doc):
         sentence_candidates(article, sent, first)
     state = ArticleState(dyads=Counter(first.dyads), parties={k: list(v) for k, v in first.parties.items()},
-                         mediators=set(first.mediators))
+                         mediators=set(first.mediators), story_dyads=Counter(first.dyads))
     events: list[Event] = []
     seen: dict[tuple[Any, ...], Event] = {}
     brokered: set[tuple[Any, ...]] = set()
