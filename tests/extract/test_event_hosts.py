@@ -63,3 +63,13 @@ def test_event_hosts_background_mediator_is_no_side() -> None:
     text = ("Iran and the United States traded accusations. Oman, which is mediating between Iran and the "
             "United States, hosted officials. Iran threatened military action.")
     assert coded(text)[-1] == ("THREATEN", "130", {"IRN"}, {"USA"})
+
+
+def test_event_hosts_state_in_restrictive_relative_clause_is_background() -> None:
+    # "that has seized parts of Iraq" describes the group; the strike is the sentence's event
+    found = coded("The United States launched an air strike against the militant group that has seized parts of Iraq.")
+    assert [e[0] for e in found] == ["ASSAULT"]
+
+
+def test_event_hosts_complementiser_that_keeps_the_event() -> None:
+    assert coded("Israel said that Hamas has attacked its soldiers.") == [("ASSAULT", "190", {"PSE"}, {"ISR"})]

@@ -223,8 +223,8 @@ ONGOING_AUX = {"is", "are", "has", "have"}
 
 
 def ongoing_roles(doc: Any, cands: list[Candidate]) -> None:
-    """", which is mediating between Iran and the US,", "who has long backed Kyiv": an ongoing
-    role described in a non-restrictive relative clause is background, not an event of the
+    """", which is mediating between Iran and the US,", "the group that has seized parts of Iraq":
+    an ongoing role or state described in a relative clause is background, not an event of the
     sentence ("which attacked a police station last week" is a past act and stays)."""
     for c in cands:
         if c.consumed or c.match.trigger.pos != "verb":
@@ -232,5 +232,8 @@ def ongoing_roles(doc: Any, cands: list[Candidate]) -> None:
         j = c.match.start - 1
         while j > 0 and (doc[j].lower_ in {"been", "also", "long", "already", "currently"} or doc[j].lower_.endswith("ly")):
             j -= 1
-        if doc[j].lower_ in ONGOING_AUX and j >= 2 and doc[j - 1].lower_ in {"which", "who"} and doc[j - 2].text == ",":
+        # "which"/"who" after a comma, or a relative "that" right before the auxiliary ("the group
+        # that has seized parts of Iraq"; a complementiser "that" has a subject in between)
+        if doc[j].lower_ in ONGOING_AUX and j >= 2 and (doc[j - 1].lower_ in {"which", "who"} and doc[j - 2].text == ","
+                                                        or doc[j - 1].lower_ == "that"):
             c.consumed = True
