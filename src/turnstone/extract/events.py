@@ -33,6 +33,7 @@ from .event_context import (
     direct_object,
     remember_conflict,
     remember_parties,
+    with_pairs,
 )
 from .event_dates import event_date, optional_helper, time_flags
 from .event_lexicon import find_triggers
@@ -170,7 +171,7 @@ def sentence_candidates(article: Article, sent: Any, state: ArticleState) -> lis
     if persons:
         state.last_person = persons[-1]
     _record_wars(doc, actors, state)
-    actors = _with_pairs(doc, sent, actors, state)
+    actors = with_pairs(doc, sent, actors, state)
     remember_conflict(doc, sent, actors, state)
     if _shouting(sent) or not actors:
         return []
@@ -342,45 +343,6 @@ def _other_party(doc: Any, sent: Any, actors: list[ActorSpan], cand: Candidate,
         return reporter
     partner = [p for p in state.pair if p.country and p.country not in own]
     return [ActorSpan(0, 0, cand.match.start, cand.match.start, partner[:1], source="context")] if partner else []
-
-
-# verbs whose object "them", with no group named in the sentence, addresses the story's two sides
-PAIR_ADDRESS_VERBS = {"urge", "ask", "call", "press", "tell", "warn", "invite", "implore"}
-PAIR_PHRASES = ("both sides", "both parties", "both countries", "both governments", "both leaders",
-                "the two sides", "the two countries", "the two governments", "the two leaders", "the two parties")
-PAIR_WORDS = [phrase.split() for phrase in PAIR_PHRASES]
-PAIR_FIRST_WORDS = {words[0] for words in PAIR_WORDS}
-
-
-def _with_pairs(doc: Any, sent: Any, actors: list[ActorSpan], state: ArticleState) -> list[ActorSpan]:
-    """"both sides", "the two countries": the last two parties the article named together."""
-    if not state.pair:
-        return actors
-    added = []
-    lower = [t.lower_ for t in sent]  # one pass over the tokens: this runs for every sentence
-    for k in range(len(lower) - 1):
-        i = sent.start + k
-        if lower[k] in PAIR_FIRST_WORDS:
-            for words in PAIR_WORDS:
-                j = i + len(words)
-                if j <= sent.end and lower[k:k + len(words)] == words:
-                    added.append(ActorSpan(doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text), i, j,
-                                           list(state.pair), source="context"))
-        # "urged them to avoid escalation" right after both sides were named: "them" is the pair
-        if lower[k] == "them" and i > sent.start and doc[i - 1].lemma_.lower() in PAIR_ADDRESS_VERBS \
-                and not any(a.tok_start < i and a.tok_end > sent.start and len(countries_of([a]) - {None}) >= 2
-                            for a in actors):
-            added.append(ActorSpan(doc[i].idx, doc[i].idx + 4, i, i + 1, list(state.pair), source="context",
-                                   pronoun=True))
-    if not added:
-        return actors
-    # the pair replaces what the phrase was read as on its own ("parties" as political parties)
-    kept = [a for a in actors if not any(b.tok_start < a.tok_end and a.tok_start < b.tok_end for b in added)]
-    return sorted(kept + added, key=lambda a: a.tok_start)
-
-
-def _lower_after(doc: Any, i: int) -> str:
-    return doc[i].lower_ if i < len(doc) else ""
 
 
 def _lower_before(doc: Any, i: int) -> str:
