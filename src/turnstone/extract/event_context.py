@@ -2,8 +2,10 @@
 
 A reader takes an unnamed target from context: "Venezuela rejected the measures" answers the
 sanctions of earlier sentences, "Pakistan would respond with full force" is aimed at the other
-side of the article's main dyad. Also: whether missiles were aimed at anything (a test if not)
-and whether an attack verb names a physical target the actors stage cannot resolve.
+side of the article's main dyad, "both sides" are the last two parties named together, an
+attack whose author is not named comes from the other side of a two-country fight. Also:
+whether missiles were aimed at anything (a test if not) and whether an attack verb names a
+physical target the actors stage cannot resolve.
 """
 
 from __future__ import annotations
