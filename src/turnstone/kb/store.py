@@ -39,6 +39,8 @@ def user_dir() -> Path:
 @lru_cache(maxsize=1 << 16)
 def norm(text: str) -> str:
     """Lower-cased, accent-free, single-spaced form used as a lookup key."""
+    if text.isascii():  # nothing to fold: skips the costly Unicode pass for most keys
+        return " ".join(text.lower().split())
     text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'"))
     text = "".join(c for c in text if not unicodedata.combining(c))
     return " ".join(text.lower().split())
