@@ -43,3 +43,20 @@ def test_tense_a_clock_time_does_not_end_the_sentence() -> None:
     text = "The polling stations will open at 7 a.m. on Sunday."
     start = text.index("Sunday")
     assert tense_near(text, start, start + len("Sunday")) == "future"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the auxiliary is far from the weekday: a long object and places between them
+        ("Qatar will host indirect talks between the two delegations in its capital, Doha, on Sunday.", "future"),
+        ("The minister will meet party leaders during a short private visit to the region starting on Sunday.", "future"),
+        ("Officials say the kingdom is set to welcome the foreign ministers of the Gulf states in Riyadh on Sunday.", "future"),
+        # a past verb after the auxiliary dates the weekday instead
+        ("He will never forget how the delegations from both countries were received in the capital on Sunday.", "past"),
+        # no auxiliary at all: no tense
+        ("The host of the talks between the two delegations in its capital, Doha, on Sunday.", None),
+    ],
+)
+def test_tense_future_auxiliary_governs_a_distant_weekday(text: str, expected: str | None) -> None:
+    assert tense_of(text, "Sunday") == expected

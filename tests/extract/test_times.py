@@ -223,3 +223,32 @@ def test_tense_schedules_and_would_happen_are_future(text: str) -> None:
 @pytest.mark.parametrize(("text", "value"), [("a hundred", 100), ("two hundred", 200), ("twenty-four", 24)])
 def test_times_parse_number_hundreds(text: str, value: float) -> None:
     assert parse_number(text) == value
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2015-W23", "2015-06"),  # 1-7 June 2015
+        ("2015-W27", "2015-07"),  # 29 June - 5 July: the month of its Thursday
+        ("2015-W23-WE", "2015-06"),
+        ("2020-W53", "2020-12"),
+        ("2015-W99", None),
+    ],
+)
+def test_times_calendar_value_of_a_week_is_its_month(value: str, expected: str | None) -> None:
+    assert calendar_value(value) == expected
+
+
+def test_times_date_for_span_last_week_is_a_month_not_a_year() -> None:
+    text = "The embassy suspended visa services after the bombing of the consulate last week."
+    article = Article(text=text, published="2015-06-09")
+    article.times = find_times(article)
+    start = text.index("suspended")
+    assert date_for_span(article, start, start + len("suspended")) == "2015-06"
+
+
+def test_timex_will_host_on_sunday_is_the_coming_sunday() -> None:
+    text = "The president will host the leaders of both countries at his lakeside residence near the capital on Sunday."
+    assert one(text) == ("Sunday", "DATE", "2025-02-16")
+    past = "The president hosted the leaders of both countries at his lakeside residence near the capital on Sunday."
+    assert one(past) == ("Sunday", "DATE", "2025-02-09")

@@ -82,4 +82,24 @@ def tense_near(text: str, start: int, end: int) -> Tense:
     cues = [c for c in cues if c[0] <= MAX_CUE_DISTANCE]
     if cues:
         return min(cues, key=lambda c: c[0])[1]
-    return None
+    return _future_auxiliary(left)
+
+
+# The auxiliary that makes a whole clause future: "Qatar will host talks between the two delegations
+# in its capital on Sunday" is dated by "will" however long the object between them.
+FUTURE_AUXILIARY = re.compile(r"\b(?:will|won't|shall|'ll|wo\s+n't|(?:is|are)\s+(?:going|set|due|expected|scheduled)\s+to)\b",
+                              re.IGNORECASE)
+
+
+def _future_auxiliary(left: str) -> Tense:
+    """'future' when the clause left of the expression is governed by a future auxiliary with no
+    past-tense verb after it; read only where no cue stands near the expression."""
+    last = None
+    for last in FUTURE_AUXILIARY.finditer(left):
+        pass
+    if last is None:
+        return None
+    for m in PAST_CUE.finditer(left, last.end()):
+        if m.group(0).lower() not in NOT_PAST and not FUTURE_PASSIVE.search(left[: m.start()]):
+            return None
+    return "future"

@@ -75,10 +75,31 @@ def sentence_bounds(article: Article, start: int, end: int) -> tuple[int, int]:
     return left, max(right, end)
 
 
+# An ISO week ("last week" → 2015-W23) or its weekend (2015-W23-WE).
+WEEK_VALUE = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")
+
+
+def _month_of_week(year: int, week: int, weekend: bool) -> str | None:
+    """The month a week falls in, by its Thursday as ISO 8601 assigns a week to a year (by its
+    Saturday for a weekend): 'last week' dates an event to the month, not just the year."""
+    try:
+        day = dt.date.fromisocalendar(year, week, 6 if weekend else 4)
+    except ValueError:
+        return None
+    return f"{day.year:04d}-{day.month:02d}"
+
+
 def calendar_value(value: str | None) -> str | None:
-    """A TIMEX3 value cut to the calendar date an event can carry, or None for durations and refs."""
+    """A TIMEX3 value cut to the calendar date an event can carry, or None for durations and refs.
+
+    A week becomes its month: the event date is ISO calendar (``2025``, ``2025-02``, ``2025-02-14``),
+    and a bare year would throw away what "last week" says.
+    """
     if not value:
         return None
+    week = WEEK_VALUE.match(value)
+    if week:
+        return _month_of_week(int(week.group(1)), int(week.group(2)), weekend=bool(week.group(3)))
     m = CALENDAR_VALUE.match(value)
     if not m:
         return None
