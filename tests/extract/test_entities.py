@@ -354,3 +354,76 @@ def test_entities_unknown_town_lies_in_the_story_country() -> None:
                             "Monday. Haitian police said Saint-Cyr would visit.", published="2025-09-01")
     town = [e for e in art.entities if e.name == "Mirebalais"]
     assert town and town[0].country == "HTI", [(e.name, e.country) for e in art.entities]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The US commander in Iraq, General David Petraeus, met President Michel Suleiman in Beirut.", "David Petraeus"),
+    ("The American envoy to Lebanon, Ambassador Jane Korrel, met President Joseph Aoun in Beirut.", "Jane Korrel"),
+])
+def test_entities_title_phrase_nationality_beats_its_place(run, text: str, name: str) -> None:
+    # the place after the title says where the person serves; the story's country is Lebanon
+    art = run(text, published="2025-03-01")
+    person = by_name(art, name)
+    assert person.country == "USA", (person.country, person.sector, person.title)
+
+
+def test_entities_title_phrase_place_alone_gives_no_nationality(run) -> None:
+    art = run("The commander in Iraq, General Jo Marrow, met President Michel Suleiman in Beirut.",
+              published="2008-11-12")
+    assert by_name(art, "Jo Marrow").country != "IRQ"
+
+
+@pytest.mark.parametrize("text, published, name, code", [
+    ("Nancy Pelosi criticised the visit.", "2024-06-12", "Nancy Pelosi", ("USA", "LEG", "Representative")),
+    ("Nancy Pelosi criticised the visit.", "2022-08-02", "Nancy Pelosi", ("USA", "LEG", "Speaker of the House")),
+    ("Mike Johnson and Hakeem Jeffries met the delegation.", "2024-04-20", "Hakeem Jeffries",
+     ("USA", "LEG", "House Minority Leader")),
+    ("Chuck Schumer met Benjamin Netanyahu.", "2024-03-14", "Chuck Schumer", ("USA", "LEG", "Senate Majority Leader")),
+    ("John Thune met Benjamin Netanyahu.", "2025-07-08", "John Thune", ("USA", "LEG", "Senate Majority Leader")),
+])
+def test_entities_us_congressional_leaders_by_date(run, text: str, published: str, name: str, code) -> None:
+    person = by_name(run(text, published=published), name)
+    assert (person.country, person.sector, person.title) == code
+
+
+def test_entities_us_parties_and_chambers(run) -> None:
+    art = run("Democrats and Republicans in the Senate blocked the aid bill for Ukraine. The House passed it.")
+    codes = {e.name: (e.country, e.sector) for e in art.entities}
+    assert codes["Democratic Party"] == ("USA", "PTY")
+    assert codes["Republican Party"] == ("USA", "PTY")
+    assert codes["U.S. Senate"] == ("USA", "LEG")
+    assert codes["U.S. House of Representatives"] == ("USA", "LEG")
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Opponents of Rwanda's Senate protested in Kigali.", "RWA"),
+    ("The Philippine Senate rejected the treaty.", "PHL"),
+    ("Mexico's Congress approved the reform.", "MEX"),
+    ("South Korea's Democratic Party won the vote.", "KOR"),
+])
+def test_entities_shared_body_name_takes_the_country_before_it(run, text: str, country: str) -> None:
+    art = run(text)
+    bodies = [e for e in art.entities if e.type == "ORG"]
+    assert [e.country for e in bodies] == [country], [(e.name, e.country) for e in art.entities]
+
+
+def test_entities_shared_body_name_in_another_countrys_story(run) -> None:
+    art = run("The Senate voted to impeach Vice President Sara Duterte. President Ferdinand Marcos Jr. said "
+              "the Senate must decide.", published="2025-02-10")
+    senate = [e for e in art.entities if e.type == "ORG"]
+    assert [(e.name, e.country, e.sector) for e in senate] == [("Senate", "PHL", "LEG")]
+
+
+def test_entities_shared_body_name_stays_us_beside_a_us_actor(run) -> None:
+    art = run("The Senate confirmed the nominee. President Donald Trump met Ferdinand Marcos Jr. in Manila. "
+              "Marcos thanked Marcos's allies.", published="2025-07-22")
+    senate = [e for e in art.entities if e.type == "ORG"]
+    assert [(e.name, e.country) for e in senate] == [("U.S. Senate", "USA")]
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("The Liberal Democrats opposed the bill.", "Liberal Democrats", "GBR"),
+    ("The House of Lords opposed the bill.", "House of Lords", "GBR"),
+])
+def test_entities_longer_names_are_not_the_us_bodies(run, text: str, name: str, country: str) -> None:
+    assert by_name(run(text), name).country == country

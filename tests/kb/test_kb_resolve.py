@@ -186,3 +186,20 @@ def test_kb_resolve_phrase_cached_answers_are_copies_and_follow_the_kb() -> None
     assert resolve_phrase(kb, "Quorblat Vennix", when).name is None
     kb.add_actor(Actor(name="Quorblat Vennix", type="PERSON", country="FRA", sector="GOV"))
     assert resolve_phrase(kb, "Quorblat Vennix", when).country == "FRA"
+
+
+@pytest.mark.parametrize("text, country, sector, name", [
+    ("the Senate", "USA", "LEG", "U.S. Senate"),
+    ("Congress", "USA", "LEG", "Capitol Hill"),
+    ("Republicans", "USA", "PTY", "Republican Party"),
+    ("Rwanda's Senate", "RWA", "LEG", None),
+    ("the Mexican Congress", "MEX", "LEG", None),
+    ("Senate Democrats", "USA", "PTY", "Democratic Party"),
+    ("Social Democrats", None, None, None),
+    ("House of Lords", "GBR", "LEG", "House of Lords"),
+])
+def test_kb_resolve_shared_body_names(kb, text: str, country: str | None, sector: str | None,
+                                      name: str | None) -> None:
+    # "Senate", "Congress", "Democrats" are the US bodies unless the phrase names another owner
+    got = resolve_actor(text, "2025-02-12", kb=kb)
+    assert (got["country"], got["sector"], got["name"]) == (country, sector, name)

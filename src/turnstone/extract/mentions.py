@@ -150,7 +150,16 @@ def appositive(text: str, start: int, end: int, kb: KnowledgeBase, when: dt.date
         hits = scan(kb, before, when)
         if hits and hits[-1].kind == "title" and not before[hits[-1].end:].strip():
             return before
+        titles = [h for h in hits if h.kind == "title"]
+        if titles and _PLACE_TAIL.fullmatch(before[titles[-1].end:]):
+            # "The US commander in Iraq, General X": the place says where he serves, not whose
+            # he is, so the phrase ends at its title and its nationality word codes him
+            return before[:titles[-1].end]
     return None
+
+
+# A title's place: "commander in Iraq", "envoy to the Middle East" (1-4 capitalised words).
+_PLACE_TAIL = re.compile(r"\s+(?:in|to|for|at|on)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*")
 
 
 def appositive_names(text: str, kb: KnowledgeBase, when: dt.date) -> list[tuple[int, int, str]]:

@@ -257,6 +257,9 @@ def resolve_hits(text: str, hits: list[Hit], when: dt.date) -> Resolution:
         named = []
     if named and (_first_name_only(text, named[-1], hits) or _other_first_name(text, named[-1], hits)):
         named = []  # "Petro Ivanenko" is not Gustavo Petro: a one-word alias followed by a surname
+    shared = named[-1] if named and generic_name(named[-1]) else None
+    if shared is not None and _not_that_body(text, shared, hits):
+        named = []  # "Rwanda's Senate", "Liberal Democrats", "House of Lords": not the US bodies
     if named:
         head = named[-1]
         actor = head.actors[0]
@@ -271,6 +274,9 @@ def resolve_hits(text: str, hits: list[Hit], when: dt.date) -> Resolution:
             res.country = _country(hits)
         return res
     res.country = _country(hits)
+    if shared is not None and res.country is not None:
+        res.sector, res.type = shared.actors[0].sector, shared.actors[0].type  # "the Philippine Senate": LEG
+        return res
     titles = [h for h in hits if h.kind == "title"]
     agents = [h for h in hits if h.kind == "agent"]
     if titles:
@@ -291,6 +297,26 @@ def resolve_hits(text: str, hits: list[Hit], when: dt.date) -> Resolution:
     if res.country and not res.name and res.type == "GPE":
         res.name = res.text
     return res
+
+
+def generic_name(hit: Hit) -> bool:
+    """Whether an organisation hit is one of its actor's shared names ("Senate", "Democrats"),
+    which name other countries' bodies too."""
+    if hit.kind != "org" or not hit.actors or not hit.actors[0].generic:
+        return False
+    return norm(hit.text) in {norm(g) for g in hit.actors[0].generic}
+
+
+def _not_that_body(text: str, head: Hit, hits: list[Hit]) -> bool:
+    """A shared name with another country before it ("Rwanda's Senate", "the Philippine Senate")
+    or part of a longer name nothing else explains ("Liberal Democrats", "House of Lords")."""
+    own = head.actors[0].country
+    if any(h.kind == "country" and h.end <= head.start and h.code != own for h in hits):
+        return True
+    before = re.search(r"([A-Z][\w'’-]*)\s+$", text[:head.start])
+    if before and not any(h.start <= before.start(1) < h.end for h in hits):
+        return True
+    return bool(re.match(r"\s+(?:of\s+)?[A-Z]", text[head.end:]))
 
 
 # Roles any body has; the body named before them gives the sector.

@@ -82,6 +82,9 @@ class Actor:
     aliases: list[str] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
     source: str = "builtin"
+    # names other countries' bodies share ("Senate", "Democrats"): an explicit country or the
+    # story's context may give the body to another country (see kb.resolve.generic_name)
+    generic: list[str] = field(default_factory=list)
 
     def role_on(self, when: dt.date) -> Role | None:
         """The role held on ``when``; an undated role is the fallback."""
@@ -102,7 +105,7 @@ class Actor:
         return role.country or self.country, role.sector, role.title
 
     def names(self) -> list[str]:
-        return [self.name, *self.aliases]
+        return [self.name, *self.aliases, *self.generic]
 
 
 @dataclass
@@ -244,7 +247,7 @@ def actor_from_dict(item: dict[str, Any], *, kind: str, source: str) -> Actor:
                           start=parse_date(item.get("start")), end=parse_date(item.get("end"))))
     return Actor(name=str(item["name"]), type=str(item.get("type") or kind), country=item.get("country"),
                  sector=_check_sector(item.get("sector"), source), aliases=[str(a) for a in item.get("aliases") or []],
-                 roles=roles, source=source)
+                 roles=roles, source=source, generic=[str(a) for a in item.get("generic") or []])
 
 
 def read_countries(path: Path) -> dict[str, Country]:
