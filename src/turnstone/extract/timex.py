@@ -29,6 +29,7 @@ from .timex_calendar import CALENDAR
 from .timex_grammar import TENSE_READER, Rule, TenseFn
 from .timex_holidays import HOLIDAY_RULES
 from .timex_relative import RELATIVE
+from .timex_scan import ScanPlan
 
 LOGGER = logging.getLogger(__name__)
 
@@ -66,8 +67,9 @@ def find_timexes(text: str, anchor: dt.date | None, tense: TenseFn | None = None
 
 def _find(text: str, anchor: dt.date | None) -> list[Timex]:
     found: list[tuple[int, int, str, str | None, int, Shift | None]] = []
+    plan = ScanPlan(text)
     for priority, r in enumerate(RULES):
-        for m in r.pattern.finditer(text):
+        for m in plan.matches(r):
             if m.end() == m.start():
                 continue
             try:

@@ -11,7 +11,16 @@ from dateutil.relativedelta import relativedelta
 
 from .tense import Tense
 from .timex_anchor import Shift
-from .timex_grammar import Context, Normalised, RuleList, clause_tense, month_number, preposition_tense
+from .timex_grammar import (
+    DIGIT,
+    MONTH_WORDS,
+    Context,
+    Normalised,
+    RuleList,
+    clause_tense,
+    month_number,
+    preposition_tense,
+)
 from .timex_values import (
     DAYPART_RE,
     MONTH_RE,
@@ -32,12 +41,12 @@ from .timex_values import (
 CALENDAR = RuleList()
 rule = CALENDAR.rule
 
-@rule("iso_date", r"\b(\d{4})-(\d{2})-(\d{2})\b")
+@rule("iso_date", r"\b(\d{4})-(\d{2})-(\d{2})\b", needs=(DIGIT,))
 def _iso(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
     return "DATE", f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
 
 
-@rule("numeric_date", r"\b(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})\b")
+@rule("numeric_date", r"\b(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})\b", needs=(DIGIT,))
 def _numeric(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
     month, day, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
     if year < 100:
@@ -49,7 +58,7 @@ def _numeric(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[st
 
 @rule("month_day_year",
       rf"\b(?:(?:early|late|mid)[- ])?({MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+({YEAR_RE}))?\b(?!\s*(?:%|percent|million|billion))",
-      flags=0)
+      flags=0, needs=(DIGIT, MONTH_WORDS))
 def _month_day(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
     month, day = month_number(m.group(1)), int(m.group(2))
     if not 1 <= day <= 31:
@@ -65,7 +74,7 @@ def _month_day(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[
     return "DATE", f"{year:04d}-{month:02d}-{day:02d}"
 
 
-@rule("week_of", rf"\bthe\s+week\s+of\s+({MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+({YEAR_RE}))?\b", flags=re.IGNORECASE)
+@rule("week_of", rf"\bthe\s+week\s+of\s+({MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+({YEAR_RE}))?\b", flags=re.IGNORECASE, needs=(DIGIT, "week"))
 def _week_of(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> Normalised | None:
     """'the week of March 6': the ISO week holding that day."""
     found = _month_day(m, anchor, ctx)
@@ -74,7 +83,7 @@ def _week_of(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> Normalis
     return "DATE", week_value(dt.date.fromisoformat(found[1]))
 
 
-@rule("day_month_year", rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_RE})(?:,?\s+({YEAR_RE}))?\b", flags=0)
+@rule("day_month_year", rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_RE})(?:,?\s+({YEAR_RE}))?\b", flags=0, needs=(DIGIT, MONTH_WORDS))
 def _day_month(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> Normalised | None:
     return _month_day(_Swap(m), anchor, ctx)  # type: ignore[arg-type]
 
@@ -91,7 +100,7 @@ class _Swap:
 
 @rule("month_year",
       rf"\b(?:(?:early|late|mid)[- ]|the\s+end\s+of\s+|the\s+beginning\s+of\s+|the\s+start\s+of\s+)?({MONTH_RE})(?:\s+of)?,?\s+({YEAR_RE})\b",
-      flags=0)
+      flags=0, needs=(DIGIT, MONTH_WORDS))
 def _month_year(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
     return "DATE", f"{int(m.group(2)):04d}-{month_number(m.group(1)):02d}"
 
@@ -106,7 +115,7 @@ MARCH_AFTER = re.compile(r"^\s+(?:for|of|on|against|to)\s+(?:the\s+)?[A-Z]")
       r"|[Ee]arlier\s+this|[Ll]ater\s+this)\s+))?"
       r"(January|February|March|April|June|July|August|September|October|November|December|Sept?\.|Oct\.|Nov\.|Dec\.|Jan\.|Feb\.|Aug\.)"
       r"(?!\s+\d)\b(?:,?\s+(?:of\s+)?(last|this|next)\s+year\b)?",
-      flags=0)
+      flags=0, needs=(MONTH_WORDS,))
 def _bare_month(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
     text, start, end = ctx
     if m.group(1) == "March" and MARCH_BEFORE.search(text[max(0, start - 30): start]) and MARCH_AFTER.match(text[end: end + 40]):
@@ -132,7 +141,7 @@ def _bare_month(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple
 
 # "May" is also a modal verb: only as a date after a preposition or a time word.
 @rule("may", r"\b(?:(?<=in )|(?<=since )|(?<=until )|(?<=by )|(?<=last )|(?<=next )|(?<=this )|(?<=early )|(?<=late )|(?<=mid-))May\b(?!\s+\d)",
-      flags=0)
+      flags=0, needs=("may",))
 def _may(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
     if anchor is None:
         return "DATE", None
@@ -154,7 +163,7 @@ _DECADE_WORDS = {"ten": 1, "twenty": 2, "thirty": 3, "forty": 4, "fifty": 5, "si
 
 @rule("spelled_year",
       r"\b(?:the\s+year\s+)?(?:nineteen\s+(ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](one|two|three|four|five|six|seven|eight|nine))?"
-      r"|(two\s+thousand)(?:\s+and\s+|\s+)?(one|two|three|four|five|six|seven|eight|nine)?)\b")
+      r"|(two\s+thousand)(?:\s+and\s+|\s+)?(one|two|three|four|five|six|seven|eight|nine)?)\b", needs=("nineteen|thousand",))
 def _spelled_year(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
     """Years read out in broadcast transcripts: 'nineteen ninety-six', 'the year two thousand'."""
     if m.group(1):
@@ -164,13 +173,13 @@ def _spelled_year(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tup
     return "DATE", f"20{SMALL[m.group(4).lower()] if m.group(4) else 0:02d}"
 
 
-@rule("century", r"\b(?:the\s+)?(?:(?:early|mid|late)[- ])?(\d{1,2})(?:st|nd|rd|th)\s+century\b")
+@rule("century", r"\b(?:the\s+)?(?:(?:early|mid|late)[- ])?(\d{1,2})(?:st|nd|rd|th)\s+century\b", needs=(DIGIT, "century"))
 def _century(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
     return "DATE", f"{int(m.group(1)) - 1:02d}"
 
 
 @rule("decade", r"\b(?:the\s+)?(?:(?:early|mid|late)[- ])?(1[6-9]\d0|20\d0)'?s\b|\bthe\s+'(\d0)s\b"
-      r"|\bthe\s+(?:(?:early|mid|late)[- ])?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b")
+      r"|\bthe\s+(?:(?:early|mid|late)[- ])?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b", needs=(DIGIT + "|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties",))
 def _decade(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
     if m.group(1):
         return "DATE", m.group(1)[:3]
@@ -182,7 +191,7 @@ def _decade(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str
 @rule("year",
       rf"\b(?:(?:fiscal|calendar|the\s+year|early|late|mid[- ]?|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of)\s+)?({YEAR_RE})\b"
       r"(?![-/]\d|\s*(?:%|percent|\$)|,\d|\.\d|\s+(?:people|persons|troops|soldiers|votes|units|tons|feet|metres|meters|miles|km|dollars|shares|points)"
-      r"|\s+(?:GMT|UTC|Zulu|hours\s+(?:GMT|UTC|local)))")  # "(0735 GMT)": a 24-hour clock time, not a year
+      r"|\s+(?:GMT|UTC|Zulu|hours\s+(?:GMT|UTC|local)))", needs=(DIGIT,))  # "(0735 GMT)": a 24-hour clock time, not a year
 def _year(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
     text, start, _ = ctx
     before = text[max(0, start - 2): start]
@@ -195,7 +204,7 @@ def _year(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, 
       r"\b(?:the\s+|that\s+|this\s+)?(?:(this|last|next)\s+year'?s\s+|(?:fiscal\s+)?(\d{4})(?:'s)?\s+)?(?:(?:fiscal|calendar)\s+)?"
       r"(?:(first|second|third|fourth|1st|2nd|3rd|4th)|(latest|last|current|previous|past|year-ago|year-earlier|same|"
       r"comparable|corresponding|fiscal)(?:\s+year-(?:ago|earlier))?)?[- ]?(?:fiscal\s+)?(quarter|period)\b"
-      r"(?:\s+of\s+(?:fiscal\s+)?(\d{4}))?(\s+(?:last\s+year|a\s+year\s+(?:ago|earlier)))?")
+      r"(?:\s+of\s+(?:fiscal\s+)?(\d{4}))?(\s+(?:last\s+year|a\s+year\s+(?:ago|earlier)))?", needs=("quarter|period",))
 def _quarter(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> Normalised | None:
     """Quarters: 'the third quarter [of 2024]' directly; 'the quarter', 'the year-ago period',
     'the 2023 period' refer back to the quarter the text last named (see timex_anchor)."""
@@ -238,13 +247,13 @@ def _quarter(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> Normalis
     return "DATE", f"{reported.year}-Q{quarter_of(reported)}", Shift("year", back, refers_to="quarter")
 
 
-@rule("year_end", r"\b(?:the\s+)?(?:year[- ]end|year's\s+end|end\s+of\s+the\s+year)\b")
+@rule("year_end", r"\b(?:the\s+)?(?:year[- ]end|year's\s+end|end\s+of\s+the\s+year)\b", needs=("year",))
 def _year_end(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> Normalised | None:
     """'by year-end', 'by year's end': the year it closes (TimeBank writes the year)."""
     return "DATE", str(anchor.year) if anchor else None
 
 
-@rule("half", r"\b(?:the\s+)?(first|second|last)\s+half\s+(?:of\s+)?(?:(\d{4})|(this|last|next)\s+year)?\b")
+@rule("half", r"\b(?:the\s+)?(first|second|last)\s+half\s+(?:of\s+)?(?:(\d{4})|(this|last|next)\s+year)?\b", needs=("half",))
 def _half(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
     h = "H1" if m.group(1).lower() == "first" else "H2"
     if m.group(2):
@@ -255,7 +264,7 @@ def _half(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, 
     return "DATE", f"{year}-{h}"
 
 
-@rule("season", r"\b(?:(this\s+past|this\s+coming|this|last|next|the\s+past|the\s+coming|early|late)\s+)?(spring|summer|fall|autumn|winter)(?:\s+of\s+(\d{4}))?\b")
+@rule("season", r"\b(?:(this\s+past|this\s+coming|this|last|next|the\s+past|the\s+coming|early|late)\s+)?(spring|summer|fall|autumn|winter)(?:\s+of\s+(\d{4}))?\b", needs=("spring|summer|fall|autumn|winter",))
 def _season(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
     code = SEASONS[m.group(2).lower()]
     lead = (m.group(1) or "").lower()
@@ -279,7 +288,7 @@ def _season(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str
 
 
 @rule("deictic_day", r"\b(?:(early|late|earlier|later)\s+)?(today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)\b"
-      r"(?:\s+(morning|afternoon|evening|night))?")
+      r"(?:\s+(morning|afternoon|evening|night))?", needs=("today|tonight|yesterday|tomorrow",))
 def _deictic(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
     word = re.sub(r"\s+", " ", m.group(2).lower())
     offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
@@ -294,7 +303,7 @@ def _deictic(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[st
     return "DATE", day
 
 
-@rule("day_anaphor", r"\b(?:(?:earlier|later)\s+in\s+the\s+day|(?<=in\s)the\s+(morning|afternoon|evening))\b")
+@rule("day_anaphor", r"\b(?:(?:earlier|later)\s+in\s+the\s+day|(?<=in\s)the\s+(morning|afternoon|evening))\b", needs=("day|morning|afternoon|evening",))
 def _day_anaphor(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> Normalised | None:
     """'later in the day', 'in the morning': that day of the day the text last named (TimeML's
     reference time), else of the anchor."""
@@ -305,7 +314,7 @@ def _day_anaphor(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> Norm
     return kind, anchor.isoformat() + part, Shift("day", 0, part_of_day=part)
 
 
-@rule("mid_daypart", r"\b(?:(early|mid|late)[- ]?(morning|afternoon|evening)|(midday))\b(?:\s+(today|yesterday|tomorrow))?")
+@rule("mid_daypart", r"\b(?:(early|mid|late)[- ]?(morning|afternoon|evening)|(midday))\b(?:\s+(today|yesterday|tomorrow))?", needs=("morning|afternoon|evening|midday",))
 def _mid_daypart(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> Normalised | None:
     """'by mid-afternoon', 'at midday', 'late evening yesterday': a part of the day named beside it,
     else of the day the text last named (TimeML reference time), else of the anchor."""
@@ -318,7 +327,7 @@ def _mid_daypart(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> Norm
     return "TIME", anchor.isoformat() + part, Shift("day", 0, part_of_day=part)
 
 
-@rule("daypart", r"\b(this|last|yesterday|tomorrow)\s+(morning|afternoon|evening|night)\b|\bovernight\b")
+@rule("daypart", r"\b(this|last|yesterday|tomorrow)\s+(morning|afternoon|evening|night)\b|\bovernight\b", needs=("morning|afternoon|evening|night",))
 def _daypart(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
     if anchor is None:
         return "TIME", None
@@ -356,7 +365,7 @@ def _overnight_weekday(m: re.Match[str], anchor: dt.date, ctx: Context) -> dt.da
 @rule("weekday",
       rf"\b(?:((?i:last|next|this|this\s+coming|this\s+past|coming|past|early|late|earlier|later))\s+(?:on\s+)?)?({WEEKDAY_RE})"
       rf"(?:\s+({DAYPART_RE}))?\b(?:,?\s+({MONTH_RE})\s+(\d{{1,2}})(?:,?\s+({YEAR_RE}))?)?",
-      flags=0)
+      flags=0, needs=("day",))
 def _weekday(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
     name = m.group(2).lower()
     if name.endswith("s") and name != "tuesdays" or name.endswith("days") and name[:-1] in WEEKDAYS:
@@ -398,7 +407,7 @@ class _Groups:
       r"\b(?:(\d{1,2})(?::(\d{2}))?\s*(a\.m\.|p\.m\.|am\b|pm\b)|(noon|midnight))"
       r"(?:\s+(?:(?:local|GMT|EST|EDT|ET|UTC)\s+time|(?:GMT|EST|EDT|UTC)))?"
       rf"(?:,?\s+(?:({WEEKDAY_RE})|({MONTH_RE})\s+(\d{{1,2}})\b))?",
-      flags=re.IGNORECASE)
+      flags=re.IGNORECASE, needs=(DIGIT + "|noon|midnight",))
 def _clock(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
     """'3 p.m.', 'noon', with the day named right after it: '10 p.m. Wednesday' is one TIMEX3;
     '6 a.m. on Friday' two, 'on' being a TimeML signal between them."""

@@ -32,14 +32,25 @@ class Rule:
     name: str
     pattern: re.Pattern[str]
     normalise: Normaliser
+    # Words a match cannot do without, as groups of lower-case alternatives ("quarter|period"):
+    # every group must have one in the paragraph for the rule to run there (see timex_scan). "#"
+    # stands for a digit. Empty: the rule runs everywhere.
+    needs: tuple[tuple[str, ...], ...] = ()
+
+
+# Word groups rules need (lower-case substrings: "sep" also finds "Sept.", "day" every weekday).
+DIGIT = "#"
+MONTH_WORDS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+UNIT_WORDS = "second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur"
 
 
 class RuleList(list[Rule]):
-    """Rules in priority order; ``@rules.rule(name, pattern)`` registers a normaliser."""
+    """Rules in priority order; ``@rules.rule(name, pattern, needs=...)`` registers a normaliser."""
 
-    def rule(self, name: str, pattern: str, flags: int = re.IGNORECASE) -> Callable[[Normaliser], Normaliser]:
+    def rule(self, name: str, pattern: str, flags: int = re.IGNORECASE,
+             needs: tuple[str, ...] = ()) -> Callable[[Normaliser], Normaliser]:
         def register(fn: Normaliser) -> Normaliser:
-            self.append(Rule(name, re.compile(pattern, flags), fn))
+            self.append(Rule(name, re.compile(pattern, flags), fn, tuple(tuple(g.split("|")) for g in needs)))
             return fn
 
         return register

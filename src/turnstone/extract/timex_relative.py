@@ -11,7 +11,7 @@ from dateutil.relativedelta import relativedelta
 
 from .tense import PAST_CUE
 from .timex_anchor import Shift
-from .timex_grammar import Context, Normalised, RuleList, clause_tense
+from .timex_grammar import UNIT_WORDS, Context, Normalised, RuleList, clause_tense
 from .timex_values import (
     HEDGE,
     NUM,
@@ -37,7 +37,7 @@ _NUMBER_WORDS = "|".join(w for w in SMALL if " " not in w and w not in ("a", "an
 
 @rule("ago",
       rf"\b{HEDGE}?({NUM})[\s-]+({UNIT})(?:\s+or\s+so)?\s+(ago|earlier|later|from\s+now|hence|before|after|previously)\b"
-      r"|\b(year|month|week)-(earlier|ago)\b")
+      r"|\b(year|month|week)-(earlier|ago)\b", needs=(UNIT_WORDS,))
 def _ago(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> Normalised | None:
     """'three years ago' counts from the anchor; 'a year earlier', 'two days later' from the time
     the text last named (TimeML's reference time), and in earnings talk 'a year ago' from the
@@ -99,7 +99,7 @@ def _year_ago_quarter(anchor: dt.date) -> str:
 
 @rule("relative_unit",
       r"\b(?:(early|late|earlier|later|mid)[- ](?:in\s+)?)?(this|last|next|the\s+coming|the\s+past|the\s+previous|the\s+following|the\s+current|the\s+same|the|that|past|coming|previous)\s+"
-      r"(?:(?:fiscal|full|calendar)\s+)?(week|weekend|month|year|decade|century)\b(?!s|-)")
+      r"(?:(?:fiscal|full|calendar)\s+)?(week|weekend|month|year|decade|century)\b(?!s|-)", needs=("week|month|year|decade|century",))
 def _relative(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> Normalised | None:
     which = re.sub(r"\s+", " ", m.group(2).lower())
     unit = m.group(3).lower()
@@ -134,7 +134,7 @@ def _relative(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> Normali
     return "DATE", at_granularity(shift(anchor, unit, step), unit)
 
 
-@rule("unit_before", r"\bthe\s+(day|week|month|year)\s+(before|after)\b(?!\s+(?:last|next|this|yesterday|tomorrow))")
+@rule("unit_before", r"\bthe\s+(day|week|month|year)\s+(before|after)\b(?!\s+(?:last|next|this|yesterday|tomorrow))", needs=("day|week|month|year",))
 def _unit_before(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> Normalised | None:
     """'the day after', 'the week before', 'the year after': counted from the time the text last named.
     Set off by a comma after a date ('Oct. 12, the day before the crash') it names that date again."""
@@ -148,7 +148,7 @@ def _unit_before(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> Norm
     return "DATE", at_granularity(shift(anchor, unit, step), unit), Shift(unit, step, truncate=True)
 
 
-@rule("next_day", r"\bthe\s+(next|following|previous|preceding|prior)\s+(day|morning|afternoon|evening|night)\b")
+@rule("next_day", r"\bthe\s+(next|following|previous|preceding|prior)\s+(day|morning|afternoon|evening|night)\b", needs=("day|morning|afternoon|evening|night",))
 def _next_day(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> Normalised | None:
     """'the next day', 'the following morning', 'the previous night': a day from the day the text
     last named (TimeML reference time), else from the anchor."""
@@ -163,7 +163,7 @@ def _next_day(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> Normali
     return "DATE", day, Shift("day", step, truncate=True)
 
 
-@rule("same_unit", r"\b(?:(earlier|later)\s+)?(?:the\s+same|that\s+same|(that))\s+(day|week|month|year)\b")
+@rule("same_unit", r"\b(?:(earlier|later)\s+)?(?:the\s+same|that\s+same|(that))\s+(day|week|month|year)\b", needs=("day|week|month|year",))
 def _same_unit(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> Normalised | None:
     """'the same day', 'later that year', 'earlier that day': the day (week, ...) of the time the
     text last named, else of the anchor. A bare 'that day' is mostly any day ('trades made that day')."""
@@ -186,7 +186,7 @@ ORDINAL_NEXT = re.compile(r"^[ \t]+(?!(?:later|earlier|ago|before|after|or|and|o
 @rule("duration",
       rf"\b(?:the\s+)?(?:(past|last|next|first|coming|previous|following|final|recent|latest)\s+)?{HEDGE}?({NUM})[\s-]+(?:(?:more|additional|further|extra)\s+)?"
       rf"(?:(?:trading|business|working|calendar|school)\s+(?=days?\b))?({UNIT})"
-      r"(\s+and\s+a\s+half)?(?:[- ]long)?\b(?!-old)")
+      r"(\s+and\s+a\s+half)?(?:[- ]long)?\b(?!-old)", needs=(UNIT_WORDS,))
 def _duration(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
     text, _start, end = ctx
     if re.match(r"-old|\s+old\b|-olds", text[end: end + 6]):
@@ -231,7 +231,7 @@ VAGUE_FUTURE = ("next", "coming", "the coming", "future")
 
 @rule("vague_duration",
       r"\b(?:for\s+|over\s+|in\s+)?(?:(recent|coming|past|the\s+past|future|the\s+first|the)\s+)?"
-      r"(years|months|weeks|days|decades|hours|minutes|quarters)\b(\s+ahead\b)?(?!\s+(?:ago|earlier|later))")
+      r"(years|months|weeks|days|decades|hours|minutes|quarters)\b(\s+ahead\b)?(?!\s+(?:ago|earlier|later))", needs=("years|months|weeks|days|decades|hours|minutes|quarters",))
 def _vague(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
     """'for years', 'over the years', 'the first hours of', 'the weeks ahead': stretches of unknown length."""
     text, start, _ = ctx
@@ -249,13 +249,13 @@ def _vague(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str,
     return "DURATION", duration_value(None, unit_of(m.group(2)))
 
 
-@rule("unit_long", r"\b(hour|day|week|month|year|decade|centur(?:y|ie))(s?)-long\b")
+@rule("unit_long", r"\b(hour|day|week|month|year|decade|centur(?:y|ie))(s?)-long\b", needs=("-long",))
 def _unit_long(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> Normalised | None:
     """'a year-long siege' lasts a year (P1Y); 'a decades-long feud' some decades (PXY)."""
     return "DURATION", duration_value(None if m.group(2) else 1, unit_of(m.group(1)))
 
 
-@rule("vague_stretch", r"(?<=\bfor\s)(?:some\s+time|a\s+while|a\s+(?:(?:\w+ly|rather|very|quite)\s+)?(?:long|lengthy|short|brief)\s+(?:period|while|spell))\b")
+@rule("vague_stretch", r"(?<=\bfor\s)(?:some\s+time|a\s+while|a\s+(?:(?:\w+ly|rather|very|quite)\s+)?(?:long|lengthy|short|brief)\s+(?:period|while|spell))\b", needs=("time|while|period|spell",))
 def _vague_stretch(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> Normalised | None:
     """'for some time', 'for a while', 'for a fairly lengthy period': a stretch of unknown length and unit (PXX)."""
     return "DURATION", "PXX"
@@ -264,7 +264,7 @@ def _vague_stretch(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> No
 @rule("set",
       r"\b(?:(?:every|each|per)\s+(?:(other)\s+)?(day|week|month|year|quarter|morning|evening|night|weekend|" + WEEKDAY_RE + r")"
       r"|(daily|weekly|monthly|yearly|annually|hourly|nightly)"
-      r"|(once|twice|three\s+times)\s+a\s+(day|week|month|year))\b")
+      r"|(once|twice|three\s+times)\s+a\s+(day|week|month|year))\b", needs=("day|week|month|year|quarter|morning|evening|night|daily|annually|hourly",))
 def _set(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
     if m.group(3):
         word = m.group(3).lower()
@@ -287,7 +287,7 @@ def _set(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, s
       r"\b(?:(now|currently|current|presently|at\s+present|nowadays|these\s+days|at\s+the\s+moment|right\s+now|at\s+this\s+time)"
       r"|(recently|recent|formerly|in\s+the\s+past|the\s+past|lately|once|earlier)"
       r"|(in\s+the\s+future|the\s+future|future|in\s+the\s+coming\s+(?:days|weeks|months|years)|as\s+soon\s+as\s+possible|soon|a\s+later\s+date"
-      r"|the\s+near\s+future|the\s+(?:near|short)\s+term))\b(?![- ]term)")
+      r"|the\s+near\s+future|the\s+(?:near|short)\s+term))\b(?![- ]term)", needs=("now|current|present|days|moment|time|recent|formerly|past|lately|once|earlier|future|coming|soon|later|term",))
 def _ref(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
     text, _start, end = ctx
     word = m.group(0).lower()
