@@ -11,6 +11,9 @@ Rules, in order (each measured on the gold seed article and PolNeAR-style news):
 * a subject pronoun (he/she) outside quotation marks refers to the first person mentioned
   earlier in its own sentence, else to the subject (first person) of the nearest earlier
   sentence that mentions a person.
+* "it"/"they" as the subject of a speech verb, and "its" opening what a body reports
+  ("MONUSCO said one of its bases ..."), refer to the first organisation or country of the
+  sentence (else of the nearest earlier sentence with one).
 """
 
 from __future__ import annotations
@@ -92,7 +95,17 @@ def pronoun_refs(text: str, doc: Any) -> list[Ref]:
     for m in re.finditer(r"\b([Ii]t|[Tt]hey)(?=" + _SPEECH + ")", text):
         if not any(s <= m.start() < e for s, e in quoted):
             refs.append(Ref(m.start(), m.end(), m.group(), "group"))
+    for m in _REPORTED_ITS.finditer(text):  # "MONUSCO said one of its bases ...": the speaker's
+        if not any(s <= m.start(1) < e for s, e in quoted):
+            refs.append(Ref(m.start(1), m.end(1), m.group(1), "group"))
     return refs
+
+
+# "its" opening what a body reports: "X said its aircraft struck ...", "X said one of its bases
+# was hit", "X said it had ... and that its ...". The group rule then gives the sentence's first
+# organisation or country, the speaker; elsewhere "its" may be anyone's ("Israel struck its bases").
+_REPORTED_ITS = re.compile(_SPEECH + r"\s+(?:[^.!?\n\"“”]{0,80}?\s+and\s+that\s+|that\s+)?"
+                           r"(?:(?:one|some|two|three|many|most|all|several|part)\s+of\s+)?(its)\b")
 
 
 def _quoted_regions(text: str) -> list[tuple[int, int]]:

@@ -1,0 +1,56 @@
+"""Coreference rules of the entities stage: which pronouns and titles are references."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from turnstone.analyze.ruler import add_kb_ruler
+from turnstone.extract.coref import pronoun_refs
+from turnstone.extract.entities import find_entities
+from turnstone.kb.store import builtin_kb
+from turnstone.model import Article
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return builtin_kb()
+
+
+@pytest.fixture(scope="module")
+def nlp(kb):
+    pipeline = spacy.blank("en")
+    pipeline.add_pipe("sentencizer")
+    return add_kb_ruler(pipeline, kb)
+
+
+def owners_of_its(nlp, kb, text: str) -> list[str]:
+    article = Article(text=text, published="2024-12-11")
+    article.doc = nlp(text)
+    return [e.name for e in find_entities(article, kb) for m in e.mentions if m.text.lower() == "its"]
+
+
+@pytest.mark.parametrize("text, owner", [
+    ("MONUSCO said one of its bases near Kirumba was hit by mortar fire.", "MONUSCO"),
+    ("Iran said its forces had been attacked near Damascus.", "Iran"),
+    ("The Pentagon said it had finished the review and that its troops would stay.", "Pentagon"),
+])
+def test_coref_reported_its_is_the_speaker(nlp, kb, text: str, owner: str) -> None:
+    assert owners_of_its(nlp, kb, text) == [owner]
+
+
+@pytest.mark.parametrize("text", [
+    "Iran withdrew its forces from Syria. Israel struck its bases near Damascus.",
+    "Israel said Hamas fired rockets from its positions.",
+    "Israel said Hamas fired rockets and its fighters crossed the fence.",
+    'MONUSCO said "its bases are safe", a statement read.',
+])
+def test_coref_other_its_is_left_alone(nlp, kb, text: str) -> None:
+    # outside "<speaker> said [one of] its ..." the owner may be anyone: no reference is made
+    assert owners_of_its(nlp, kb, text) == []
+
+
+def test_coref_pronoun_refs_offsets_are_exact() -> None:
+    text = "NATO said one of its bases was hit. It said the attack failed."
+    refs = pronoun_refs(text, None)
+    assert [(text[r.start:r.end], r.kind) for r in refs] == [("It", "group"), ("its", "group")]
