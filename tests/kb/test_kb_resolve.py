@@ -203,3 +203,15 @@ def test_kb_resolve_shared_body_names(kb, text: str, country: str | None, sector
     # "Senate", "Congress", "Democrats" are the US bodies unless the phrase names another owner
     got = resolve_actor(text, "2025-02-12", kb=kb)
     assert (got["country"], got["sector"], got["name"]) == (country, sector, name)
+
+
+@pytest.mark.parametrize("text, country, sector", [
+    ("a Nigerian student", "NGA", "EDU"),
+    ("Iranian university students", "IRN", "EDU"),
+    ("Professor Jane Roe", None, "EDU"),
+    ("an American teacher", "USA", "CVL"),  # teachers stay civilians (the seed gold codes Marc Fogel CVL)
+])
+def test_kb_resolve_students_and_academics_are_education(kb, text: str, country: str | None,
+                                                          sector: str) -> None:
+    got = resolve_actor(text, "2025-02-12", kb=kb)
+    assert (got["country"], got["sector"]) == (country, sector)

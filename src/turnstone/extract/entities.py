@@ -519,7 +519,7 @@ def suggest_people(article: Article) -> list[dict[str, Any]]:
     for g in find_groups(article):
         if g.label != "PERSON" or g.from_kb or not g.country or not g.title or len(g.name.split()) < 2:
             continue
-        if g.sector in (None, "CVL"):
+        if g.sector in (None, "CVL", "EDU"):  # private people, not office holders
             continue
         role: dict[str, object] = {"title": g.title, "sector": g.sector}
         if article.published:
