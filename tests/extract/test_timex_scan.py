@@ -34,13 +34,14 @@ def test_timex_scan_every_rule_names_its_words() -> None:
     assert all(r.needs for r in RULES), [r.name for r in RULES if not r.needs]
 
 
-def test_timex_scan_skips_paragraphs_without_the_rule_words() -> None:
+def test_timex_scan_skips_lines_without_the_rule_words() -> None:
     filler = "A source close to the talks said the envoys disagreed. " * 3
-    text = f"{filler}\n\nProfits rose in the third quarter.\n\n{filler}"
+    line = "Profits rose in the third quarter."
+    text = f"{filler}\n{line}\n{filler}"
     plan = ScanPlan(text)
     quarter = rule_named("quarter")
     (start, end), = plan.ranges(quarter)
-    assert text[start:end].strip() == "Profits rose in the third quarter."
+    assert start == text.index(line) - SCAN_MARGIN and text[start:end].endswith(f"\n{line}\n")
     assert spans(plan, quarter) == whole(text, quarter) != []
     assert plan.ranges(rule_named("season")) == ()
 
@@ -96,3 +97,11 @@ def test_timex_scan_needs_cover_every_timebank_match(timebank_texts: list[str]) 
                     if not any(re.search(r"\d", found) if w == "#" else w in found for w in group):
                         missing.append((r.name, m.group(0)))
     assert missing == []
+
+
+def test_timex_scan_a_match_may_start_on_the_line_before_its_words() -> None:
+    filler = "A source close to the talks said the envoys disagreed. " * 3
+    text = f"{filler}\nThe strike lasted two\ndays, officials said.\n{filler}"
+    plan = ScanPlan(text)
+    duration = rule_named("duration")
+    assert [text[s:e] for s, e in spans(plan, duration)] == ["two\ndays"]

@@ -1,14 +1,15 @@
 """Where in a text each rule of the TIMEX3 grammar is worth running: a filter for speed only.
 
 Running some thirty regular expressions over every character of an article cost about 9 ms per
-PolNeAR article, most of it on paragraphs that hold no time at all ("..., a source said."). Each
-rule names words a match cannot do without (:attr:`Rule.needs`: "quarter|period", a digit); a
-plain substring search (``str.find`` on the lower-cased text) finds the paragraphs holding them,
-and the rule's pattern runs over those paragraphs only. Look-behinds and ``\\b`` still see the
-text before a paragraph (``finditer`` with ``pos``), look-aheads a margin after it; paragraphs
-closer than the margin are scanned as one stretch. The matches are the ones a scan of the whole
-text gives, except for one that would run across a blank line into a paragraph without its
-words, which no rule is written to find.
+PolNeAR article, most of it on lines that hold no time at all ("..., a source said."). Each rule
+names words a match cannot do without (:attr:`Rule.needs`: "quarter|period", a digit); a plain
+substring search (``str.find`` on the lower-cased text) finds the lines (paragraphs, in cleaned
+news) holding them, and the rule's pattern runs over those lines only, from a margin before each
+(a match may start on the line before its words: "two\\ndays" in wrapped text) to a margin after
+it (look-aheads such as "2015 (?!people)"). Look-behinds and ``\\b`` see the text before a
+stretch (``finditer`` with ``pos``); lines closer than the margin are scanned as one stretch.
+The matches are the ones a scan of the whole text gives, unless a match is longer than the
+margin, which no rule is written to find.
 """
 
 from __future__ import annotations
@@ -19,22 +20,22 @@ from collections.abc import Iterator
 
 from .timex_grammar import DIGIT, Rule
 
-PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+NEWLINE = re.compile(r"\n")
 DIGITS = re.compile(r"\d+")
-# How far past a paragraph a scan reads, for look-aheads such as "2015 (?!people)"; paragraphs
-# closer than this are scanned together, so a scan never starts inside another's margin.
+# How far before and after a line a scan reads; lines closer than this are scanned together, so
+# a scan never starts inside another's margin.
 SCAN_MARGIN = 64
 
 Ranges = tuple[tuple[int, int], ...]
 
 
 class ScanPlan:
-    """The paragraphs of one text and, per rule, the stretches of it to scan."""
+    """The lines of one text and, per rule, the stretches of it to scan."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.lower = text.lower()
-        starts = [0] + [m.start() for m in PARAGRAPH_BREAK.finditer(text)]
+        starts = [0] + [m.end() for m in NEWLINE.finditer(text)]
         self.starts = starts
         self.spans = list(zip(starts, starts[1:] + [len(text)], strict=True))
         # Lower-casing that changes the length ('İ') would shift positions: scan everything then.
@@ -43,7 +44,7 @@ class ScanPlan:
         self._ranges: dict[tuple[tuple[str, ...], ...], Ranges] = {}
 
     def _paragraphs_with(self, word: str) -> set[int]:
-        """Indices of the paragraphs holding ``word`` (a digit for ``#``)."""
+        """Indices of the lines holding ``word`` (a digit for ``#``)."""
         found = self._where.get(word)
         if found is not None:
             return found
@@ -61,7 +62,7 @@ class ScanPlan:
         at = self.lower.find(word)
         while at >= 0:
             yield at
-            # Skip to the next paragraph: one hit per paragraph is enough.
+            # Skip to the next line: one hit per line is enough.
             nxt = bisect.bisect_right(self.starts, at)
             if nxt >= len(self.starts):
                 return
@@ -81,6 +82,7 @@ class ScanPlan:
         merged: list[tuple[int, int]] = []
         for i in sorted(keep or ()):
             start, end = self.spans[i]
+            start = max(0, start - SCAN_MARGIN)
             if merged and start - merged[-1][1] < SCAN_MARGIN:
                 merged[-1] = (merged[-1][0], end)
             else:
