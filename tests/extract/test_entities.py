@@ -427,3 +427,12 @@ def test_entities_shared_body_name_stays_us_beside_a_us_actor(run) -> None:
 ])
 def test_entities_longer_names_are_not_the_us_bodies(run, text: str, name: str, country: str) -> None:
     assert by_name(run(text), name).country == country
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("The Malaysia Airlines flight was shot down over Ukraine.", "Malaysia Airlines", "MYS"),
+    ("Kenya Airways said the plane landed safely.", "Kenya Airways", "KEN"),
+])
+def test_entities_national_carrier_is_a_company(run, text: str, name: str, country: str) -> None:
+    carrier = by_name(run(text), name)
+    assert (carrier.type, carrier.country, carrier.sector) == ("ORG", country, "BUS")

@@ -140,6 +140,8 @@ def mend_spans(text: str, spans: list[tuple[int, int, str]], kb: KnowledgeBase) 
             person = _titled_first_name(text, s, e, kb)
             if person is not None:
                 s, e, label = person
+        if label in ("GPE", "NORP") and (firm := _COMPANY_AFTER.match(text, e)):
+            e, label = firm.end(), "ORG"  # "Malaysia Airlines", "Kenya Airways": a company, not the country
         out.append((s, e, label))
     # a mended span may now cover a neighbour: keep the longest of overlapping spans
     out.sort(key=lambda t: (t[0], -(t[1] - t[0])))
@@ -151,6 +153,8 @@ def mend_spans(text: str, spans: list[tuple[int, int, str]], kb: KnowledgeBase) 
     return _join_nicknames(text, kept)
 
 
+# Company words that make a country name before them a firm's name (national carriers).
+_COMPANY_AFTER = re.compile(r"\s+(?:Airlines|Airways|Air\s+Lines|Railways)\b")
 _NICKNAMED = re.compile(r"[A-Z][\w'’.-]+\s+[\"“]([^\"”\n]{1,25})[\"”]\s+[A-Z][\w'’-]+")
 
 
