@@ -49,7 +49,9 @@ from .entity_groups import (
     body_country,
     home_country,
     local_country,
+    own_shared_body,
     pronoun_target,
+    settle_shared_bodies,
     title_target,
 )
 from .mentions import (
@@ -144,7 +146,7 @@ def find_candidates(article: Article, kb: KnowledgeBase, when: dt.date) -> list[
             cand.start, owner = owner_prefix(text, s, kb, when)  # "Venezuela's National Assembly"
             res.country = owner
         elif res.actor is not None and any(generic_name(h) for h in res.hits):
-            _own_shared_body(cand, text, kb, when)  # "Rwanda's Senate", "the Philippine Senate"
+            own_shared_body(cand, text, kb, when)  # "Rwanda's Senate", "the Philippine Senate"
         if label == "PERSON" or (res.actor is not None and res.actor.type == "PERSON"):
             cand.label = "PERSON"
             cand.start, cand.title_text = widen(text, s, kb, when)
@@ -170,26 +172,6 @@ def find_candidates(article: Article, kb: KnowledgeBase, when: dt.date) -> list[
                     cand.title_text = appos_title
         out.append(cand)
     return out
-
-
-def _own_shared_body(cand: Candidate, text: str, kb: KnowledgeBase, when: dt.date) -> None:
-    """A shared name ("Senate", "Congress") right after another country's possessive or
-    demonym is that country's body: the mention widens over the country word."""
-    res = cand.resolution
-    assert res is not None and res.actor is not None
-    before = text[max(0, cand.start - 40):cand.start]
-    for words in (2, 1):  # "South Korea's", "Rwanda's", "Philippine"
-        m = re.search(r"([A-Z][\w.-]*(?:\s[A-Z][\w.-]*){%d})(['’]s)?\s+$" % (words - 1), before)
-        hit = kb.country_of_word(m.group(1), exact_case=m.group(1)) if m else None
-        if m is not None and hit is not None and (m.group(2) or hit[1] in ("demonym", "name")):
-            start, owner = cand.start - len(m.group()), hit[0]
-            break
-    else:
-        return
-    if owner == res.actor.country:
-        return
-    cand.resolution = Resolution(text=text[start:cand.end], country=owner, sector=res.sector, type=res.type)
-    cand.start = cand.name_start = start
 
 
 _SETTLEMENT_BEFORE = re.compile(r"\b(?:town|city|village|villages|district|province|region|port|commune|suburb|"
@@ -332,7 +314,7 @@ def code_groups(groups: list[Group], when: dt.date, kb: KnowledgeBase, text: str
                     g.title = c.title_text
             if g.actor is None and g.country and g.sector is None:
                 g.sector = "CVL"  # a named person with a nationality and no office
-    _settle_shared_bodies(groups, text)
+    settle_shared_bodies(groups, text)
     home = home_country(groups)
     for g in groups:
         if g.label == "PERSON" and g.country is None and g.sector in ("GOV", "MIL", "LEG", "COP", "JUD"):
@@ -359,25 +341,6 @@ def code_groups(groups: list[Group], when: dt.date, kb: KnowledgeBase, text: str
                 old_country, new_country = kb.country(was), kb.country(g.country)
                 if old_country and new_country and g.name == old_country.name:
                     g.name = new_country.name
-
-
-def _settle_shared_bodies(groups: list[Group], text: str) -> None:
-    """A bare shared name ("the Senate", "Democrats") in a story whose actors are all of
-    another country is that country's body: "the Senate" in a story about Manila is not the US
-    Senate. A story that names any actor or place of the body's own country keeps the knowledge
-    base's; places alone ("an aid bill for Ukraine") make no home."""
-    shared = [g for g in groups if g.actor is not None and g.actor.generic and g.mentions and all(
-        c.resolution is not None and c.resolution.actor is g.actor and any(generic_name(h) for h in c.resolution.hits)
-        for c in g.mentions)]
-    if not shared:
-        return
-    rest = [g for g in groups if g not in shared]
-    home = home_country([g for g in rest if g.label not in ("GPE", "LOC", "FAC")])  # actors, not places
-    for g in shared:
-        if home and home != g.country and not any(o.country == g.country for o in rest):
-            first = g.mentions[0]
-            g.country, g.actor, g.from_kb = home, None, False
-            g.name = re.sub(r"^(?i:the)\s+", "", text[first.name_start:first.end])
 
 
 def find_groups(article: Article, kb: KnowledgeBase | None = None) -> list[Group]:

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from ..kb.resolve import Resolution, scan
+from ..kb.resolve import Resolution, generic_name, scan
 from ..kb.store import Actor, KnowledgeBase, norm
 from .bodies import definite_bodies
 from .coref import Ref, title_matches
@@ -168,3 +168,46 @@ def attach_bodies(groups: list[Group], text: str, kb: KnowledgeBase, when: dt.da
                       country=home or local_country(text, start, kb, when))
             g.extra.append(ref)
             groups.append(g)
+
+
+# -- shared body names ("Senate", "Congress", "Democrats") ------------------------------------
+_OWNER_BEFORE = [re.compile(r"([A-Z][\w.-]*" + more + r")(['’]s)?\s+$") for more in (r"\s[A-Z][\w.-]*", "")]
+
+
+def own_shared_body(cand: Candidate, text: str, kb: KnowledgeBase, when: dt.date) -> None:
+    """A shared name ("Senate", "Congress") right after another country's possessive or
+    demonym is that country's body: the mention widens over the country word."""
+    res = cand.resolution
+    assert res is not None and res.actor is not None
+    before = text[max(0, cand.start - 40):cand.start]
+    for pattern in _OWNER_BEFORE:  # "South Korea's", "Rwanda's", "Philippine"
+        m = pattern.search(before)
+        hit = kb.country_of_word(m.group(1), exact_case=m.group(1)) if m else None
+        if m is not None and hit is not None and (m.group(2) or hit[1] in ("demonym", "name")):
+            start, owner = cand.start - len(m.group()), hit[0]
+            break
+    else:
+        return
+    if owner == res.actor.country:
+        return
+    cand.resolution = Resolution(text=text[start:cand.end], country=owner, sector=res.sector, type=res.type)
+    cand.start = cand.name_start = start
+
+
+def settle_shared_bodies(groups: list[Group], text: str) -> None:
+    """A bare shared name ("the Senate", "Democrats") in a story whose actors are all of
+    another country is that country's body: "the Senate" in a story about Manila is not the US
+    Senate. A story that names any actor or place of the body's own country keeps the knowledge
+    base's; places alone ("an aid bill for Ukraine") make no home."""
+    shared = [g for g in groups if g.actor is not None and g.actor.generic and g.mentions and all(
+        c.resolution is not None and c.resolution.actor is g.actor and any(generic_name(h) for h in c.resolution.hits)
+        for c in g.mentions)]
+    if not shared:
+        return
+    rest = [g for g in groups if g not in shared]
+    home = home_country([g for g in rest if g.label not in ("GPE", "LOC", "FAC")])  # actors, not places
+    for g in shared:
+        if home and home != g.country and not any(o.country == g.country for o in rest):
+            first = g.mentions[0]
+            g.country, g.actor, g.from_kb = home, None, False
+            g.name = re.sub(r"^(?i:the)\s+", "", text[first.name_start:first.end])
