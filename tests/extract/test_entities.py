@@ -436,3 +436,19 @@ def test_entities_longer_names_are_not_the_us_bodies(run, text: str, name: str, 
 def test_entities_national_carrier_is_a_company(run, text: str, name: str, country: str) -> None:
     carrier = by_name(run(text), name)
     assert (carrier.type, carrier.country, carrier.sector) == ("ORG", country, "BUS")
+
+
+def test_entities_aircraft_and_flight_codes_are_not_actors(nlp, kb) -> None:
+    from spacy.tokens import Span
+
+    text = "The Malaysia Airlines Boeing 777 flight MH17 was shot down. Boeing said it would help."
+    article = Article(text=text, published="2014-07-18")
+    doc = nlp(text)
+    flight = next(t.i for t in doc if t.text == "MH17")
+    doc.ents = [*doc.ents, Span(doc, flight, flight + 1, label="PERSON")]  # as the NER tags it
+    article.doc = doc
+    entities = find_entities(article, kb)
+    names = {e.name: [m.text for m in e.mentions] for e in entities}
+    assert "MH17" not in names
+    assert names["Boeing"] == ["Boeing"]  # the maker that speaks, not the aircraft "Boeing 777"
+    assert by_name(Article(text=text, entities=entities), "Malaysia Airlines").country == "MYS"

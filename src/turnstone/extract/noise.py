@@ -99,6 +99,11 @@ def is_noise(ent: Any, kb: KnowledgeBase) -> bool:
     if 1 < ent.start_char and ent.end_char < len(full) - 1 and full[ent.start_char - 1] == "-" == full[ent.end_char] \
             and full[ent.start_char - 2].isalpha() and full[ent.end_char + 1].isalpha():
         return True  # "AU" inside "PORT-AU-PRINCE": a piece of a hyphenated word
+    if ent.label_ == "ORG" and _MODEL_NUMBER.match(full, ent.end_char) and \
+            all(a.sector in (None, "BUS") for a in kb.actors_named(text)):
+        return True  # "Boeing 777", "Airbus A320": an aircraft, not its maker
+    if ent.label_ == "PERSON" and _DESIGNATION.fullmatch(text):
+        return True  # "MH17", "S-400", "T-72": a flight or a weapon, not a person
     if not words or _known(text, kb):
         return False
     if lowered in _FUNCTION_WORDS:
@@ -153,6 +158,9 @@ def mend_spans(text: str, spans: list[tuple[int, int, str]], kb: KnowledgeBase) 
     return _join_nicknames(text, kept)
 
 
+# A model number right after a maker's name: "777", "A320", "F-16" (not a year: 2-3 digits).
+_MODEL_NUMBER = re.compile(r"\s+(?:[A-Z]{1,2}-?)?\d{2,3}(?![\d,.]\d)\b")
+_DESIGNATION = re.compile(r"[A-Z]{1,3}-?\d{1,4}[A-Z]?")
 # Company words that make a country name before them a firm's name (national carriers).
 _COMPANY_AFTER = re.compile(r"\s+(?:Airlines|Airways|Air\s+Lines|Railways)\b")
 _NICKNAMED = re.compile(r"[A-Z][\w'’.-]+\s+[\"“]([^\"”\n]{1,25})[\"”]\s+[A-Z][\w'’-]+")
