@@ -50,6 +50,8 @@ class Timex:
 # ("quarter-to-quarter comparison", "day-to-day running": a manner, not a time.)
 NOT_TIME = re.compile(r"\b(?:may\s+day|the\s+times\b|new\s+year's\s+resolution|(day|week|month|quarter|year)-to-\1\b)",
                       re.IGNORECASE)
+# Scanned like a rule, over the lines holding one of its words only.
+NOT_TIME_RULE = Rule("not_time", NOT_TIME, lambda m, anchor, ctx: None, needs=(("may", "times", "resolution", "-to-"),))
 
 
 def find_timexes(text: str, anchor: dt.date | None, tense: TenseFn | None = None) -> list[Timex]:
@@ -92,7 +94,7 @@ def _find(text: str, anchor: dt.date | None) -> list[Timex]:
         taken.append((start, end))
         chosen.append((start, end, kind, value, shift if anchor is not None else None))
     chosen.sort(key=lambda c: c[0])
-    blocked = [m.span() for m in NOT_TIME.finditer(text)]
+    blocked = [m.span() for m in plan.matches(NOT_TIME_RULE)]
     chosen = [c for c in chosen if not _in_a_title(text, c[0], c[1])
               and not any(c[0] < e and s < c[1] for s, e in blocked)]
     chosen = _join_month_and_year(chosen, text)

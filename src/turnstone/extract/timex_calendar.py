@@ -41,12 +41,12 @@ from .timex_values import (
 CALENDAR = RuleList()
 rule = CALENDAR.rule
 
-@rule("iso_date", r"\b(\d{4})-(\d{2})-(\d{2})\b", needs=(DIGIT,))
+@rule("iso_date", r"\b(\d{4})-(\d{2})-(\d{2})\b", needs=(DIGIT, "-"))
 def _iso(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
     return "DATE", f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
 
 
-@rule("numeric_date", r"\b(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})\b", needs=(DIGIT,))
+@rule("numeric_date", r"\b(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})\b", needs=(DIGIT, "/"))
 def _numeric(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
     month, day, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
     if year < 100:
@@ -407,7 +407,7 @@ class _Groups:
       r"\b(?:(\d{1,2})(?::(\d{2}))?\s*(a\.m\.|p\.m\.|am\b|pm\b)|(noon|midnight))"
       r"(?:\s+(?:(?:local|GMT|EST|EDT|ET|UTC)\s+time|(?:GMT|EST|EDT|UTC)))?"
       rf"(?:,?\s+(?:({WEEKDAY_RE})|({MONTH_RE})\s+(\d{{1,2}})\b))?",
-      flags=re.IGNORECASE, needs=(DIGIT + "|noon|midnight",))
+      flags=re.IGNORECASE, needs=("a.m|p.m|am|pm|noon|midnight",))
 def _clock(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
     """'3 p.m.', 'noon', with the day named right after it: '10 p.m. Wednesday' is one TIMEX3;
     '6 a.m. on Friday' two, 'on' being a TimeML signal between them."""

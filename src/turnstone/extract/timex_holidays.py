@@ -54,7 +54,7 @@ def _holiday_date(name: str, year: int) -> dt.date:
 @rule("holiday", r"\b(?:(last|next|this)\s+)?(new\s+year'?s\s+(?:day|eve)|christmas(?:\s+(?:eve|day))?|boxing\s+day"
       r"|valentine'?s\s+day|halloween|bastille\s+day|armistice\s+day|remembrance\s+day|veterans'?\s+day"
       r"|thanksgiving(?:\s+day)?|election\s+day|memorial\s+day|labou?r\s+day|easter(?:\s+(?:sunday|monday))?(?!\s+week)|good\s+friday)\b"
-      rf"(?:,?\s+({YEAR_RE}))?", needs=("day|eve|christmas|halloween|thanksgiving|easter",))
+      rf"(?:,?\s+({YEAR_RE}))?", needs=("day|year|christmas|halloween|thanksgiving|easter",))
 def _holiday(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> Normalised | None:
     """'on Christmas Day', 'New Year's Eve 2023', 'last Thanksgiving': that day, in the year named,
     the one the lead word points to, or the nearest one (moved by the tense when it is over or

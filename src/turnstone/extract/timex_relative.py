@@ -37,7 +37,7 @@ _NUMBER_WORDS = "|".join(w for w in SMALL if " " not in w and w not in ("a", "an
 
 @rule("ago",
       rf"\b{HEDGE}?({NUM})[\s-]+({UNIT})(?:\s+or\s+so)?\s+(ago|earlier|later|from\s+now|hence|before|after|previously)\b"
-      r"|\b(year|month|week)-(earlier|ago)\b", needs=(UNIT_WORDS,))
+      r"|\b(year|month|week)-(earlier|ago)\b", needs=(UNIT_WORDS, "ago|earlier|later|now|hence|before|after|previously"))
 def _ago(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> Normalised | None:
     """'three years ago' counts from the anchor; 'a year earlier', 'two days later' from the time
     the text last named (TimeML's reference time), and in earnings talk 'a year ago' from the
@@ -134,7 +134,7 @@ def _relative(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> Normali
     return "DATE", at_granularity(shift(anchor, unit, step), unit)
 
 
-@rule("unit_before", r"\bthe\s+(day|week|month|year)\s+(before|after)\b(?!\s+(?:last|next|this|yesterday|tomorrow))", needs=("day|week|month|year",))
+@rule("unit_before", r"\bthe\s+(day|week|month|year)\s+(before|after)\b(?!\s+(?:last|next|this|yesterday|tomorrow))", needs=("day|week|month|year", "before|after"))
 def _unit_before(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> Normalised | None:
     """'the day after', 'the week before', 'the year after': counted from the time the text last named.
     Set off by a comma after a date ('Oct. 12, the day before the crash') it names that date again."""
@@ -148,7 +148,7 @@ def _unit_before(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> Norm
     return "DATE", at_granularity(shift(anchor, unit, step), unit), Shift(unit, step, truncate=True)
 
 
-@rule("next_day", r"\bthe\s+(next|following|previous|preceding|prior)\s+(day|morning|afternoon|evening|night)\b", needs=("day|morning|afternoon|evening|night",))
+@rule("next_day", r"\bthe\s+(next|following|previous|preceding|prior)\s+(day|morning|afternoon|evening|night)\b", needs=("day|morning|afternoon|evening|night", "next|following|previous|preceding|prior"))
 def _next_day(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> Normalised | None:
     """'the next day', 'the following morning', 'the previous night': a day from the day the text
     last named (TimeML reference time), else from the anchor."""
@@ -163,7 +163,7 @@ def _next_day(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> Normali
     return "DATE", day, Shift("day", step, truncate=True)
 
 
-@rule("same_unit", r"\b(?:(earlier|later)\s+)?(?:the\s+same|that\s+same|(that))\s+(day|week|month|year)\b", needs=("day|week|month|year",))
+@rule("same_unit", r"\b(?:(earlier|later)\s+)?(?:the\s+same|that\s+same|(that))\s+(day|week|month|year)\b", needs=("day|week|month|year", "same|that"))
 def _same_unit(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> Normalised | None:
     """'the same day', 'later that year', 'earlier that day': the day (week, ...) of the time the
     text last named, else of the anchor. A bare 'that day' is mostly any day ('trades made that day')."""
