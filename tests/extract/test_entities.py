@@ -452,3 +452,11 @@ def test_entities_aircraft_and_flight_codes_are_not_actors(nlp, kb) -> None:
     assert "MH17" not in names
     assert names["Boeing"] == ["Boeing"]  # the maker that speaks, not the aircraft "Boeing 777"
     assert by_name(Article(text=text, entities=entities), "Malaysia Airlines").country == "MYS"
+
+
+def test_entities_known_body_with_a_possessive_inside(run) -> None:
+    art = run("Russia's defence ministry said its servicemen had returned. The People's Liberation Army said "
+              "the drills would go on.")
+    codes = {e.name: (e.country, e.sector) for e in art.entities}
+    assert codes["Russian Defence Ministry"] == ("RUS", "MIL")
+    assert codes["People's Liberation Army"] == ("CHN", "MIL")

@@ -215,3 +215,14 @@ def test_kb_resolve_students_and_academics_are_education(kb, text: str, country:
                                                           sector: str) -> None:
     got = resolve_actor(text, "2025-02-12", kb=kb)
     assert (got["country"], got["sector"]) == (country, sector)
+
+
+@pytest.mark.parametrize("text, country, sector", [
+    ("People's Liberation Army", "CHN", "MIL"),
+    ("the Tigray People's Liberation Front", "ETH", "PTY"),
+    ("Trump's envoy", "USA", "GOV"),  # a possessive that starts no known name still marks the owner
+    ("Kenya's police commander", "KEN", "COP"),
+])
+def test_kb_resolve_names_with_a_possessive_inside(kb, text: str, country: str, sector: str) -> None:
+    got = resolve_actor(text, "2025-02-12", kb=kb)
+    assert (got["country"], got["sector"]) == (country, sector)

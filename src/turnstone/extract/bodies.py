@@ -19,7 +19,11 @@ from ..kb.store import KnowledgeBase, norm
 def body_spans(text: str, kb: KnowledgeBase, when: dt.date) -> list[tuple[int, int, str]]:
     """(start, end, "ORG") for every "<country word> <body noun>" phrase."""
     out = []
-    for prev, hit in pairwise(scan(kb, text, when)):
+    hits = scan(kb, text, when)
+    for hit in hits:  # a known body's name with a possessive inside: "Russia's defence ministry"
+        if hit.kind == "org" and _INNER_POSSESSIVE.search(hit.text) and hit.text[:1].isupper():
+            out.append((hit.start, hit.end, "ORG"))
+    for prev, hit in pairwise(hits):
         if hit.kind not in ("agent", "title") or norm(hit.text) not in kb.bodies or prev.kind != "country":
             continue
         if text[prev.end:hit.start].strip(" '’s") or prev.detail == "capital":
@@ -30,6 +34,9 @@ def body_spans(text: str, kb: KnowledgeBase, when: dt.date) -> list[tuple[int, i
             start -= len(m.group())
         out.append((start, hit.end, "ORG"))
     return out
+
+
+_INNER_POSSESSIVE = re.compile(r"\w['’]s\s")
 
 
 def definite_bodies(text: str, kb: KnowledgeBase) -> list[tuple[int, int, str]]:

@@ -190,13 +190,15 @@ def scan(kb: KnowledgeBase, text: str, when: dt.date) -> list[Hit]:
     while i < len(tokens):
         start = tokens[i].start
         reach = _reach(text, start, prefixes)
-        for n in range(min(MAX_NGRAM, last[i] - i + 1), 0, -1):
+        for n in range(min(MAX_NGRAM, len(tokens) - i), 0, -1):
             j = i + n
             end = tokens[j - 1].end
             if end > reach:
                 continue
             phrase = text[start:end]
             found = _lookup(kb, phrase, when)
+            if j - 1 > last[i] and (found is None or found[0] not in ("person", "org")):
+                continue  # past a possessive only a name that holds one ("People's Liberation Army")
             if found is None and phrase.endswith("."):  # a full stop, not part of an abbreviation
                 phrase, end = phrase.rstrip("."), end - (len(phrase) - len(phrase.rstrip(".")))
                 found = _lookup(kb, phrase, when)
