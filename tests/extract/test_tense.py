@@ -52,6 +52,9 @@ def test_tense_a_clock_time_does_not_end_the_sentence() -> None:
         ("Qatar will host indirect talks between the two delegations in its capital, Doha, on Sunday.", "future"),
         ("The minister will meet party leaders during a short private visit to the region starting on Sunday.", "future"),
         ("Officials say the kingdom is set to welcome the foreign ministers of the Gulf states in Riyadh on Sunday.", "future"),
+        # the attribution after the comma is another clause
+        ("Qatar will host indirect talks between the two delegations in its capital, Doha, on Sunday, officials said.",
+         "future"),
         # a past verb after the auxiliary dates the weekday instead
         ("He will never forget how the delegations from both countries were received in the capital on Sunday.", "past"),
         # no auxiliary at all: no tense
@@ -60,3 +63,8 @@ def test_tense_a_clock_time_does_not_end_the_sentence() -> None:
 )
 def test_tense_future_auxiliary_governs_a_distant_weekday(text: str, expected: str | None) -> None:
     assert tense_of(text, "Sunday") == expected
+
+
+def test_tense_without_future_auxiliary_an_attribution_still_dates_the_day() -> None:
+    text = "Rebels shelled the outskirts of the provincial capital and two nearby villages on Sunday, officials said."
+    assert tense_of(text, "Sunday") == "past"

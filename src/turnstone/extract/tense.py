@@ -74,15 +74,19 @@ def tense_near(text: str, start: int, end: int) -> Tense:
     cues = [c for c in cues if c[0] <= MAX_CUE_DISTANCE]
     if cues:
         return min(cues, key=lambda c: c[0])[1]
-    for m in FUTURE_CUES.finditer(right):
+    governing = _future_auxiliary(left)
+    # With a future auxiliary governing the clause, a verb after a comma is another clause's:
+    # "Qatar will host the talks in Doha on Sunday, officials said."
+    reach = right.find(",") if governing and "," in right else len(right)
+    for m in FUTURE_CUES.finditer(right, 0, reach):
         cues.append((m.start(), "future"))
-    for m in PAST_CUE.finditer(right):
+    for m in PAST_CUE.finditer(right, 0, reach):
         if m.group(0).lower() not in NOT_PAST:
             cues.append((m.start(), "past"))
     cues = [c for c in cues if c[0] <= MAX_CUE_DISTANCE]
     if cues:
         return min(cues, key=lambda c: c[0])[1]
-    return _future_auxiliary(left)
+    return governing
 
 
 # The auxiliary that makes a whole clause future: "Qatar will host talks between the two delegations
