@@ -3,7 +3,8 @@
 Used to decide whether "on Friday" is the last or the coming Friday and which year a bare month
 name belongs to. Works on plain text (no tagger needed): it reads the nearest verb-like cue in
 the same clause, looking left first (the governing verb usually precedes the expression in news
-English), then right.
+English), then right; where no cue stands near, a future auxiliary governing the clause ("will host
+talks between ... on Sunday") decides.
 """
 
 from __future__ import annotations
