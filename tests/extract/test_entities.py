@@ -460,3 +460,28 @@ def test_entities_known_body_with_a_possessive_inside(run) -> None:
     codes = {e.name: (e.country, e.sector) for e in art.entities}
     assert codes["Russian Defence Ministry"] == ("RUS", "MIL")
     assert codes["People's Liberation Army"] == ("CHN", "MIL")
+
+
+def test_entities_its_spokesman_serves_the_body_named_before(run) -> None:
+    art = run("The Eastern Theater Command said the drills would go on. Its spokesman, Colonel Jo Ma, "
+              "said the exercises would continue.", published="2025-04-04")
+    person = by_name(art, "Jo Ma")
+    assert (person.country, person.sector) == ("CHN", "MIL")
+
+
+def test_entities_its_spokesman_without_a_body_before_gets_no_country(run) -> None:
+    art = run("Its spokesman, Colonel Jo Ma, said the exercises would continue.", published="2025-04-04")
+    assert by_name(art, "Jo Ma").country is None
+
+
+def test_entities_titled_name_typed_org_is_a_person(nlp, kb) -> None:
+    from spacy.tokens import Span
+
+    text = "The ministry said so. Its spokesman, Senior Colonel Jo Ma, said the drills would continue."
+    doc = nlp(text)
+    first = next(t.i for t in doc if t.text == "Senior")
+    doc.ents = [Span(doc, first, first + 4, label="ORG")]  # the NER's reading of the whole phrase
+    article = Article(text=text, published="2025-04-04", doc=None)
+    article.doc = doc
+    person = by_name(Article(text=text, entities=find_entities(article, kb)), "Jo Ma")
+    assert (person.type, person.sector, person.title) == ("PERSON", "MIL", "Senior Colonel")

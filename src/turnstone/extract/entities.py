@@ -50,6 +50,7 @@ from .entity_groups import (
     home_country,
     local_country,
     own_shared_body,
+    pronoun_owner_country,
     pronoun_target,
     settle_shared_bodies,
     title_target,
@@ -59,6 +60,7 @@ from .mentions import (
     appositive_names,
     appositive_title,
     fold,
+    name_after_title,
     name_end,
     repeated_names,
     titled_names,
@@ -142,6 +144,11 @@ def find_candidates(article: Article, kb: KnowledgeBase, when: dt.date) -> list[
         if label in ("ORG", "GPE", "LOC", "FAC") and _titled_person(text, s, e, res, kb, when):
             label = "PERSON"  # "Jane Roe, the UN humanitarian coordinator": the NER's ORG is a person
         cand = Candidate(s, e, label, _name_start(surface, s, res), res, body=body)
+        name_at = name_after_title(surface, res) if label == "ORG" and not body and res.actor is None else None
+        inner_title = surface[:name_at].strip() if name_at is not None else None
+        if name_at is not None:  # "Senior Colonel Shi Yi": a title and a name, typed ORG
+            label = cand.label = "PERSON"
+            cand.name_start = s + name_at
         if label == "ORG" and res.actor is None and res.country is None:
             cand.start, owner = owner_prefix(text, s, kb, when)  # "Venezuela's National Assembly"
             res.country = owner
@@ -161,8 +168,12 @@ def find_candidates(article: Article, kb: KnowledgeBase, when: dt.date) -> list[
             appos = appositive(text, cand.start, e, kb, when)
             if appos:
                 cue_texts.append(appos)
+                cand.pronoun_owner = bool(re.match(r"(?i:its|their)\s", appos))
                 possessor = re.match(r"([A-Z][\w-]+)['’]s\s", appos)
                 cand.owner = possessor.group(1) if possessor else None
+            if inner_title:  # the person's own title, after "Its spokesman": its sector wins
+                cue_texts.append(inner_title)
+                cand.title_text = cand.title_text or inner_title
             if cue_texts:
                 cue = " , ".join(cue_texts)
                 cand.cue = resolve_hits(cue, scan(kb, cue, when), when)
@@ -170,10 +181,13 @@ def find_candidates(article: Article, kb: KnowledgeBase, when: dt.date) -> list[
                 rank_only = cand.title_text is not None and kb.titles.get(norm(cand.title_text)) == "MIL"
                 if appos_title and (cand.title_text is None or rank_only):
                     cand.title_text = appos_title
+                if rank_only and appos_title and norm(appos_title).split()[-1] in _SPEAKING_ROLES:
+                    cand.cue.sector = "MIL"  # "Its spokesman, Colonel X": an officer who speaks for it
         out.append(cand)
     return out
 
 
+_SPEAKING_ROLES = {"spokesman", "spokeswoman", "spokesperson"}
 _SETTLEMENT_BEFORE = re.compile(r"\b(?:town|city|village|villages|district|province|region|port|commune|suburb|"
                                 r"neighbou?rhood|locality|area|camp|prefecture|county|state)s?\s+of\s+$", re.IGNORECASE)
 _POSSESSOR_BEFORE = re.compile(r"([A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?)['’]s\s+$")
@@ -315,6 +329,10 @@ def code_groups(groups: list[Group], when: dt.date, kb: KnowledgeBase, text: str
             if g.actor is None and g.country and g.sector is None:
                 g.sector = "CVL"  # a named person with a nationality and no office
     settle_shared_bodies(groups, text)
+    for g in groups:  # "Its spokesman, Senior Colonel X": the body the sentence before is about
+        first = next((c for c in g.mentions if c.pronoun_owner), None)
+        if g.label == "PERSON" and g.actor is None and g.country is None and first is not None:
+            g.country = pronoun_owner_country(groups, text, first.start)
     home = home_country(groups)
     for g in groups:
         if g.label == "PERSON" and g.country is None and g.sector in ("GOV", "MIL", "LEG", "COP", "JUD"):

@@ -37,6 +37,7 @@ class Candidate:
     marked: str | None = None  # a nationality before the title: "Russian" in "Russian President X"
     owner: str | None = None  # a possessive name before the title: "Trump" in "Trump's envoy, X"
     body: bool = False  # a country-qualified institution: "the Sudanese army"
+    pronoun_owner: bool = False  # "Its spokesman, X": X serves the body the last sentence is about
 
 
 @dataclass
@@ -211,3 +212,17 @@ def settle_shared_bodies(groups: list[Group], text: str) -> None:
             first = g.mentions[0]
             g.country, g.actor, g.from_kb = home, None, False
             g.name = re.sub(r"^(?i:the)\s+", "", text[first.name_start:first.end])
+
+
+def pronoun_owner_country(groups: list[Group], text: str, start: int) -> str | None:
+    """ "The Eastern Theater Command said ... Its spokesman, X, said": the country of the first
+    organisation or country named in the sentence before the one at ``start`` (its subject)."""
+    starts = [0] + [m.end() for m in re.finditer(r"[.!?][\"”’]?\s+|\n", text)]
+    own = max(s for s in starts if s <= start)
+    before = [s for s in starts if s < own]
+    if not before:
+        return None
+    prev = before[-1]
+    named = [(c.start, g) for g in groups if g.label in ("ORG", "GPE") and g.country
+             for c in g.mentions if prev <= c.start < own]
+    return min(named, key=lambda x: x[0])[1].country if named else None

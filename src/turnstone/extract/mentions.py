@@ -13,7 +13,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from ..kb.resolve import scan
+from ..kb.resolve import Resolution, scan
 from ..kb.store import KnowledgeBase, norm
 
 PARTICLES = {"bin", "ibn", "al", "el", "abu", "de", "da", "van", "von", "der", "la", "le", "di", "del", "dos"}
@@ -217,3 +217,16 @@ def name_end(text: str, end: int) -> int:
     m = re.match(r"\s+(?:(?:al|el|ad|as|ash|abu|bin|ibn)-|(?:bin|ibn|abu|al|el|de|da|van|von)\s+)[A-Z][\w'’-]+", text[end:]) \
         or re.match(r"-[a-z]+\b", text[end:])
     return end + m.end() if m else end
+
+
+def name_after_title(surface: str, res: Resolution) -> int | None:
+    """Where a name starts after the last title of an NER organisation ("Senior Colonel Shi Yi"),
+    when only capitalised words that nothing in the knowledge base explains follow it."""
+    titles = [h for h in res.hits if h.kind == "title"]
+    if not titles or res.type != "PERSON" or any(h.start >= titles[-1].end for h in res.hits):
+        return None
+    rest = surface[titles[-1].end:]
+    words = rest.split()
+    if not 1 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+        return None
+    return titles[-1].end + len(rest) - len(rest.lstrip())
