@@ -86,6 +86,14 @@ def test_events_nominal_meeting_with_possessor_place_and_future_date() -> None:
         assert found[0].place == "Munich"
 
 
+def test_events_future_week_dates_the_event_to_its_month() -> None:
+    # "next week" is 2025-W08: as text it sorts after every 2025 date, so it is compared by its Monday
+    article = turnstone.process("Iran said on Tuesday it will hold talks with the United States next week in Oman.",
+                                published="2025-02-12")
+    found = [v for v in article.events if v.event == "CONSULT"]
+    assert found and found[0].date == "2025-02"
+
+
 @pytest.mark.parametrize("text", [
     "The weather in Lisbon was mild and the markets were calm on Tuesday.",
     "A man burned down the old barn near the river.",

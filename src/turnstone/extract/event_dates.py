@@ -61,6 +61,9 @@ FUTURE_BEFORE = re.compile(r"\b(?:will|shall|'ll|would|due\s+to|expected\s+to|sc
                            r"is\s+to|are\s+to)(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
 
 
+WEEK_START = re.compile(r"^(\d{4})-W(\d{2})")
+
+
 def _future_date(article: Article, sent: Any, trigger_start: int | None) -> str | None:
     """For a trigger under a future marker, the first date still to come after it in the sentence.
 
@@ -71,10 +74,15 @@ def _future_date(article: Article, sent: Any, trigger_start: int | None) -> str 
     if not FUTURE_BEFORE.search(article.text[max(sent.start_char, trigger_start - 40):trigger_start]):
         return None
     pub = article.published[:10]
+    calendar = optional_helper("times", "calendar_value") or (lambda value: value)
     for t in sorted(article.times, key=lambda t: t.start):
-        if t.type == "DATE" and trigger_start < t.start < sent.end_char and t.value and t.value[:10] > pub \
-                and t.value[:4].isdigit():
-            return str(t.value)
+        if t.type != "DATE" or not trigger_start < t.start < sent.end_char or not t.value:
+            continue
+        # a week ("2025-W08") is compared by its Monday: as text it sorts after every date of its year
+        week = WEEK_START.match(t.value)
+        start = dt.date.fromisocalendar(int(week[1]), int(week[2]), 1).isoformat() if week else t.value[:10]
+        if start[:4].isdigit() and start > pub[: len(start)]:
+            return calendar(t.value)
     return None
 
 
