@@ -485,3 +485,12 @@ def test_entities_titled_name_typed_org_is_a_person(nlp, kb) -> None:
     article.doc = doc
     person = by_name(Article(text=text, entities=find_entities(article, kb)), "Jo Ma")
     assert (person.type, person.sector, person.title) == ("PERSON", "MIL", "Senior Colonel")
+
+
+def test_entities_known_place_after_place_preposition_is_not_a_person() -> None:
+    from turnstone.extract.entities import _place_after_preposition
+
+    text = "A clinic outside Kidal was shelled, and Putin met Biden in Geneva."
+    assert _place_after_preposition(text, text.index("Kidal"), text.index("Kidal") + 5)
+    assert not _place_after_preposition(text, text.index("Putin"), text.index("Putin") + 5)
+    assert not _place_after_preposition(text, text.index("Biden"), text.index("Biden") + 5)

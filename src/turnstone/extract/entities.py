@@ -113,9 +113,20 @@ _LANDFORMS = {"Shoal", "Reef", "Island", "Islands", "Sea", "River", "Strait", "G
               "District", "Region", "Heights", "Plateau", "Pass", "Port", "Airport", "Bridge", "Dam"}
 
 
+# "near Kidal", "outside Gaza": a one-word "person" after a place preposition that names a known place
+_PLACE_PREPOSITION = re.compile(r"\b(?:near|outside|around|in)\s+$", re.IGNORECASE)
+
+
+def _place_after_preposition(text: str, start: int, end: int) -> bool:
+    name = text[start:end]
+    return " " not in name and bool(_PLACE_PREPOSITION.search(text[max(0, start - 10):start])) \
+        and place_country(name) is not None
+
+
 def find_candidates(article: Article, kb: KnowledgeBase, when: dt.date) -> list[Candidate]:
     text = article.text
-    spans = [(s, e, "LOC" if label == "PERSON" and text[s:e].split()[-1] in _LANDFORMS else label)
+    spans = [(s, e, "LOC" if label == "PERSON" and text[s:e].split()[-1] in _LANDFORMS else
+              "GPE" if label == "PERSON" and _place_after_preposition(text, s, e) else label)
              for s, e, label in _ents(article)]
     have = [(s, e) for s, e, _ in spans]
     for s, e, label in titled_names(text, kb, when) + appositive_names(text, kb, when):
