@@ -3,25 +3,10 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 
-from turnstone.analyze.ruler import add_kb_ruler
 from turnstone.extract.coref import pronoun_refs
 from turnstone.extract.entities import find_entities
-from turnstone.kb.store import builtin_kb
 from turnstone.model import Article
-
-
-@pytest.fixture(scope="module")
-def kb():
-    return builtin_kb()
-
-
-@pytest.fixture(scope="module")
-def nlp(kb):
-    pipeline = spacy.blank("en")
-    pipeline.add_pipe("sentencizer")
-    return add_kb_ruler(pipeline, kb)
 
 
 def owners_of_its(nlp, kb, text: str) -> list[str]:

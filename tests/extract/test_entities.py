@@ -7,24 +7,10 @@ from titles and appositives; the rules under test are the grouping, coding and c
 from __future__ import annotations
 
 import pytest
-import spacy
 
-from turnstone.analyze.ruler import add_kb_ruler
 from turnstone.extract.entities import entity_at, find_entities, fold, resolve_reference, suggest_people
 from turnstone.kb.store import builtin_kb
 from turnstone.model import Article
-
-
-@pytest.fixture(scope="module")
-def kb():
-    return builtin_kb()
-
-
-@pytest.fixture(scope="module")
-def nlp(kb):
-    pipeline = spacy.blank("en")
-    pipeline.add_pipe("sentencizer")
-    return add_kb_ruler(pipeline, kb)
 
 
 @pytest.fixture()
