@@ -9,24 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
 from typing import Any
 
 from ..model import Article
+from .times import WEEK_VALUE, calendar_value, date_for_span
 
 YEARS_AGO = re.compile(r"\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+years?\s+ago\b", re.IGNORECASE)
 NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
            "nine": 9, "ten": 10}
 OFFSET = re.compile(r"^P(\d+)([DW])$")
-
-
-def optional_helper(module: str, name: str) -> Callable[..., Any] | None:
-    """A helper another stage's module provides, or None while it does not exist yet."""
-    try:
-        mod = __import__(f"turnstone.extract.{module}", fromlist=[name])
-    except ImportError:
-        return None
-    return getattr(mod, name, None)
 
 
 def _refine_date(article: Article, value: str | None, sent: Any, cand_start: int) -> str | None:
@@ -61,9 +52,6 @@ FUTURE_BEFORE = re.compile(r"\b(?:will|shall|'ll|would|due\s+to|expected\s+to|sc
                            r"is\s+to|are\s+to)(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
 
 
-WEEK_START = re.compile(r"^(\d{4})-W(\d{2})")
-
-
 def _future_date(article: Article, sent: Any, trigger_start: int | None) -> str | None:
     """For a trigger under a future marker, the first date still to come after it in the sentence.
 
@@ -74,15 +62,14 @@ def _future_date(article: Article, sent: Any, trigger_start: int | None) -> str 
     if not FUTURE_BEFORE.search(article.text[max(sent.start_char, trigger_start - 40):trigger_start]):
         return None
     pub = article.published[:10]
-    calendar = optional_helper("times", "calendar_value") or (lambda value: value)
     for t in sorted(article.times, key=lambda t: t.start):
         if t.type != "DATE" or not trigger_start < t.start < sent.end_char or not t.value:
             continue
         # a week ("2025-W08") is compared by its Monday: as text it sorts after every date of its year
-        week = WEEK_START.match(t.value)
+        week = WEEK_VALUE.match(t.value)
         start = dt.date.fromisocalendar(int(week[1]), int(week[2]), 1).isoformat() if week else t.value[:10]
         if start[:4].isdigit() and start > pub[: len(start)]:
-            return calendar(t.value)
+            return calendar_value(t.value)
     return None
 
 
@@ -103,30 +90,26 @@ def _attributive(article: Article, t: Any) -> bool:
 def _clause_date(article: Article, value: str | None, sent: Any, start: int, end: int) -> str | None:
     """The date the time stage chose, unless it names a noun's year ("withdrew from the 2015 deal
     in 2018"): then the nearest other dating expression of the sentence, else none."""
-    calendar = optional_helper("times", "calendar_value")
-    if calendar is None:
-        return value
     times = [t for t in article.times if t.type in ("DATE", "TIME") and sent.start_char <= t.start
-             and t.end <= sent.end_char and calendar(t.value)]
+             and t.end <= sent.end_char and calendar_value(t.value)]
     nouns = [t for t in times if _attributive(article, t)]
     # value None: the parser's sentence may be shorter than the one events read (a split before
     # "of war on Sunday"); the nearest date of the whole sentence then dates the event
-    if value is not None and (not nouns or not any(calendar(t.value) == value for t in nouns)):
+    if value is not None and (not nouns or not any(calendar_value(t.value) == value for t in nouns)):
         return value
     rest = [t for t in times if t not in nouns]
     if not rest:
         return None
     best = min(rest, key=lambda t: 0 if (t.start >= start and t.end <= end)
                else min(abs(t.start - end), abs(start - t.end)))
-    found = calendar(best.value)
+    found = calendar_value(best.value)
     return None if found is None else str(found)
 
 
 def event_date(article: Article, cand_span: tuple[int, int], sent: Any, trigger_start: int | None = None) -> str | None:
     """The event's date (ISO, possibly year or month only) for its character span and sentence;
     the publication date where nothing in the text dates it."""
-    date_for_span = optional_helper("times", "date_for_span")
-    value = date_for_span(article, *cand_span) if date_for_span else None
+    value = date_for_span(article, *cand_span)
     value = _clause_date(article, value, sent, *cand_span)
     value = _refine_date(article, value, sent, cand_span[0])
     future = _future_date(article, sent, trigger_start)

@@ -12,8 +12,8 @@ from typing import Any
 
 from ..model import Article, Participant
 from .event_actors import ActorSpan
-from .event_dates import optional_helper
 from .event_rules import Candidate
+from .places import place_for_span
 
 # How far (characters) after an event's evidence its place may be named: "with Zelensky in Munich".
 PLACE_REACH = 25
@@ -36,21 +36,13 @@ def all_places(article: Article, doc: Any, spans: list[ActorSpan]) -> bool:
     return all(town(s) for s in spans)
 
 
-def event_place(article: Article, span: tuple[int, int], sent: Any) -> str | None:
+def event_place(article: Article, span: tuple[int, int]) -> str | None:
     """The name of the place an event's evidence (character span) happened at, or None."""
-    place_for_span = optional_helper("places", "place_for_span")
-    if place_for_span is not None:
-        found = place_for_span(article, *span)
-        # only a place in the event's own words or right after them ("meeting ... in Munich")
-        if found is not None and span[0] <= found.start and found.start - span[1] <= PLACE_REACH \
-                and LOCATIVE.search(article.text[max(0, found.start - 12):found.start]):
-            return str(found.name)
-        return None
-    for p in article.places:
-        if span[0] <= p.start and p.end <= sent.end_char and p.feature != "country":
-            before = article.text[max(sent.start_char, p.start - 4):p.start].strip().lower()
-            if before.endswith(("in", "at")):
-                return p.name
+    found = place_for_span(article, *span)
+    # only a place in the event's own words or right after them ("meeting ... in Munich")
+    if found is not None and span[0] <= found.start and found.start - span[1] <= PLACE_REACH \
+            and LOCATIVE.search(article.text[max(0, found.start - 12):found.start]):
+        return str(found.name)
     return None
 
 

@@ -35,7 +35,7 @@ from .event_context import (
     remember_parties,
     with_pairs,
 )
-from .event_dates import event_date, optional_helper, time_flags
+from .event_dates import event_date, time_flags
 from .event_lexicon import find_triggers
 from .event_modifiers import (
     attack_tolls,
@@ -51,6 +51,7 @@ from .event_places import all_places, event_place, place_recipient, sentence_pla
 from .event_reported import recast_reported, speaker, speakers_own_target
 from .event_roles import linear_roles
 from .event_rules import Candidate, select_matches
+from .quotes import quote_covering
 
 LOGGER = logging.getLogger(__name__)
 # More than this from one sentence is PETRARCH's "dozens of events" failure; 3 covers the
@@ -155,12 +156,8 @@ def _confidence(cand: Candidate, parsed: bool) -> float:
 
 
 def _event_quote(article: Article, start: int, end: int) -> str | None:
-    quote_covering = optional_helper("quotes", "quote_covering")
-    if quote_covering is not None:
-        q = quote_covering(article, start, end)
-        return q.id if q is not None else None
-    q = next((q for q in article.quotes if q.start <= start and end <= q.end), None)
-    return q.id if q else None
+    q = quote_covering(article, start, end)
+    return q.id if q is not None else None
 
 
 def sentence_candidates(article: Article, sent: Any, state: ArticleState) -> list[Candidate]:
@@ -365,7 +362,7 @@ def _to_event(article: Article, cand: Candidate, sent: Any, index: int) -> Event
         recipients = []
     return Event.model_validate({
         "id": f"v{index}", "event": cand.event, "mode": cand.mode, "actors": actors, "recipients": recipients,
-        "date": date, "place": event_place(article, (start, end), sent),
+        "date": date, "place": event_place(article, (start, end)),
         "negated": cand.negated, "hypothetical": cand.hypothetical and not cand.negated,
         "future": cand.future or future, "historical": historical and not future,
         "cameo": cand.cameo, "goldstein": goldstein(cand.cameo), "plover_score": plover_score(cand.event, cand.mode),
