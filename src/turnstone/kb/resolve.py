@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from .store import Actor, KnowledgeBase, norm
 
@@ -79,15 +81,19 @@ LookupResult = tuple[str, str | None, str | None, list[Actor]] | None
 LOOKUP_CACHE_SIZE = 200_000  # phrases x dates; an article asks about ~8,000 phrases, most repeated
 
 
-def _lookup(kb: KnowledgeBase, phrase: str, when: dt.date) -> LookupResult:
-    """(kind, code, detail, actors) for one candidate phrase, or None; cached per knowledge base."""
+def _cached(kb: KnowledgeBase, key: tuple[str, dt.date], compute: Callable[[], Any]) -> Any:
+    """``compute()``, kept in the knowledge base's lookup cache (bounded; emptied when entries change)."""
     cache = kb.lookup_cache
-    key = (phrase, when)
     if key not in cache:
         if len(cache) >= LOOKUP_CACHE_SIZE:
             cache.clear()
-        cache[key] = _lookup_uncached(kb, phrase, when)
-    found: LookupResult = cache[key]
+        cache[key] = compute()
+    return cache[key]
+
+
+def _lookup(kb: KnowledgeBase, phrase: str, when: dt.date) -> LookupResult:
+    """(kind, code, detail, actors) for one candidate phrase, or None; cached per knowledge base."""
+    found: LookupResult = _cached(kb, (phrase, when), lambda: _lookup_uncached(kb, phrase, when))
     return found
 
 
@@ -371,14 +377,9 @@ def resolve_phrase(kb: KnowledgeBase, text: str, when: dt.date | None = None) ->
     Answers are cached with the knowledge base's lookups (emptied when its entries change): the
     events stage asks about the same phrase ~5 times per article. Each call gets its own copy.
     """
-    when = when or dt.date.today()
-    cache = kb.lookup_cache
-    key = ("\0" + text, when)  # no looked-up phrase starts with NUL
-    held = cache.get(key)
-    if held is None:
-        if len(cache) >= LOOKUP_CACHE_SIZE:
-            cache.clear()
-        held = cache[key] = _resolve_phrase(kb, text, when)
+    day = when or dt.date.today()
+    # "\0": no looked-up phrase starts with NUL, so phrase lookups and resolutions share the cache
+    held: Resolution = _cached(kb, ("\0" + text, day), lambda: _resolve_phrase(kb, text, day))
     return replace(held, hits=list(held.hits))
 
 
