@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from turnstone.analyze.doc_cache import doc_text, remember_text
+from turnstone.analyze.doc_cache import doc_text, remember_text, token_values
 
 
 @pytest.fixture(scope="module")
@@ -23,3 +23,31 @@ def test_doc_cache_doc_text_computed_once(nlp) -> None:
     doc = nlp("Kyiv and Moscow.")
     assert doc_text(doc) == "Kyiv and Moscow."
     assert doc.user_data["turnstone.text"] == "Kyiv and Moscow."
+
+
+TABLE_ATTRS = ["text", "lower_", "lemma_", "pos_", "tag_", "dep_", "ent_type_", "is_alpha", "is_lower", "is_punct",
+               "like_num", "idx"]
+
+
+@pytest.mark.parametrize("attr", TABLE_ATTRS)
+def test_doc_cache_token_values_equal_the_token_attributes(attr: str) -> None:
+    from spacy.tokens import Doc, Span
+
+    words = ["Russia", "'s", "forces", "STRUCK", "3", "towns", "in", "Ukraine", ",", "officials", "said", "."]
+    vocab = spacy.blank("en").vocab
+    doc = Doc(vocab, words=words, lemmas=[w.lower() for w in words],
+              pos=["PROPN", "PART", "NOUN", "VERB", "NUM", "NOUN", "ADP", "PROPN", "PUNCT", "NOUN", "VERB", "PUNCT"],
+              tags=["NNP", "POS", "NNS", "VBD", "CD", "NNS", "IN", "NNP", ",", "NNS", "VBD", "."],
+              heads=[2, 0, 3, 10, 5, 3, 5, 6, 10, 10, 10, 10],
+              deps=["poss", "case", "nsubj", "ccomp", "nummod", "dobj", "prep", "pobj", "punct", "nsubj", "ROOT",
+                    "punct"])
+    doc.ents = [Span(doc, 0, 1, "GPE"), Span(doc, 7, 8, "GPE")]
+    assert token_values(doc, attr) == [getattr(t, attr) for t in doc]
+
+
+def test_doc_cache_token_values_read_once_per_doc(nlp) -> None:
+    doc = nlp("Kyiv and Moscow.")
+    first = token_values(doc, "lower_")
+    assert first == ["kyiv", "and", "moscow", "."]
+    assert token_values(doc, "lower_") is first
+    assert token_values(nlp("Other words"), "lower_") == ["other", "words"]

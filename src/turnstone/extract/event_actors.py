@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import logging
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -20,6 +21,7 @@ from typing import Any
 
 import yaml
 
+from ..analyze.doc_cache import token_values
 from ..model import Article, Participant
 
 LOGGER = logging.getLogger(__name__)
@@ -48,6 +50,12 @@ class ActorSpan:
     @property
     def countries(self) -> set[str | None]:
         return {p.country for p in self.participants}
+
+    def copy(self) -> ActorSpan:
+        """A copy whose fields can be reassigned without touching this one (participants are
+        never changed in place, only replaced)."""
+        return ActorSpan(self.start, self.end, self.tok_start, self.tok_end, list(self.participants), self.person,
+                         self.pronoun, self.possessive, self.source, dict(self.extra))
 
 
 def _value(obj: Any, key: str) -> Any:
@@ -184,17 +192,40 @@ def _singular(phrase: str) -> str:
     _, agents, _ = _fallback_tables()
     if phrase in agents:
         return phrase
-    for suffix, repl in (("men", "man"), ("ies", "y"), ("es", ""), ("s", "")):
+    for suffix, repl in SINGULAR_RULES:
         if phrase.endswith(suffix) and phrase[: -len(suffix)] + repl in agents:
             return phrase[: -len(suffix)] + repl
     return phrase
 
 
+SINGULAR_RULES = (("men", "man"), ("ies", "y"), ("es", ""), ("s", ""))
+
+
+@lru_cache(maxsize=1)
+def _agent_forms() -> frozenset[str]:
+    """Every phrase whose ``_singular`` is an agent word: the agent words and the plurals the
+    rules undo. Testing a phrase is then one set lookup instead of four suffix tries."""
+    _, agents, _ = _fallback_tables()
+    forms = set(agents)
+    for agent in agents:
+        for suffix, repl in SINGULAR_RULES:
+            if agent.endswith(repl):
+                forms.add(agent[: len(agent) - len(repl)] + suffix)
+    return frozenset(forms)
+
+
 def candidate_chunks(sent: Any) -> list[tuple[int, int]]:
     """Token ranges that may name an actor: the parse's noun chunks, else capitalised runs plus a
     trailing agent noun, and lower-case agent nouns with their modifiers."""
-    chunks = [(s, e) for s, e in doc_noun_chunks(sent.doc) if s >= sent.start and e <= sent.end]
-    return sorted(set(_heuristic_chunks(sent) + chunks))
+    chunks = _sorted_noun_chunks(sent.doc)
+    chunks_here = []
+    for k in range(bisect_left(chunks, (sent.start, -1)), len(chunks)):
+        s, e = chunks[k]
+        if s >= sent.end:
+            break
+        if e <= sent.end:
+            chunks_here.append((s, e))
+    return sorted(set(_heuristic_chunks(sent) + chunks_here))
 
 
 def doc_noun_chunks(doc: Any) -> list[tuple[int, int]]:
@@ -212,35 +243,48 @@ def doc_noun_chunks(doc: Any) -> list[tuple[int, int]]:
     return cached
 
 
+def _sorted_noun_chunks(doc: Any) -> list[tuple[int, int]]:
+    """``doc_noun_chunks`` in token order, so a sentence finds its own by bisection (scanning
+    every chunk of the doc for every sentence was quadratic in article length)."""
+    cached: list[tuple[int, int]] | None = doc.user_data.get("turnstone.noun_chunks.sorted")
+    if cached is None:
+        cached = doc.user_data["turnstone.noun_chunks.sorted"] = sorted(doc_noun_chunks(doc))
+    return cached
+
+
 def _heuristic_chunks(sent: Any) -> list[tuple[int, int]]:
     doc = sent.doc
     _, agents, _ = _fallback_tables()
+    agent_forms = _agent_forms()
+    lower, text = token_values(doc, "lower_"), token_values(doc, "text")
+    is_alpha, is_lower = token_values(doc, "is_alpha"), token_values(doc, "is_lower")
+    first, end = sent.start, sent.end
     spans: list[tuple[int, int]] = []
     # lower-case agent phrases ending in an agent noun: "national security advisor", "riot police"
-    for j in range(sent.start, sent.end):
-        if _singular(doc[j].lower_) in agents and not CHUNK_WORD.match(doc[j].text):
+    for j in range(first, end):
+        if lower[j] in agent_forms and not CHUNK_WORD.match(text[j]):
             k = j
-            while k - 1 >= sent.start and j - (k - 1) < 4 and doc[k - 1].is_alpha and doc[k - 1].is_lower \
-                    and doc[k - 1].lower_ not in FUNCTION_WORDS:
+            while k - 1 >= first and j - (k - 1) < 4 and is_alpha[k - 1] and is_lower[k - 1] \
+                    and lower[k - 1] not in FUNCTION_WORDS:
                 k -= 1
             for start in range(k, j + 1):
-                if _singular(" ".join(t.lower_ for t in doc[start:j + 1])) in agents:
+                if " ".join(lower[start:j + 1]) in agent_forms:
                     spans.append((start, j + 1))
                     break
-    i = sent.start
-    while i < sent.end:
-        tok = doc[i]
-        is_cap = bool(CHUNK_WORD.match(tok.text)) and tok.lower_ not in {"the", "a", "an", "i"}
-        if any(a <= i < b for a, b in spans):
+    # the tokens those phrases cover (the runs added below start past every earlier run)
+    covered = {t for a, b in spans for t in range(a, b)}
+    i = first
+    while i < end:
+        if i in covered:
             i += 1
             continue
-        if is_cap or tok.lower_ in agents:
+        word = lower[i]
+        if CHUNK_WORD.match(text[i]) and word not in {"the", "a", "an", "i"} or word in agents:
             j = i + 1
-            while j < sent.end:
-                nxt = doc[j]
-                if CHUNK_WORD.match(nxt.text) or nxt.lower_ in agents:
+            while j < end:
+                if CHUNK_WORD.match(text[j]) or lower[j] in agents:
                     j += 1
-                elif nxt.lower_ in JOINERS and j + 1 < sent.end and CHUNK_WORD.match(doc[j + 1].text):
+                elif lower[j] in JOINERS and j + 1 < end and CHUNK_WORD.match(text[j + 1]):
                     j += 2
                 else:
                     break
@@ -331,8 +375,10 @@ def merge_agent_modifiers(spans: list[ActorSpan], doc: Any) -> list[ActorSpan]:
 def pronoun_spans(article: Article, sent: Any, last_person: ActorSpan | None) -> list[ActorSpan]:
     """he/she/his/her pointing at the most recent person actor (in this or an earlier sentence)."""
     out = []
-    for tok in sent:
-        if tok.lower_ in PERSON_PRONOUNS:
+    lower = token_values(sent.doc, "lower_")
+    for i in range(sent.start, sent.end):
+        if lower[i] in PERSON_PRONOUNS:
+            tok = sent.doc[i]
             out.append(ActorSpan(tok.idx, tok.idx + len(tok.text), tok.i, tok.i + 1,
                                  list(last_person.participants) if last_person else [], person=True, pronoun=True,
                                  possessive=tok.lower_ in {"his", "her"}, source="pronoun"))
@@ -343,7 +389,8 @@ OBLIQUE_WORDS = {"with", "to", "against", "on", "at", "from", "of", "for", "in",
 
 
 def _lower_at(doc: Any, i: int) -> str:
-    return doc[i].lower_ if 0 <= i < len(doc) else ""
+    lower = token_values(doc, "lower_")
+    return lower[i] if 0 <= i < len(lower) else ""
 
 
 SPEECH_VERBS = {"said", "says", "announced", "announces", "declared", "stated", "added", "insisted", "warned",
@@ -353,9 +400,11 @@ SPEECH_VERBS = {"said", "says", "announced", "announces", "declared", "stated", 
 def _it_after_speech(doc: Any, sent: Any, spans: list[ActorSpan]) -> list[ActorSpan]:
     """"Israel announced it would free ...": "it"/"they" right after a speech verb is its subject."""
     out = []
-    for tok in sent:
-        if tok.lower_ not in {"it", "they"}:
+    lower = token_values(doc, "lower_")
+    for i in range(sent.start, sent.end):
+        if lower[i] not in {"it", "they"}:
             continue
+        tok = doc[i]
         j = tok.i - 1
         if _lower_at(doc, j) == "that":
             j -= 1
@@ -367,7 +416,7 @@ def _it_after_speech(doc: Any, sent: Any, spans: list[ActorSpan]) -> list[ActorS
             if tok.lower_ == "they":  # "Armenia and Greece said they ...": the whole group
                 current = subject
                 for other in sorted((s for s in spans if s.tok_end <= subject.tok_start), key=lambda s: -s.tok_end):
-                    if {t.lower_ for t in doc[other.tok_end:current.tok_start]} <= {"and", ","}:
+                    if set(lower[other.tok_end:current.tok_start]) <= {"and", ","}:
                         participants = list(other.participants) + participants
                         current = other
                     else:
@@ -384,10 +433,14 @@ def _we_in_quote(article: Article, sent: Any) -> list[ActorSpan]:
     """"We will respond", quoted from Pakistan's defence minister: "we" is the speaker's side,
     the country of the quote's speaker (not the speaker in person)."""
     out: list[ActorSpan] = []
-    entities = {e.id: e for e in article.entities}
-    for tok in sent:
-        if tok.lower_ not in FIRST_PLURAL:
+    lower = token_values(sent.doc, "lower_")
+    entities = None
+    for i in range(sent.start, sent.end):
+        if lower[i] not in FIRST_PLURAL:
             continue
+        tok = sent.doc[i]
+        if entities is None:
+            entities = {e.id: e for e in article.entities}
         quote = next((q for q in article.quotes if q.kind != "indirect" and q.start <= tok.idx < q.end), None)
         speaker = entities.get(quote.speaker) if quote is not None and quote.speaker else None
         if speaker is None or not speaker.country:
@@ -399,11 +452,22 @@ def _we_in_quote(article: Article, sent: Any) -> list[ActorSpan]:
 
 
 def sentence_actors(article: Article, sent: Any, last_person: ActorSpan | None,
-                    resolver: Resolver | None = None) -> list[ActorSpan]:
-    """All actor mentions of a sentence, left to right, without overlaps."""
-    spans = entity_actor_spans(article, sent)
-    spans += phrase_actor_spans(article, sent, spans, resolver)
-    spans = merge_agent_modifiers(spans, article.doc)
+                    resolver: Resolver | None = None, memo: dict[Any, Any] | None = None) -> list[ActorSpan]:
+    """All actor mentions of a sentence, left to right, without overlaps.
+
+    ``memo``: a dict kept over one reading of an article's entities (the events stage reads each
+    sentence twice); the named and resolved mentions, which do not depend on ``last_person``,
+    are found once per sentence and copied from it.
+    """
+    key = ("actors", sent.start, sent.end)
+    named: list[ActorSpan] | None = memo.get(key) if memo is not None and resolver is None else None
+    if named is None:
+        named = entity_actor_spans(article, sent)
+        named += phrase_actor_spans(article, sent, named, resolver)
+        named = merge_agent_modifiers(named, article.doc)
+        if memo is not None and resolver is None:
+            memo[key] = named
+    spans = [s.copy() for s in named]  # later rules reassign fields of the spans they are given
     # a pronoun only counts where no earlier actor of this sentence is closer
     doc = article.doc
     # antecedents: persons of this sentence that are not objects of a preposition ("spoke with

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ..analyze.doc_cache import token_values
 from .event_actors import ActorSpan, countries_of, participants_of
 from .event_rules import Candidate
 
@@ -84,12 +85,14 @@ def answered(doc: Any, cand: Candidate, sent: Any, state: ArticleState) -> list[
 
 def record_nouns(doc: Any, sent: Any, actors: list[ActorSpan], state: ArticleState) -> None:
     """Remember the countries named before each answerable noun of the sentence."""
-    for tok in sent:
-        if tok.lower_ in ANSWERED or tok.lower_ in ANSWERED_ANY:
-            before = participants_of([a for a in actors if a.tok_end <= tok.i])
+    lower = token_values(doc, "lower_")
+    for i in range(sent.start, sent.end):
+        word = lower[i]
+        if word in ANSWERED or word in ANSWERED_ANY:
+            before = participants_of([a for a in actors if a.tok_end <= i])
             named = [p for p in before if p.country and p.country != "IGO"]
             if named:
-                state.noun_actors[tok.lower_] = named
+                state.noun_actors[word] = named
 
 
 CAUSE_WORDS = {"after", "over", "following"}

@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from ..analyze.doc_cache import token_values
 from ..errors import KnowledgeBaseError
 from ..model import PLOVER_TYPES
 
@@ -135,8 +136,12 @@ def _words(tokens: Sequence[Any]) -> list[str]:
 
 def find_triggers(tokens: Sequence[Any], path: Path = LEXICON_PATH) -> list[TriggerMatch]:
     """Every lexicon match over a span of spaCy tokens (overlapping matches are all returned)."""
-    words = _words(tokens)
-    lemmas = [(t.lemma_ or "").lower() for t in tokens]
+    if hasattr(tokens, "doc") and hasattr(tokens, "start"):  # a Span: read the doc's cached word lists
+        words = token_values(tokens.doc, "lower_")[tokens.start:tokens.end]
+        lemmas = [(lemma or "").lower() for lemma in token_values(tokens.doc, "lemma_")[tokens.start:tokens.end]]
+    else:
+        words = _words(tokens)
+        lemmas = [(t.lemma_ or "").lower() for t in tokens]
     index = _index(path)
     offset = tokens[0].i if len(tokens) else 0
     found: list[TriggerMatch] = []

@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..analyze.doc_cache import doc_text
 from ..model import Article, Event, Participant, Span
 from ..pipeline import stage
 from .cameo import goldstein, plover_score
@@ -96,11 +97,14 @@ class ArticleState:
     # who was named before each answerable noun ("Seoul, Washington and Tokyo held an air exercise"),
     # for "condemned the exercise" where the exercise itself was no coded event
     noun_actors: dict[str, list[Participant]] = field(default_factory=dict)
+    # per-sentence findings that do not depend on the reading (resolved mentions, trigger
+    # matches), shared by the two readings of one article
+    memo: dict[Any, Any] = field(default_factory=dict)
 
 
 def _shouting(sent: Any) -> bool:
     """An all-capitals line (a headline or promo) is not a sentence to code."""
-    letters = [c for c in sent.text if c.isalpha()]
+    letters = [c for c in doc_text(sent.doc)[sent.start_char:sent.end_char] if c.isalpha()]
     return len(letters) > 10 and sum(c.isupper() for c in letters) / len(letters) > 0.6
 
 
@@ -163,7 +167,7 @@ def _event_quote(article: Article, start: int, end: int) -> str | None:
 def sentence_candidates(article: Article, sent: Any, state: ArticleState) -> list[Candidate]:
     """Candidate events of one sentence, already filtered and capped."""
     doc = article.doc
-    actors = sentence_actors(article, sent, state.last_person)
+    actors = sentence_actors(article, sent, state.last_person, memo=state.memo)
     persons = [a for a in actors if a.person]
     if persons:
         state.last_person = persons[-1]
@@ -172,7 +176,9 @@ def sentence_candidates(article: Article, sent: Any, state: ArticleState) -> lis
     remember_conflict(doc, sent, actors, state)
     if _shouting(sent) or not actors:
         return []
-    matches = select_matches(doc, find_triggers(sent), sent)
+    matches = state.memo.get(("matches", sent.start, sent.end))
+    if matches is None:
+        matches = state.memo[("matches", sent.start, sent.end)] = select_matches(doc, find_triggers(sent), sent)
     parsed = doc.has_annotation("DEP")
     cands = []
     objects = {m.end - 1 for m in matches if m.trigger.pos == "verb"}
@@ -418,14 +424,15 @@ def find_events(article: Article) -> list[Event]:
     # a first reading finds the article's main dyad, so that a target left unnamed early in the
     # story ("Pakistan would respond with full force" in the lead) can come from later sentences
     first = ArticleState()
-    for sent in _sentences(doc):
+    sentences = _sentences(doc)
+    for sent in sentences:
         sentence_candidates(article, sent, first)
     state = ArticleState(dyads=Counter(first.dyads), parties={k: list(v) for k, v in first.parties.items()},
-                         mediators=set(first.mediators), story_dyads=Counter(first.dyads))
+                         mediators=set(first.mediators), story_dyads=Counter(first.dyads), memo=first.memo)
     events: list[Event] = []
     seen: dict[tuple[Any, ...], Event] = {}
     brokered: set[tuple[Any, ...]] = set()
-    for sent in _sentences(doc):
+    for sent in sentences:
         for cand in sentence_candidates(article, sent, state):
             event = _to_event(article, cand, sent, len(events) + 1)
             if cand.nominal and _temporal_anchor(doc, cand):
