@@ -52,7 +52,7 @@ def test_timex_weekday_with_part_of_day_is_a_time(text: str, span: str, expected
 @pytest.mark.parametrize(
     ("text", "span", "expected"),
     [
-        ("Fuel prices have doubled in recent months.", "recent months", ("DATE", "PAST_REF")),
+        ("Fuel prices have doubled over past years.", "past years", ("DATE", "PAST_REF")),
         ("Aid deliveries fell over the last few weeks.", "the last few weeks", ("DATE", "PAST_REF")),
         ("More strikes are likely in coming weeks.", "coming weeks", ("DATE", "FUTURE_REF")),
         ("Talks will resume in the near future.", "the near future", ("DATE", "FUTURE_REF")),
@@ -370,3 +370,29 @@ def test_timex_a_bare_month_half_a_year_ahead_without_tense_is_last_years() -> N
 )
 def test_timex_one_day_after_a_modal_is_some_future_day(text: str, expected: tuple[str, str]) -> None:
     assert found(text)["one day"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [("Fuel prices have doubled in recent months.", "recent months", ("DURATION", "PXM")),
+     ("Raids on the border grew bolder in recent years.", "recent years", ("DURATION", "PXY")),
+     ("Shelling has eased in recent days.", "recent days", ("DURATION", "PXD"))],
+)
+def test_timex_recent_units_are_a_stretch_of_unknown_length(text: str, span: str, expected: tuple[str, str]) -> None:
+    assert found(text)[span] == expected
+
+
+def test_timex_currently_opening_a_sentence_is_left_out() -> None:
+    values = found("Currently, aid reaches the town by road. The militia currently holds the pass.")
+    assert list(values) == ["currently"]
+    assert values["currently"] == ("DATE", "PRESENT_REF")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Exports should rise 6% annually through 2030.", None),
+     ("The mine would produce about 40,000 tonnes annually.", None),
+     ("Pilgrims gather at the shrine annually.", ("SET", "P1Y"))],
+)
+def test_timex_annually_after_an_amount_is_a_rate_not_a_time(text: str, expected: tuple[str, str] | None) -> None:
+    assert found(text).get("annually") == expected

@@ -82,6 +82,13 @@ def test_timex_anchor_year_earlier_after_months_of_results_is_a_year() -> None:
     assert values(text)["a year earlier"] == "2023"
 
 
+def test_timex_anchor_year_earlier_after_months_outside_earnings_talk_is_a_year() -> None:
+    # one quarter named only: not earnings talk, so "year-earlier" counts from the time last named
+    text = ("Output fell in the third quarter. For the nine months, the mine lost $2 million, "
+            "compared with year-earlier profit of $1 million.")
+    assert values(text)["year-earlier"] == "2023"
+
+
 def test_timex_anchor_ago_outside_earnings_talk_ignores_a_quarter_named() -> None:
     found = values("Exports fell in the third quarter. The border closed three years ago.")
     assert found["three years ago"] == "2021"

@@ -125,7 +125,7 @@ def anchor_to_reference(found: list[tuple[str, str, str | None, Shift | None]],
                 if "-Q" in value and _quarter_over(value, anchor):
                     last_quarter = period = value
             elif kind == "DURATION" and anchor is not None and YEAR_PERIOD.match(text):
-                period = str(anchor.year)
+                period = last = str(anchor.year)
             continue
         comparison = last if last and "-Q" in last else None
         reference = {"quarter": last_quarter, "period": period, "comparison": comparison, "any": last}[shift.refers_to]

@@ -223,8 +223,10 @@ SOMEDAY_AFTER = re.compile(r"^\s+(?!(?:of|after|before|later|earlier|and|or|in|a
 RATE_BEFORE = re.compile(rf"(?:\d|\b(?:million|billion|thousand|hundred|dozen|percent|times|once|twice|{_NUMBER_WORDS}))"
                          r"(?:\s+[a-z]+s)?\s+$", re.IGNORECASE)
 
-# A vague stretch of time ("recent years", "the coming months") placed before or after now:
-# TimeML's PAST_REF / FUTURE_REF rather than a duration of unknown length.
+# A vague stretch of time ("the past years", "the coming months") placed before or after now:
+# TimeML's PAST_REF / FUTURE_REF rather than a duration of unknown length. "recent years" is the
+# exception: TempEval-3 writes "recent years/months/weeks/days" as a stretch of unknown length
+# (PXY, PXM, ...) 7 times in 11, PAST_REF 4 times.
 VAGUE_PAST = ("past", "last", "recent", "the past")
 VAGUE_FUTURE = ("next", "coming", "the coming", "future")
 
@@ -240,6 +242,8 @@ def _vague(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str,
     cued = re.search(r"\b(for|over|in|within|took|take|takes|lasted|last)\s*$", before) or m.group(3)
     if lead in ("", "the") and not cued and not m.group(0).lower().startswith(("for", "over", "in ")):
         return None  # "years of war", "the years after": not a stretch the clause lasts
+    if lead == "recent":
+        return "DURATION", duration_value(None, unit_of(m.group(2)))
     if re.sub(r"\s+", " ", lead) in VAGUE_PAST:
         return "DATE", "PAST_REF"
     if lead in VAGUE_FUTURE:
@@ -268,6 +272,9 @@ def _vague_stretch(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> No
 def _set(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
     if m.group(3):
         word = m.group(3).lower()
+        text, start, _ = ctx
+        if word == "annually" and RATE_BEFORE.search(text[max(0, start - 40): start].replace("%", " percent")):
+            return None
         unit = {"daily": "day", "nightly": "day", "weekly": "week", "monthly": "month", "yearly": "year",
                 "annually": "year", "hourly": "hour", "quarterly": "quarter"}[word]
         return "SET", duration_value(1, unit)
@@ -296,6 +303,8 @@ def _ref(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, s
         return None  # 'once' is mostly 'one time' or 'as soon as'; 'earlier' alone is mostly comparative
     if m.group(0) == "Now" and re.match(r"\s*,|\s+for\b", after):
         return None  # "Now, he says ...", "Now for the weather": a discourse marker, not the present
+    if m.group(0) == "Currently" and after.startswith(","):
+        return None  # "Currently, ..." opening a sentence: TempEval-3 leaves it out as it does "Now, ..." (2 of 2)
     if word.endswith("future") and re.match(r"\s+of\b", after):
         return None  # "the future of the region": its prospects, not a time
     if word in ("recent", "future"):
