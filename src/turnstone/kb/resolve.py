@@ -91,6 +91,9 @@ def _cached(kb: KnowledgeBase, key: tuple[str, dt.date], compute: Callable[[], A
     return cache[key]
 
 
+_MISSING: Any = object()
+
+
 def _lookup(kb: KnowledgeBase, phrase: str, when: dt.date) -> LookupResult:
     """(kind, code, detail, actors) for one candidate phrase, or None; cached per knowledge base."""
     found: LookupResult = _cached(kb, (phrase, when), lambda: _lookup_uncached(kb, phrase, when))
@@ -164,26 +167,44 @@ _PREFIXES = ("", dt.date.min)  # the lookup cache's slot for key_prefixes (no ph
 _CHUNK = re.compile(r"\S+")
 
 
-def _reach(text: str, start: int, prefixes: frozenset[str]) -> int:
+def _reach_from(text: str, start: int, w: int, starts: list[int], ends: list[int], norms: list[str | None],
+                prefixes: frozenset[str]) -> int:
     """Where a phrase starting at ``start`` must end by to match a key: the end of the first
-    whitespace-separated word that no key continues the words before it with."""
-    words: list[str] = []
-    pos = start
-    while (m := _CHUNK.search(text, pos)) is not None:
-        word = norm(m.group())
+    whitespace-separated word that no key continues the words before it with. ``start`` lies in
+    the w-th word; the caller finds the words' bounds once and keeps their normal forms."""
+    word = norms[w] if start == starts[w] else None
+    if word is None:
+        word = norm(text[start:ends[w]])
+        if start == starts[w]:
+            norms[w] = word
+    if not word or " " in word:
+        return len(text)  # a word that normalises to none or two: no shortcut
+    words = word
+    while words in prefixes:
+        w += 1
+        if w == len(ends):
+            return len(text)
+        word = norms[w]
+        if word is None:
+            word = norms[w] = norm(text[starts[w]:ends[w]])
         if not word or " " in word:
-            return len(text)  # a word that normalises to none or two: no shortcut
-        words.append(word)
-        if " ".join(words) not in prefixes:
-            return m.end()
-        pos = m.end()
-    return len(text)
+            return len(text)
+        words += " " + word
+    return ends[w]
 
 
 def scan(kb: KnowledgeBase, text: str, when: dt.date) -> list[Hit]:
     """The longest known words of ``text``, left to right."""
     tokens = tokenize(text)
     prefixes = key_prefixes(kb)
+    # the whitespace-separated words, each normalised once when first needed (``_reach_from``:
+    # scan looks at every token of whole articles)
+    word_starts, word_ends = [], []
+    for m in _CHUNK.finditer(text):
+        word_starts.append(m.start())
+        word_ends.append(m.end())
+    word_norms: list[str | None] = [None] * len(word_starts)
+    w = 0  # the word the current token lies in
     # last[i]: the last token a phrase starting at i may end on (a possessive ends a phrase)
     last = [0] * len(tokens)
     stop = len(tokens) - 1
@@ -192,17 +213,26 @@ def scan(kb: KnowledgeBase, text: str, when: dt.date) -> list[Hit]:
             stop = k
         last[k] = stop
     hits: list[Hit] = []
+    cache = kb.lookup_cache  # read directly: most phrases of an article were looked up before
     i = 0
     while i < len(tokens):
         start = tokens[i].start
-        reach = _reach(text, start, prefixes)
-        for n in range(min(MAX_NGRAM, len(tokens) - i), 0, -1):
+        while word_ends[w] <= start:  # tokens never cross a space
+            w += 1
+        reach = _reach_from(text, start, w, word_starts, word_ends, word_norms, prefixes)
+        # phrases of up to MAX_NGRAM tokens that end by the reach (token ends only grow)
+        longest = 0
+        for j in range(i, min(i + MAX_NGRAM, len(tokens))):
+            if tokens[j].end > reach:
+                break
+            longest += 1
+        for n in range(longest, 0, -1):
             j = i + n
             end = tokens[j - 1].end
-            if end > reach:
-                continue
             phrase = text[start:end]
-            found = _lookup(kb, phrase, when)
+            found = cache.get((phrase, when), _MISSING)
+            if found is _MISSING:
+                found = _lookup(kb, phrase, when)
             if j - 1 > last[i] and (found is None or found[0] not in ("person", "org")):
                 continue  # past a possessive only a name that holds one ("People's Liberation Army")
             if found is None and phrase.endswith("."):  # a full stop, not part of an abbreviation
