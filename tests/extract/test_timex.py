@@ -396,3 +396,16 @@ def test_timex_currently_opening_a_sentence_is_left_out() -> None:
 )
 def test_timex_annually_after_an_amount_is_a_rate_not_a_time(text: str, expected: tuple[str, str] | None) -> None:
     assert found(text).get("annually") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Militias recruit among today's jobless youth.", "Such borders make no sense in today's world.",
+     "The two rivals face a high noon at the border.", "She led the ``March of the Mothers'' through the capital."],
+)
+def test_timex_generic_or_named_time_words_are_no_times(text: str) -> None:
+    assert found(text) == {}
+
+
+def test_timex_todays_talks_are_still_today() -> None:
+    assert found("Today's talks in Doha ended early.")["Today"] == ("DATE", "2024-11-05")

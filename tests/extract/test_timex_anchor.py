@@ -123,3 +123,9 @@ def test_timex_anchor_later_in_the_day_without_a_day_is_the_anchor() -> None:
 def test_timex_anchor_the_same_day_is_the_day_named() -> None:
     found = values("Jets struck the border post on Friday. The neighbours recalled their envoys the same day.")
     assert found["the same day"] == "2024-11-01"
+
+
+def test_timex_anchor_named_year_period_after_months_of_results_is_that_year() -> None:
+    text = ("Third-quarter profit rose. In the first nine months, net was $40 million, compared with "
+            "a loss of $5 million in the 2023 period.")
+    assert values(text)["the 2023 period"] == "2023"

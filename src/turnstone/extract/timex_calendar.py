@@ -106,7 +106,7 @@ def _month_year(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple
 
 
 # "March" as the name of a protest: an article before it and a capitalised name after it.
-MARCH_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[\w'-]+\s+)?$", re.IGNORECASE)
+MARCH_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[\w'-]+\s+)?[\"'`\u201c]*$", re.IGNORECASE)  # the ``March of ...
 MARCH_AFTER = re.compile(r"^\s+(?:for|of|on|against|to)\s+(?:the\s+)?[A-Z]")
 
 
@@ -231,8 +231,8 @@ def _quarter(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> Normalis
         return "DATE", f"{year}-Q{q}"
     if reported is None:
         return "DATE", f"{year}-QX"
-    if year is not None:  # 'the 1988 period': that year's counterpart of the quarter in question
-        return "DATE", f"{year}-Q{quarter_of(reported)}", Shift("year", year=year, refers_to="quarter")
+    if year is not None:  # 'the 1988 period': that year's counterpart of the period in question (a quarter, 'the nine months')
+        return "DATE", f"{year}-Q{quarter_of(reported)}", Shift("year", year=year, refers_to="period")
     if which == "current" and anchor is not None:
         return "DATE", f"{anchor.year}-Q{quarter_of(anchor)}"
     if which in ("last", "previous", "past"):
