@@ -2,6 +2,7 @@
 
 Usage: python -m training.assemble [--parser build/models/parser/model-best]
                                    [--ner build/models/ner/model-best]
+                                   [--senter build/models/senter/model-best]
                                    [--out src/turnstone/analyze/model]
 """
 
@@ -18,10 +19,13 @@ from training.evaluate import DEFAULT_MODEL
 VERSION = "0.1.0"
 
 
-def assemble(parser_dir: Path, ner_dir: Path, out: Path) -> None:
+def assemble(parser_dir: Path, ner_dir: Path, out: Path, senter_dir: Path | None = None) -> None:
     nlp = spacy.load(parser_dir)
     ner_nlp = spacy.load(ner_dir)
     nlp.add_pipe("ner", source=ner_nlp)
+    if senter_dir is not None:
+        # before the parser: the parser then attaches within the senter's sentences
+        nlp.add_pipe("senter", source=spacy.load(senter_dir), before="parser")
     nlp.meta.update(
         name="turnstone_en_news",
         version=VERSION,
@@ -59,8 +63,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--parser", default="build/models/parser/model-best")
     ap.add_argument("--ner", default="build/models/ner/model-best")
     ap.add_argument("--out", default=str(DEFAULT_MODEL))
+    ap.add_argument("--senter", default=None, help="a trained senter pipeline to put before the parser")
     args = ap.parse_args(argv)
-    assemble(Path(args.parser), Path(args.ner), Path(args.out))
+    assemble(Path(args.parser), Path(args.ner), Path(args.out), Path(args.senter) if args.senter else None)
     print(f"wrote {args.out}")
 
 
