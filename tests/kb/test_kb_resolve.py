@@ -171,6 +171,23 @@ def test_kb_resolve_scan_sees_actors_added_later() -> None:
     assert [h.text for h in scan(kb, text, when) if h.kind == "person"] == ["Zorblax Quintavius Frumm"]
 
 
+def test_kb_resolve_scan_cached_hits_are_copies(kb) -> None:
+    import datetime as dt
+
+    from turnstone.kb.resolve import SCAN_CACHE_CHARS, scan
+
+    when = dt.date(2025, 2, 12)
+    short = "Trump administration officials and Russian Foreign Minister Sergei Lavrov"
+    long = " ".join([short] * (SCAN_CACHE_CHARS // len(short) + 1))  # too long to be kept
+    for text in (short, long):
+        first = scan(kb, text, when)
+        expected = _scan_every_ngram(kb, text, when)
+        assert first == expected and first
+        for hit in first:  # resolve_hits marks hits possessive; that must not reach a later scan
+            hit.possessive, hit.code = True, "XXX"
+        assert scan(kb, text, when) == expected
+
+
 def test_kb_resolve_phrase_cached_answers_are_copies_and_follow_the_kb() -> None:
     import datetime as dt
 

@@ -194,12 +194,37 @@ def repeated_names(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[i
             out.append((m.start(), m.end(), "PERSON"))
             taken.append((m.start(), m.end()))
     for form in sorted(forms, key=len, reverse=True):
-        # a particle may be capitalised at a sentence start: "bin Laden" / "Bin Laden"
-        pattern = ("(?i:" + re.escape(form[0]) + ")" + re.escape(form[1:])) if form[0].islower() else re.escape(form)
-        for m in re.finditer(r"(?<![\w-])" + pattern + r"(?![\w-])", text):
-            if not any(s < m.end() and m.start() < e for s, e in taken):
-                out.append((m.start(), m.end(), "PERSON"))
-                taken.append((m.start(), m.end()))
+        for start, end in whole_word_occurrences(text, form):
+            if not any(s < end and start < e for s, e in taken):
+                out.append((start, end, "PERSON"))
+                taken.append((start, end))
+    return out
+
+
+_WORD_OR_HYPHEN = re.compile(r"[\w-]")
+
+
+def whole_word_occurrences(text: str, form: str) -> list[tuple[int, int]]:
+    """Where ``form`` stands as a whole word (no word character or hyphen on either side), left to
+    right without overlaps; a lower-case first letter also matches its capital ("bin Laden" /
+    "Bin Laden" at a sentence start). Found with ``str.find``: a regex per name cost a compile
+    for nearly every person of every article."""
+    n = len(form)
+    if not n:
+        return []
+    # the first letter, when lower case, is compared as the regex ``(?i:x)`` compares it
+    first = re.compile("(?i:" + re.escape(form[0]) + ")") if form[0].islower() else None
+    rest, shift = (form[1:], 1) if first is not None else (form, 0)
+    out: list[tuple[int, int]] = []
+    pos = 0
+    while (found := text.find(rest, pos + shift)) >= 0:
+        p = found - shift
+        if (first is None or first.match(text, p)) and (p == 0 or not _WORD_OR_HYPHEN.match(text, p - 1)) \
+                and not _WORD_OR_HYPHEN.match(text, p + n):
+            out.append((p, p + n))
+            pos = p + n
+        else:
+            pos = p + 1
     return out
 
 

@@ -193,8 +193,22 @@ def _reach_from(text: str, start: int, w: int, starts: list[int], ends: list[int
     return ends[w]
 
 
+# Texts up to this long have their hits kept in the lookup cache: the entities stage scans the
+# same short phrases (a title before each mention of a name, a window around a pronoun) ~2x per
+# article; whole paragraphs and articles are scanned once and not kept.
+SCAN_CACHE_CHARS = 200
+
+
 def scan(kb: KnowledgeBase, text: str, when: dt.date) -> list[Hit]:
-    """The longest known words of ``text``, left to right."""
+    """The longest known words of ``text``, left to right (new Hit objects on every call)."""
+    if len(text) > SCAN_CACHE_CHARS:
+        return _scan(kb, text, when)
+    # "\1": no looked-up phrase or resolved text starts with it, so the three share the cache
+    held: list[Hit] = _cached(kb, ("\1" + text, when), lambda: _scan(kb, text, when))
+    return [Hit(h.kind, h.i, h.j, h.start, h.end, h.text, h.code, h.detail, h.actors, h.possessive) for h in held]
+
+
+def _scan(kb: KnowledgeBase, text: str, when: dt.date) -> list[Hit]:
     tokens = tokenize(text)
     prefixes = key_prefixes(kb)
     # the whitespace-separated words, each normalised once when first needed (``_reach_from``:
