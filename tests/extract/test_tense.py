@@ -68,3 +68,15 @@ def test_tense_future_auxiliary_governs_a_distant_weekday(text: str, expected: s
 def test_tense_without_future_auxiliary_an_attribution_still_dates_the_day() -> None:
     text = "Rebels shelled the outskirts of the provincial capital and two nearby villages on Sunday, officials said."
     assert tense_of(text, "Sunday") == "past"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Aid will reach the town on a still unspecified date in March.", "future"),
+        ("Convoys will cross the troubled region in March.", "future"),
+        ("The convoy crossed the region in March.", "past"),
+    ],
+)
+def test_tense_ed_word_after_a_determiner_is_an_adjective(text: str, expected: str) -> None:
+    assert tense_of(text, "March") == expected

@@ -409,3 +409,8 @@ def test_timex_generic_or_named_time_words_are_no_times(text: str) -> None:
 
 def test_timex_todays_talks_are_still_today() -> None:
     assert found("Today's talks in Doha ended early.")["Today"] == ("DATE", "2024-11-05")
+
+
+def test_timex_effective_date_is_one_to_come() -> None:
+    # anchor Nov. 5, 2024, no verb tense near: "effective" starts something, as "until" ends it
+    assert found("A new ceasefire pact, effective March 1, was signed.")["March 1"] == ("DATE", "2025-03-01")

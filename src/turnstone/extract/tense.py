@@ -46,6 +46,18 @@ SENTENCE_STOP = (r"(?<!\b[ap])(?<![ap]\.m)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(
 CLAUSE_BREAK = re.compile(SENTENCE_STOP + r"|[;!?\n]|,\s+(?:but|and|while|which|who|where|when)\b|\b(?:but|while|which|after|before)\b")
 
 
+# A determiner (and an adverb) right before an -ed word makes it an adjective, not a past verb:
+# "on a still unspecified date", "the troubled region", "an armed group".
+DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|this|that|these|those|its|their|his|her|our|your|my)\s+(?:\w+ly\s+|still\s+)?$",
+                               re.IGNORECASE)
+
+
+def _adjective(text: str, m: re.Match[str]) -> bool:
+    """Whether the -ed word matched at ``m`` is used as an adjective after a determiner."""
+    word = m.group(0).lower()
+    return word.endswith("ed") and word not in IRREGULAR_PAST and bool(DETERMINER_BEFORE.search(text, 0, m.start()))
+
+
 def _clause(text: str, start: int, end: int) -> tuple[str, str]:
     """The text of the clause left and right of a span, cut at sentence and clause breaks."""
     left = text[max(0, start - 120): start]
@@ -68,7 +80,7 @@ def tense_near(text: str, start: int, end: int) -> Tense:
         planned_before = PAST_PERFECT.search(left[: m.start()])
         cues.append((len(left) - m.end(), "past" if planned_before else "future"))
     for m in PAST_CUE.finditer(left):
-        if m.group(0).lower() not in NOT_PAST:
+        if m.group(0).lower() not in NOT_PAST and not _adjective(left, m):
             # "will be held", "is to be signed": a participle after a future auxiliary is no past
             future = FUTURE_PASSIVE.search(left[: m.start()])
             cues.append((len(left) - m.end(), "future" if future else "past"))
@@ -82,7 +94,7 @@ def tense_near(text: str, start: int, end: int) -> Tense:
     for m in FUTURE_CUES.finditer(right, 0, reach):
         cues.append((m.start(), "future"))
     for m in PAST_CUE.finditer(right, 0, reach):
-        if m.group(0).lower() not in NOT_PAST:
+        if m.group(0).lower() not in NOT_PAST and not _adjective(right, m):
             cues.append((m.start(), "past"))
     cues = [c for c in cues if c[0] <= MAX_CUE_DISTANCE]
     if cues:
@@ -105,6 +117,6 @@ def _future_auxiliary(left: str) -> Tense:
     if last is None:
         return None
     for m in PAST_CUE.finditer(left, last.end()):
-        if m.group(0).lower() not in NOT_PAST and not FUTURE_PASSIVE.search(left[: m.start()]):
+        if m.group(0).lower() not in NOT_PAST and not _adjective(left, m) and not FUTURE_PASSIVE.search(left[: m.start()]):
             return None
     return "future"

@@ -70,7 +70,7 @@ def _month_day(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[
     elif preposition_tense(ctx) == "past":  # "since the Oct. 23 attack": the last such day
         year = anchor.year if (month, day) <= (anchor.month, anchor.day) else anchor.year - 1
     else:
-        year = month_year(anchor, month, clause_tense(ctx))
+        year = month_year(anchor, month, preposition_tense(ctx) or clause_tense(ctx))
     return "DATE", f"{year:04d}-{month:02d}-{day:02d}"
 
 

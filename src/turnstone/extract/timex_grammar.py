@@ -69,12 +69,12 @@ def clause_tense(ctx: Context) -> Tense:
 
 SINCE = re.compile(r"\b(?:since|ever\s+since)\s+(?:(?:shortly|just|soon|right|days|weeks)\s+)?(?:after\s+|before\s+)?"
                    r"(?:the\s+|early\s+|late\s+|mid-?)?$", re.IGNORECASE)
-UNTIL = re.compile(r"\b(?:until|till|pending|by)\s+(?:the\s+|early\s+|late\s+|mid-?)?$", re.IGNORECASE)
+UNTIL = re.compile(r"\b(?:until|till|pending|by|effective)\s+(?:the\s+|early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 
 
 def preposition_tense(ctx: Context) -> Tense:
     """'since' dates what follows in the past whatever the verb; 'until' and 'by' (a deadline)
-    mostly in the future."""
+    and 'effective' (a start: TempEval-3's 'effective Dec. 7', 3 of 3) mostly in the future."""
     text, start, _ = ctx
     before = text[max(0, start - 40): start]
     if SINCE.search(before):
