@@ -43,3 +43,18 @@ def test_timex_holidays_movable(text: str, span: str, expected: tuple[str, str |
 
 def test_timex_holidays_lowercase_election_day_is_not_the_us_one() -> None:
     assert "election day" not in found("Voters in Ghana queued for hours on election day.")
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "span", "expected"),
+    [
+        # Easter 2025 is April 20: Holy Week is the ISO week ending on it
+        ("Pilgrims will crowd Jerusalem during Holy Week.", ANCHOR, "Holy Week", ("DATE", "2025-W16")),
+        ("Riots broke out during Holy Week 2024.", ANCHOR, "Holy Week 2024", ("DATE", "2024-W13")),
+        # written on the Monday of that week (April 14, 2025): this week, though the verb is past
+        ("Crowds prayed as Easter week began.", dt.date(2025, 4, 14), "Easter week", ("DATE", "2025-W16")),
+    ],
+)
+def test_timex_holidays_holy_week_is_the_week_ending_on_easter(text: str, anchor: dt.date, span: str,
+                                                               expected: tuple[str, str]) -> None:
+    assert found(text, anchor)[span] == expected

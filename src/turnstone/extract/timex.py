@@ -117,9 +117,15 @@ _LOWERCASE_TIME_WORDS = {"today", "tonight", "tomorrow", "yesterday", "now", "no
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;(\n_-])[\s\"'`]*$")
 
 
+# Names of times that capitalise a time word themselves.
+_CAPITALISED_TIME_NAMES = re.compile(r"\b(?:Easter|Holy)\s+Week\b")
+
+
 def _in_a_title(text: str, start: int, end: int) -> bool:
     """Whether a time expression is part of a title or name by its capitals: a lower-case time
     word written Title-case inside the span, or as its first word where no sentence starts."""
+    if _CAPITALISED_TIME_NAMES.search(text, start, end):
+        return False
     for i, word in enumerate(re.findall(r"[A-Za-z]+", text[start:end])):
         if word.lower() not in _LOWERCASE_TIME_WORDS or not word.istitle():
             continue

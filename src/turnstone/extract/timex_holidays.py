@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dateutil.easter import easter
 
 from .timex_grammar import Context, Normalised, RuleList, clause_tense
-from .timex_values import YEAR_RE
+from .timex_values import YEAR_RE, week_value
 
 HOLIDAY_RULES = RuleList()
 rule = HOLIDAY_RULES.rule
@@ -68,8 +68,13 @@ def _holiday(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> Normalis
         return "DATE", _holiday_date(name, int(m.group(3))).isoformat()
     if anchor is None:
         return "DATE", None
+    return "DATE", _chosen_day(name, anchor, (m.group(1) or "").lower(), ctx).isoformat()
+
+
+def _chosen_day(name: str, anchor: dt.date, lead: str, ctx: Context) -> dt.date:
+    """The holiday the lead word ('last', 'next', 'this') points to, else the nearest one, moved
+    by the tense when it is over or still to come."""
     days = [_holiday_date(name, anchor.year + k) for k in (-1, 0, 1)]
-    lead = (m.group(1) or "").lower()
     if lead == "last":
         day = max(d for d in days if d < anchor)
     elif lead == "next":
@@ -83,4 +88,19 @@ def _holiday(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> Normalis
             day = days[days.index(day) - 1]
         elif tense == "future" and day < anchor:
             day = days[days.index(day) + 1]
-    return "DATE", day.isoformat()
+    return day
+
+
+@rule("holy_week", r"\b(?:(last|next|this)\s+)?(?:Easter|Holy)\s+[Ww]eek\b(?:,?\s+(" + YEAR_RE + r"))?", flags=0,
+      needs=("week", "easter|holy"))
+def _holy_week(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> Normalised | None:
+    """'Holy Week', 'Easter week': the ISO week that ends on Easter Sunday (Holy Monday to Easter)."""
+    if m.group(2):
+        return "DATE", week_value(_holiday_date("easter", int(m.group(2))))
+    if anchor is None:
+        return "DATE", None
+    lead = (m.group(1) or "").lower()
+    sunday = _holiday_date("easter", anchor.year)
+    if not lead and sunday - dt.timedelta(days=6) <= anchor <= sunday:
+        return "DATE", week_value(sunday)  # written during the week itself, whatever the tense
+    return "DATE", week_value(_chosen_day("easter", anchor, lead, ctx))
