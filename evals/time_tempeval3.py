@@ -12,6 +12,12 @@ document again) is left out. Rules were first tuned on TimeBank with AQUAINT hel
 errors have been read too, so it is no longer held out and neither part is an unseen test set.
 ``--errors`` lists errors of one part (TimeBank unless ``--part AQUAINT``).
 
+Where the annotation departs from the letter of the TIMEX3 guidelines, a rule follows the
+corpus's own majority practice for that wording and position only when the majority is clear
+across documents ("recent years" as PXY, 7 of 11; "annually" after an amount left out, 4 of 4);
+habits of one source or one document (WSJ's "last week" as 1989-WXX, 15 of 22 in WSJ but a minority
+overall; AQUAINT's "Friday night" without TNI) are left as errors, not fitted.
+
     .venv/bin/python evals/time_tempeval3.py [--errors N] [--part TimeBank|AQUAINT] [--dateparser]
 """
 
