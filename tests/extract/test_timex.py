@@ -414,3 +414,12 @@ def test_timex_todays_talks_are_still_today() -> None:
 def test_timex_effective_date_is_one_to_come() -> None:
     # anchor Nov. 5, 2024, no verb tense near: "effective" starts something, as "until" ends it
     assert found("A new ceasefire pact, effective March 1, was signed.")["March 1"] == ("DATE", "2025-03-01")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [("Loyalist bands march each July through the town.", "each July", ("SET", "XXXX-07")),
+     ("Floods cut the pass every winter.", "every winter", ("SET", "XXXX-WI"))],
+)
+def test_timex_each_month_or_season_is_a_set(text: str, span: str, expected: tuple[str, str]) -> None:
+    assert found(text)[span] == expected

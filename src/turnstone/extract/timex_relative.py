@@ -14,8 +14,10 @@ from .timex_anchor import Shift
 from .timex_grammar import UNIT_WORDS, Context, Normalised, RuleList, clause_tense
 from .timex_values import (
     HEDGE,
+    MONTHS,
     NUM,
     PARTS_OF_DAY,
+    SEASONS,
     SMALL,
     UNIT,
     WEEKDAY_RE,
@@ -288,6 +290,14 @@ def _set(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, s
     if unit == "weekend":
         return "SET", "XXXX-WXX-WE"
     return "SET", duration_value(2 if m.group(1) else 1, unit)
+
+
+@rule("set_of_month", r"\b(?:every|each)\s+(January|February|March|April|May|June|July|August|September|October|November"
+      r"|December|spring|summer|fall|autumn|winter)\b", needs=("every|each",))
+def _set_of_month(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> Normalised | None:
+    """'each July', 'every winter': that month or season of every year (TIMEX3 SET XXXX-07, XXXX-WI)."""
+    word = m.group(1).lower()
+    return "SET", f"XXXX-{SEASONS[word]}" if word in SEASONS else f"XXXX-{MONTHS[word]:02d}"
 
 
 @rule("ref",
