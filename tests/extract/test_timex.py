@@ -423,3 +423,11 @@ def test_timex_effective_date_is_one_to_come() -> None:
 )
 def test_timex_each_month_or_season_is_a_set(text: str, span: str, expected: tuple[str, str]) -> None:
     assert found(text)[span] == expected
+
+
+def test_timex_weekday_with_a_plural_part_of_day_is_a_set() -> None:
+    values = found("Ferries will sail on Friday and Saturday nights; patrols run Sunday mornings. Fighting broke out Friday night.")
+    assert values["Friday"] == ("SET", "XXXX-WXX-5TNI")
+    assert values["Saturday nights"] == ("SET", "XXXX-WXX-6TNI")
+    assert values["Sunday mornings"] == ("SET", "XXXX-WXX-7TMO")
+    assert values["Friday night"] == ("TIME", "2024-11-01TNI")

@@ -364,12 +364,19 @@ def _overnight_weekday(m: re.Match[str], anchor: dt.date, ctx: Context) -> dt.da
 
 @rule("weekday",
       rf"\b(?:((?i:last|next|this|this\s+coming|this\s+past|coming|past|early|late|earlier|later))\s+(?:on\s+)?)?({WEEKDAY_RE})"
-      rf"(?:\s+({DAYPART_RE}))?\b(?:,?\s+({MONTH_RE})\s+(\d{{1,2}})(?:,?\s+({YEAR_RE}))?)?",
+      rf"(?:\s+({DAYPART_RE}s?))?\b(?:,?\s+({MONTH_RE})\s+(\d{{1,2}})(?:,?\s+({YEAR_RE}))?)?",
       flags=0, needs=("day",))
 def _weekday(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
     name = m.group(2).lower()
     if name.endswith("s") and name != "tuesdays" or name.endswith("days") and name[:-1] in WEEKDAYS:
         return "SET", f"XXXX-WXX-{WEEKDAYS[name[:-1]] + 1}"
+    # "Tuesday nights", "on Monday and Tuesday nights": that part of every such day (TIMEX3 SET)
+    plural = m.group(3) if m.group(3) and m.group(3).endswith("s") else None
+    if plural is None and not m.group(3):
+        joined = PLURAL_PART_AFTER.match(ctx[0], m.end())
+        plural = joined.group(1) if joined else None
+    if plural:
+        return "SET", f"XXXX-WXX-{WEEKDAYS[name] + 1}{PARTS_OF_DAY[plural.lower().rstrip('s')]}"
     # "Friday night" is a time of that day (TIMEX3 1998-02-13TNI), as TimeBank and our gold have it.
     kind, suffix = ("TIME", PARTS_OF_DAY[m.group(3).lower()]) if m.group(3) else ("DATE", "")
     if m.group(4) and m.group(5):  # "Friday, March 3[, 2024]": the calendar date decides
@@ -393,6 +400,10 @@ def _weekday(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[st
     if lead_lower == "last" and day == anchor:  # "last Wednesday" written on a Wednesday
         day -= dt.timedelta(days=7)
     return kind, day.isoformat() + suffix
+
+
+# "Monday and Tuesday nights": the part of day written once, in the plural, after the last weekday.
+PLURAL_PART_AFTER = re.compile(rf"\s*(?:,|\s(?:and|or))\s+{WEEKDAY_RE}\s+({DAYPART_RE})s\b")
 
 
 class _Groups:
