@@ -431,3 +431,17 @@ def test_timex_weekday_with_a_plural_part_of_day_is_a_set() -> None:
     assert values["Saturday nights"] == ("SET", "XXXX-WXX-6TNI")
     assert values["Sunday mornings"] == ("SET", "XXXX-WXX-7TMO")
     assert values["Friday night"] == ("TIME", "2024-11-01TNI")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("The convoy will leave at 4 in the morning (4 a.m. local time Thursday).", ("4 in the morning", "TIME", "2024-11-07T04:00")),
+     ("The raid began at 10 o'clock in the evening.", ("10 o'clock in the evening", "TIME", "2024-11-05T22:00"))],
+)
+def test_timex_clock_time_said_in_words(text: str, expected: tuple[str, str, str]) -> None:
+    first = find_timexes(text, ANCHOR)[0]
+    assert (first.text, first.type, first.value) == expected
+
+
+def test_timex_a_count_before_in_the_morning_is_no_clock_time() -> None:
+    assert "3 in the morning" not in found("The shelling killed 3 in the morning raid.")

@@ -415,20 +415,25 @@ class _Groups:
 
 
 @rule("clock",
-      r"\b(?:(\d{1,2})(?::(\d{2}))?\s*(a\.m\.|p\.m\.|am\b|pm\b)|(noon|midnight))"
+      r"\b(?:(\d{1,2})(?::(\d{2}))?\s*(a\.m\.|p\.m\.|am\b|pm\b|(?:o'clock\s+)?in\s+the\s+(?:morning|afternoon|evening|night)\b)"
+      r"|(noon|midnight))"
       r"(?:\s+(?:(?:local|GMT|EST|EDT|ET|UTC)\s+time|(?:GMT|EST|EDT|UTC)))?"
       rf"(?:,?\s+(?:({WEEKDAY_RE})|({MONTH_RE})\s+(\d{{1,2}})\b))?",
-      flags=re.IGNORECASE, needs=("a.m|p.m|am|pm|noon|midnight",))
+      flags=re.IGNORECASE, needs=("a.m|p.m|am|pm|noon|midnight|morning|afternoon|evening|night",))
 def _clock(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
-    """'3 p.m.', 'noon', with the day named right after it: '10 p.m. Wednesday' is one TIMEX3;
-    '6 a.m. on Friday' two, 'on' being a TimeML signal between them."""
+    """'3 p.m.', '4 in the morning', 'noon', with the day named right after it: '10 p.m. Wednesday'
+    is one TIMEX3; '6 a.m. on Friday' two, 'on' being a TimeML signal between them."""
     if m.group(4):
         hour, minute = (12, 0) if m.group(4).lower() == "noon" else (24, 0)
     else:
         hour, minute = int(m.group(1)), int(m.group(2) or 0)
         if hour > 12:
             return None
-        pm = m.group(3).lower().startswith("p")
+        meridiem = m.group(3).lower()
+        if not meridiem.endswith(".") and " " in meridiem and not CLOCK_PREPOSITION.search(ctx[0], 0, m.start()):
+            return None  # "killed 3 in the morning attack": a count, not a clock time
+        pm = meridiem.startswith("p") or meridiem.endswith(("afternoon", "evening")) or (
+            meridiem.endswith("night") and hour >= 6)  # "10 at night" is 22:00, "2 in the night" 02:00
         hour = (hour % 12) + (12 if pm else 0)
     if anchor is None:
         return "TIME", None
@@ -437,8 +442,11 @@ def _clock(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str,
     return "TIME", f"{day.isoformat()}{clock}"
 
 
-# "6 a.m. on Friday", "10:35 a.m. (0735 GMT) Friday": the wires give the time in GMT in brackets.
-_DAY_AFTER_CLOCK = re.compile(rf"^(?:,?\s+on|\s*\([^()]{{1,25}}\),?(?:\s+on)?)\s+({WEEKDAY_RE})\b")
+# "at 4 in the morning": a clock time said in words needs its preposition.
+CLOCK_PREPOSITION = re.compile(r"\b(?:at|by|around|about|until|till|before|after|from|since)\s+$", re.IGNORECASE)
+# "6 a.m. on Friday", "10:35 a.m. (0735 GMT) Friday", "4 in the morning (4 a.m. EDT Thursday)": the
+# wires give the time in GMT, or again with its day, in brackets.
+_DAY_AFTER_CLOCK = re.compile(rf"^(?:,?\s+on\s+|\s*\([^()]{{1,25}}\),?(?:\s+on)?\s+|\s*\([^()]{{0,25}}\b(?=\w+\)))({WEEKDAY_RE})\b")
 _DAY_BEFORE_CLOCK = re.compile(rf"\b({WEEKDAY_RE})(?:\s+{DAYPART_RE})?,?\s+(?:at\s+|from\s+|around\s+)?$", re.IGNORECASE)
 
 
