@@ -445,3 +445,12 @@ def test_timex_clock_time_said_in_words(text: str, expected: tuple[str, str, str
 
 def test_timex_a_count_before_in_the_morning_is_no_clock_time() -> None:
     assert "3 in the morning" not in found("The shelling killed 3 in the morning raid.")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [("The day before last Tuesday's hearing, the envoy flew to Havana.", "The day before last Tuesday", ("DATE", "2024-10-28")),
+     ("Rebels shelled the town the day after Friday's vote.", "the day after Friday", ("DATE", "2024-11-02"))],
+)
+def test_timex_day_before_or_after_a_weekday(text: str, span: str, expected: tuple[str, str]) -> None:
+    assert found(text)[span] == expected

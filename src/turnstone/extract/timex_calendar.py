@@ -373,7 +373,7 @@ def _weekday(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[st
     # "Tuesday nights", "on Monday and Tuesday nights": that part of every such day (TIMEX3 SET)
     plural = m.group(3) if m.group(3) and m.group(3).endswith("s") else None
     if plural is None and not m.group(3):
-        joined = PLURAL_PART_AFTER.match(ctx[0], m.end())
+        joined = PLURAL_PART_AFTER.match(ctx[0], ctx[2])
         plural = joined.group(1) if joined else None
     if plural:
         return "SET", f"XXXX-WXX-{WEEKDAYS[name] + 1}{PARTS_OF_DAY[plural.lower().rstrip('s')]}"
@@ -400,6 +400,21 @@ def _weekday(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[st
     if lead_lower == "last" and day == anchor:  # "last Wednesday" written on a Wednesday
         day -= dt.timedelta(days=7)
     return kind, day.isoformat() + suffix
+
+
+@rule("day_beside_weekday",
+      rf"\bthe\s+day\s+(before|after)\s+(?:((?i:last|next|this))\s+)?((?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
+      flags=re.IGNORECASE, needs=("day", "before|after"))
+def _day_beside_weekday(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> Normalised | None:
+    """'the day before last Tuesday's hearing', 'the day after Friday's vote': that weekday's date
+    one day back or on (one TIMEX3, as the guidelines write 'the day before yesterday')."""
+    if anchor is None:
+        return "DATE", None
+    found = _weekday(_Groups({1: m.group(2), 2: m.group(3), 3: None, 4: None, 5: None, 6: None}), anchor, ctx)  # type: ignore[arg-type]
+    if found is None or found[1] is None or found[0] != "DATE":
+        return None
+    step = -1 if m.group(1).lower() == "before" else 1
+    return "DATE", (dt.date.fromisoformat(found[1]) + dt.timedelta(days=step)).isoformat()
 
 
 # "Monday and Tuesday nights": the part of day written once, in the plural, after the last weekday.
