@@ -403,7 +403,7 @@ def _weekday(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[st
 
 
 @rule("day_beside_weekday",
-      rf"\bthe\s+day\s+(before|after)\s+(?:((?i:last|next|this))\s+)?((?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
+      r"\bthe\s+day\s+(before|after)\s+(?:(last|next|this)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
       flags=re.IGNORECASE, needs=("day", "before|after"))
 def _day_beside_weekday(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> Normalised | None:
     """'the day before last Tuesday's hearing', 'the day after Friday's vote': that weekday's date
