@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from turnstone.extract.entities import find_entities
 from turnstone.extract.event_actors import (
     _agent_forms,
     _fallback_tables,
@@ -39,16 +40,19 @@ def test_event_actors_candidate_chunks_keep_only_the_sentences_noun_chunks(nlp) 
 
 @pytest.fixture()
 def article(nlp) -> Article:
-    text = "Syrian rebels and Turkish police clashed near the border. The foreign minister said he regretted it."
+    text = ("Syrian rebels and Turkish police clashed near the border. Turkish Foreign Minister Hakan Fidan said "
+            "he regretted it. Fidan met Syria's interior minister in Damascus.")
     art = Article(text=text, published="2025-02-12")
     art.doc = nlp(text)
+    art.entities = find_entities(art)
     return art
 
 
 def test_event_actors_memo_gives_the_same_spans_and_fresh_copies(article: Article) -> None:
     sents = list(article.doc.sents)
     plain = [sentence_actors(article, s, None) for s in sents]
-    assert plain[0], "the test needs resolved actors"
+    assert all(plain), "the test needs resolved actors in every sentence"
+    assert {a.source for spans in plain for a in spans} >= {"entity", "phrase"}
     memo: dict = {}
     first = [sentence_actors(article, s, None, memo=memo) for s in sents]
     assert first == plain

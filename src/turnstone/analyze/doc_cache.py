@@ -52,6 +52,8 @@ def _read_column(doc: Any, attr: str) -> list[Any]:
         return [strings[h] for h in doc.to_array(getattr(attrs, _STRING_COLUMNS[attr])).tolist()]
     if attr in _FLAG_COLUMNS:
         return [bool(v) for v in doc.to_array(getattr(attrs, attr.upper())).tolist()]
+    if attr == "idx":
+        return [int(v) for v in doc.to_array(attrs.IDX).tolist()]
     return [getattr(t, attr) for t in doc]
 
 

@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from ..analyze.doc_cache import token_values
+from ..analyze.doc_cache import doc_text, token_values
 from ..model import Article, Participant
 
 LOGGER = logging.getLogger(__name__)
@@ -159,24 +159,39 @@ def _tok_index(doc: Any, start: int, end: int) -> tuple[int, int] | None:
     return (span.start, span.end) if span is not None and len(span) else None
 
 
-def entity_actor_spans(article: Article, sent: Any) -> list[ActorSpan]:
-    """Mentions of resolved entities (country or sector known) inside a sentence."""
+def entity_actor_spans(article: Article, sent: Any, memo: dict[Any, Any] | None = None) -> list[ActorSpan]:
+    """Mentions of resolved entities (country or sector known) inside a sentence.
+
+    ``memo`` (see ``sentence_actors``) keeps the article's mentions ordered by where they start,
+    so each sentence looks only at its own instead of every mention of the article.
+    """
+    doc = article.doc
+    mentions = memo.get("mentions") if memo is not None else None
+    if mentions is None:
+        # (start, rank, entity, mention): rank keeps the order of entities and their mentions
+        mentions = sorted((m.start, rank, ent, m) for rank, (ent, m) in enumerate(
+            (ent, m) for ent in article.entities if ent.country or ent.sector for m in ent.mentions))
+        if memo is not None:
+            memo["mentions"] = mentions
+    first = bisect_left(mentions, sent.start_char, key=lambda item: item[0])
+    inside = []
+    for k in range(first, len(mentions)):
+        if mentions[k][0] >= sent.end_char:
+            break
+        inside.append(mentions[k])
     out = []
-    for ent in article.entities:
-        if not (ent.country or ent.sector):
+    for _, _, ent, m in sorted(inside, key=lambda item: item[1]):
+        if m.end > sent.end_char:
             continue
-        for m in ent.mentions:
-            if m.start < sent.start_char or m.end > sent.end_char:
-                continue
-            toks = _tok_index(article.doc, m.start, m.end)
-            if toks is None:
-                continue
-            start = m.start
-            if ", " in m.text:  # a mention that swallowed a neighbour ("Ukraine, President Trump")
-                start = m.start + m.text.rindex(", ") + 2
-                toks = _tok_index(article.doc, start, m.end) or toks
-            part = Participant(entity=ent.id, name=ent.name, country=ent.country, sector=ent.sector)
-            out.append(ActorSpan(start, m.end, toks[0], toks[1], [part], person=ent.type == "PERSON"))
+        toks = _tok_index(doc, m.start, m.end)
+        if toks is None:
+            continue
+        start = m.start
+        if ", " in m.text:  # a mention that swallowed a neighbour ("Ukraine, President Trump")
+            start = m.start + m.text.rindex(", ") + 2
+            toks = _tok_index(doc, start, m.end) or toks
+        part = Participant(entity=ent.id, name=ent.name, country=ent.country, sector=ent.sector)
+        out.append(ActorSpan(start, m.end, toks[0], toks[1], [part], person=ent.type == "PERSON"))
     return out
 
 
@@ -304,24 +319,27 @@ def phrase_actor_spans(article: Article, sent: Any, taken: Sequence[ActorSpan],
     covered = {t for a in taken for t in range(a.tok_start, a.tok_end)}
     published = (article.published or "")[:10]
     day = published if re.fullmatch(r"\d{4}-\d{2}-\d{2}", published) else None  # the KB wants a full date
+    lower, words, is_punct = token_values(doc, "lower_"), token_values(doc, "text"), token_values(doc, "is_punct")
+    offsets, text = token_values(doc, "idx"), doc_text(doc)
     for start, end in candidate_chunks(sent):
         if any(t in covered for t in range(start, end)):
             continue
         # trim leading determiners and punctuation, and trailing punctuation
-        while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
+        while start < end and (lower[start] in {"the", "a", "an"} or is_punct[start]):
             start += 1
-        while end > start and doc[end - 1].is_punct:
+        while end > start and is_punct[end - 1]:
             end -= 1
         if start >= end:
             continue
-        span = doc[start:end]
-        found = resolver(span.text, day)
+        start_char, end_char = offsets[start], offsets[end - 1] + len(words[end - 1])
+        phrase = text[start_char:end_char]  # the span's text, without building the Span
+        found = resolver(phrase, day)
         if not found:
             continue
-        part = Participant(name=found.get("name") or span.text, country=found.get("country"),
+        part = Participant(name=found.get("name") or phrase, country=found.get("country"),
                            sector=found.get("sector"))
-        person = bool(found.get("title")) and span[-1].text[:1].isupper()
-        out.append(ActorSpan(span.start_char, span.end_char, start, end, [part], person=person, source="phrase"))
+        person = bool(found.get("title")) and words[end - 1][:1].isupper()
+        out.append(ActorSpan(start_char, end_char, start, end, [part], person=person, source="phrase"))
         covered.update(range(start, end))
     return out
 
@@ -461,15 +479,15 @@ def sentence_actors(article: Article, sent: Any, last_person: ActorSpan | None,
     """
     key = ("actors", sent.start, sent.end)
     named: list[ActorSpan] | None = memo.get(key) if memo is not None and resolver is None else None
+    doc = article.doc
     if named is None:
-        named = entity_actor_spans(article, sent)
+        named = entity_actor_spans(article, sent, memo)
         named += phrase_actor_spans(article, sent, named, resolver)
-        named = merge_agent_modifiers(named, article.doc)
+        named = merge_agent_modifiers(named, doc)
         if memo is not None and resolver is None:
             memo[key] = named
     spans = [s.copy() for s in named]  # later rules reassign fields of the spans they are given
     # a pronoun only counts where no earlier actor of this sentence is closer
-    doc = article.doc
     # antecedents: persons of this sentence that are not objects of a preposition ("spoke with
     # Zelensky ... his call" is the speaker's call), and pronouns already resolved
     persons_before = [s for s in spans if s.person and _lower_at(doc, s.tok_start - 1) not in OBLIQUE_WORDS]
@@ -486,10 +504,11 @@ def sentence_actors(article: Article, sent: Any, last_person: ActorSpan | None,
     pron += _we_in_quote(article, sent)
     spans = sorted(spans + pron, key=lambda a: (a.tok_start, -(a.tok_end - a.tok_start)))
     out: list[ActorSpan] = []
+    lower = token_values(doc, "lower_")
     for s in spans:
         if out and s.tok_start < out[-1].tok_end:
             continue
-        if s.tok_end < len(article.doc) and article.doc[s.tok_end].lower_ in {"'s", "’s"}:
+        if s.tok_end < len(lower) and lower[s.tok_end] in {"'s", "’s"}:
             s.possessive = True
         out.append(s)
     return out

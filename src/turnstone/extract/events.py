@@ -174,7 +174,12 @@ def sentence_candidates(article: Article, sent: Any, state: ArticleState) -> lis
     _record_wars(doc, actors, state)
     actors = with_pairs(doc, sent, actors, state)
     remember_conflict(doc, sent, actors, state)
-    if _shouting(sent) or not actors:
+    if not actors:
+        return []
+    shouting = state.memo.get(("shouting", sent.start, sent.end))
+    if shouting is None:
+        shouting = state.memo[("shouting", sent.start, sent.end)] = _shouting(sent)
+    if shouting:
         return []
     matches = state.memo.get(("matches", sent.start, sent.end))
     if matches is None:
