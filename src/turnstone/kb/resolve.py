@@ -101,6 +101,11 @@ def _lookup(kb: KnowledgeBase, phrase: str, when: dt.date) -> LookupResult:
 
 
 def _lookup_uncached(kb: KnowledgeBase, phrase: str, when: dt.date) -> LookupResult:
+    key = norm(phrase)
+    if key not in kb.by_alias and key not in kb.country_words:
+        # neither a name nor a country word (most words): only the title and agent tables can
+        # know it, as below; saves normalising the phrase again in each table's lookup
+        return _role_word(kb, key)
     actors = [a for a in kb.actors_named(phrase, exact_case=phrase) if _alive(a, when)]
     if actors and all(a.type == "GPE" for a in actors):
         return ("country", actors[0].country, "name", [])
@@ -110,9 +115,14 @@ def _lookup_uncached(kb: KnowledgeBase, phrase: str, when: dt.date) -> LookupRes
     hit = kb.country_of_word(phrase, exact_case=phrase)
     if hit:
         return ("country", hit[0], hit[1], [])
-    key = norm(phrase)
+    return _role_word(kb, key)
+
+
+def _role_word(kb: KnowledgeBase, key: str) -> LookupResult:
+    """A title or agent noun, in the singular or plural (``key`` is normalised)."""
+    singular = _singular(key)
     for table, kind in ((kb.titles, "title"), (kb.agents, "agent")):
-        for form in (key, _singular(key)):
+        for form in (key, singular):
             if form and form in table:
                 return (kind, table[form], None, [])
     return None
@@ -209,8 +219,22 @@ def scan(kb: KnowledgeBase, text: str, when: dt.date) -> list[Hit]:
 
 
 def _scan(kb: KnowledgeBase, text: str, when: dt.date) -> list[Hit]:
-    tokens = tokenize(text)
+    # the tokens of ``tokenize`` as plain lists (no Token object each); Token objects are made
+    # only where a title or a hyphenated word needs them below
+    starts: list[int] = []
+    ends: list[int] = []
+    possessive: list[bool] = []
+    for m in _TOKEN.finditer(text):
+        start, end = m.span()
+        cut = end - start > 2 and text[end - 1] == "s" and text[end - 2] in "'’"
+        starts.append(start)
+        ends.append(end - 2 if cut else end)
+        possessive.append(cut)
     prefixes = key_prefixes(kb)
+
+    def token_objects(first: int, stop: int) -> list[Token]:
+        return [Token(text[starts[k]:ends[k]], starts[k], ends[k], possessive[k]) for k in range(first, stop)]
+
     # the whitespace-separated words, each normalised once when first needed (``_reach_from``:
     # scan looks at every token of whole articles)
     word_starts, word_ends = [], []
@@ -220,29 +244,38 @@ def _scan(kb: KnowledgeBase, text: str, when: dt.date) -> list[Hit]:
     word_norms: list[str | None] = [None] * len(word_starts)
     w = 0  # the word the current token lies in
     # last[i]: the last token a phrase starting at i may end on (a possessive ends a phrase)
-    last = [0] * len(tokens)
-    stop = len(tokens) - 1
-    for k in range(len(tokens) - 1, -1, -1):
-        if tokens[k].possessive:
+    count = len(starts)
+    last = [0] * count
+    stop = count - 1
+    for k in range(count - 1, -1, -1):
+        if possessive[k]:
             stop = k
         last[k] = stop
     hits: list[Hit] = []
     cache = kb.lookup_cache  # read directly: most phrases of an article were looked up before
     i = 0
-    while i < len(tokens):
-        start = tokens[i].start
+    while i < count:
+        start = starts[i]
         while word_ends[w] <= start:  # tokens never cross a space
             w += 1
-        reach = _reach_from(text, start, w, word_starts, word_ends, word_norms, prefixes)
+        # the reach; inline for the usual word, one that begins no longer key
+        word = word_norms[w] if start == word_starts[w] else None
+        if word is None:
+            word = norm(text[start:word_ends[w]])
+            if start == word_starts[w]:
+                word_norms[w] = word
+        if word and word not in prefixes and " " not in word:
+            reach = word_ends[w]
+        else:
+            reach = _reach_from(text, start, w, word_starts, word_ends, word_norms, prefixes)
         # phrases of up to MAX_NGRAM tokens that end by the reach (token ends only grow)
-        longest = 0
-        for j in range(i, min(i + MAX_NGRAM, len(tokens))):
-            if tokens[j].end > reach:
-                break
-            longest += 1
-        for n in range(longest, 0, -1):
+        j = i
+        limit = min(i + MAX_NGRAM, count)
+        while j < limit and ends[j] <= reach:
+            j += 1
+        for n in range(j - i, 0, -1):
             j = i + n
-            end = tokens[j - 1].end
+            end = ends[j - 1]
             phrase = text[start:end]
             found = cache.get((phrase, when), _MISSING)
             if found is _MISSING:
@@ -253,17 +286,17 @@ def _scan(kb: KnowledgeBase, text: str, when: dt.date) -> list[Hit]:
                 phrase, end = phrase.rstrip("."), end - (len(phrase) - len(phrase.rstrip(".")))
                 found = _lookup(kb, phrase, when)
             if found is None and n == 1 and "-" in phrase:
-                hits.extend(_scan_hyphenated(kb, tokens[i], when, i))
+                hits.extend(_scan_hyphenated(kb, token_objects(i, i + 1)[0], when, i))
                 break
             if found:
                 kind, code, detail, actors = found
-                if kind == "title" and not tokens[j - 1].possessive:
-                    extended = _office_of(kb, tokens, j)  # "Secretary of Energy", "Minister for Europe"
+                if kind == "title" and not possessive[j - 1]:
+                    # "Secretary of Energy", "Minister for Europe"; _office_of looks at most 10 tokens on
+                    extended = j + _office_of(kb, token_objects(j, min(count, j + 11)), 0)
                     if extended > j:
-                        j, end = extended, tokens[extended - 1].end
-                        phrase = text[tokens[i].start:end]
-                hits.append(Hit(kind, i, j, tokens[i].start, end, phrase, code, detail, actors,
-                                tokens[j - 1].possessive))
+                        j, end = extended, ends[extended - 1]
+                        phrase = text[start:end]
+                hits.append(Hit(kind, i, j, start, end, phrase, code, detail, actors, possessive[j - 1]))
                 i = j - 1
                 break
         i += 1
