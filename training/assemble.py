@@ -13,10 +13,22 @@ import shutil
 from pathlib import Path
 
 import spacy
+from spacy.language import Language
 
 from training.evaluate import DEFAULT_MODEL
 
 VERSION = "0.1.0"
+
+
+def add_senter(nlp: Language, senter_dir: Path) -> None:
+    """Put the trained senter before the parser, followed by ``senter_hints``, an attribute ruler
+    that turns the senter's 'no sentence starts here' into 'unknown'. The parser then keeps every
+    start the senter found and may still split elsewhere by itself: on EWT dev this union scored
+    LAS 0.8209 against 0.8189 for the parser alone and 0.8180 for the parser inside the senter's
+    sentences (``python -m training.senter_eval``)."""
+    nlp.add_pipe("senter", source=spacy.load(senter_dir), before="parser")
+    hints = nlp.add_pipe("attribute_ruler", name="senter_hints", after="senter")
+    hints.add([[{"IS_SENT_START": False}]], {"SENT_START": 0})
 
 
 def assemble(parser_dir: Path, ner_dir: Path, out: Path, senter_dir: Path | None = None) -> None:
@@ -24,8 +36,7 @@ def assemble(parser_dir: Path, ner_dir: Path, out: Path, senter_dir: Path | None
     ner_nlp = spacy.load(ner_dir)
     nlp.add_pipe("ner", source=ner_nlp)
     if senter_dir is not None:
-        # before the parser: the parser then attaches within the senter's sentences
-        nlp.add_pipe("senter", source=spacy.load(senter_dir), before="parser")
+        add_senter(nlp, senter_dir)
     nlp.meta.update(
         name="turnstone_en_news",
         version=VERSION,

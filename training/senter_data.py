@@ -1,0 +1,73 @@
+"""Sentence-boundary training data with the web's missing punctuation made more frequent.
+
+Most boundaries the parser misses on EWT follow a word, not a full stop ('... gone down hill ||
+I 'm really surprised'; 'Too Expensive || The food'). In the UD training documents such
+boundaries are rare, so a senter learns 'full stop = boundary' and little else. This writes, beside
+each UD training document, a copy in which some sentences lose their final . ! or ? and some
+start in lower case; only words, spaces and sentence starts are kept (all a senter learns from).
+
+Usage: python -m training.senter_data [--train build/corpus/ud_train.spacy]
+                                      [--out build/corpus/senter_train.spacy]
+                                      [--drop 0.3] [--lower 0.1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+
+import spacy
+from spacy.tokens import Doc, DocBin
+from spacy.vocab import Vocab
+
+SEED = 0
+FINAL_PUNCT = {".", "!", "?"}
+
+
+def augment(doc: Doc, rng: random.Random, drop: float, lower: float) -> Doc:
+    """A copy of ``doc`` (words, spaces, sentence starts) in which each sentence loses its final
+    . ! ? with probability ``drop`` and has its first word lower-cased with probability ``lower``.
+    A sentence that is only punctuation is kept whole."""
+    words: list[str] = []
+    spaces: list[bool] = []
+    starts: list[bool] = []
+    for sent in doc.sents:
+        toks = list(sent)
+        if len(toks) > 1 and toks[-1].text in FINAL_PUNCT and rng.random() < drop:
+            toks = toks[:-1]
+        for k, tok in enumerate(toks):
+            text = tok.text
+            if k == 0 and text[:1].isupper() and text[1:2].islower() and rng.random() < lower:
+                text = text[0].lower() + text[1:]
+            words.append(text)
+            # the last kept word of a sentence is followed by a space, as the next sentence's start is
+            spaces.append(bool(tok.whitespace_) or k == len(toks) - 1)
+            starts.append(k == 0)
+    if spaces:
+        spaces[-1] = bool(doc[-1].whitespace_)
+    return Doc(doc.vocab, words=words, spaces=spaces, sent_starts=starts)
+
+
+def sentence_docs(docs: list[Doc], rng: random.Random, drop: float, lower: float) -> list[Doc]:
+    """The original documents (sentence starts only) followed by one augmented copy of each."""
+    plain = [Doc(d.vocab, words=[t.text for t in d], spaces=[bool(t.whitespace_) for t in d],
+                 sent_starts=[bool(t.is_sent_start) for t in d]) for d in docs]
+    return plain + [augment(d, rng, drop, lower) for d in docs]
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--train", default="build/corpus/ud_train.spacy")
+    ap.add_argument("--out", default="build/corpus/senter_train.spacy")
+    ap.add_argument("--drop", type=float, default=0.3, help="share of sentences losing their final . ! ?")
+    ap.add_argument("--lower", type=float, default=0.1, help="share of sentences starting in lower case")
+    args = ap.parse_args(argv)
+    vocab: Vocab = spacy.blank("en").vocab
+    docs = list(DocBin().from_disk(args.train).get_docs(vocab))
+    out = sentence_docs(docs, random.Random(SEED), args.drop, args.lower)
+    DocBin(attrs=["ORTH", "SENT_START"], docs=out).to_disk(args.out)
+    print(f"wrote {args.out}: {len(out)} docs, {sum(len(d) for d in out)} tokens")
+
+
+if __name__ == "__main__":
+    main()
