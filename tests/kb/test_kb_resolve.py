@@ -188,6 +188,25 @@ def test_kb_resolve_scan_cached_hits_are_copies(kb) -> None:
         assert scan(kb, text, when) == expected
 
 
+@pytest.mark.parametrize("text, run", [
+    ("Russian Foreign Minister Sergei Lavrov met Rubio", ["Russian", "Foreign Minister", "Sergei Lavrov"]),
+    ("foreign minister, who met Rubio in Riyadh", ["foreign minister"]),
+    ("ceasefire talks that Russia and Ukraine held", []),
+    ("Russia-Ukraine envoy and the Kremlin", ["Russia", "Ukraine", "envoy"]),
+])
+def test_kb_resolve_scan_leading_run(kb, text: str, run: list[str]) -> None:
+    import datetime as dt
+
+    from turnstone.kb.resolve import scan
+
+    when = dt.date(2025, 2, 12)
+    full = scan(kb, text, when)
+    leading = scan(kb, text, when, leading=True)
+    assert [h.text for h in leading] == run
+    assert leading == full[:len(leading)]
+    assert len(full) > len(leading)  # each text names something after its opening run
+
+
 def test_kb_resolve_phrase_cached_answers_are_copies_and_follow_the_kb() -> None:
     import datetime as dt
 

@@ -60,7 +60,7 @@ def title_refs(text: str, kb: KnowledgeBase, when: dt.date, taken: list[tuple[in
     for m in re.finditer(r"\b[Tt]he\s+", text):
         window = re.split(r"[,.;:!?\"“”()\n]", text[m.end():m.end() + 60], maxsplit=1)[0]
         run, pos = [], 0
-        for h in scan(kb, window, when):
+        for h in scan(kb, window, when, leading=True):  # only the run the window opens with counts
             if window[pos:h.start].strip() or h.kind not in ("title", "country"):
                 break
             run.append(h)

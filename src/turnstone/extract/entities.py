@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+from collections.abc import Callable
 from typing import Any
 
 from ..errors import KnowledgeBaseError
@@ -138,7 +139,15 @@ def find_candidates(article: Article, kb: KnowledgeBase, when: dt.date) -> list[
     bodies = [b for b in body_spans(text, kb, when) if not any(s < b[1] and b[0] < e for s, e in named)]
     spans += [(s, e, "BODY") for s, e, _ in bodies]
     out = []
-    persons = [c for c in _person_spans(text, spans, kb, when)]
+    widened: dict[int, tuple[int, str | None]] = {}  # widen() of each start, asked up to 3 times
+
+    def widen_at(start: int) -> tuple[int, str | None]:
+        if start not in widened:
+            widened[start] = widen(text, start, kb, when)
+        return widened[start]
+
+    # person mentions widened over their titles, to tell title words from names
+    persons = [(widen_at(s)[0], e) for s, e, label in spans if label == "PERSON"]
     for s, e, label in sorted(spans):
         surface = text[s:e]
         body = label == "BODY"
@@ -152,7 +161,7 @@ def find_candidates(article: Article, kb: KnowledgeBase, when: dt.date) -> list[
         if label != "PERSON" and res.actor is None and res.country is None and any(ps <= s and e <= pe and (ps, pe) != (s, e)
                                                            for ps, pe in persons):
             continue  # "State" in "Secretary of State Marco Rubio" belongs to the title
-        if label in ("ORG", "GPE", "LOC", "FAC") and _titled_person(text, s, e, res, kb, when):
+        if label in ("ORG", "GPE", "LOC", "FAC") and _titled_person(text, s, e, res, kb, when, widen_at):
             label = "PERSON"  # "Jane Roe, the UN humanitarian coordinator": the NER's ORG is a person
         cand = Candidate(s, e, label, _name_start(surface, s, res), res, body=body)
         name_at = name_after_title(surface, res) if label == "ORG" and not body and res.actor is None else None
@@ -167,7 +176,7 @@ def find_candidates(article: Article, kb: KnowledgeBase, when: dt.date) -> list[
             own_shared_body(cand, text, kb, when)  # "Rwanda's Senate", "the Philippine Senate"
         if label == "PERSON" or (res.actor is not None and res.actor.type == "PERSON"):
             cand.label = "PERSON"
-            cand.start, cand.title_text = widen(text, s, kb, when)
+            cand.start, cand.title_text = widen_at(s)
             cue_texts = [text[cand.start:s]] if cand.start < s else []
             possessor = _POSSESSOR_BEFORE.search(text[max(0, cand.start - 40):cand.start]) if cand.start < s else None
             owner_country = kb.country_of_word(possessor.group(1)) if possessor else None
@@ -204,23 +213,18 @@ _SETTLEMENT_BEFORE = re.compile(r"\b(?:town|city|village|villages|district|provi
 _POSSESSOR_BEFORE = re.compile(r"([A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?)['’]s\s+$")
 
 
-def _titled_person(text: str, s: int, e: int, res: Resolution, kb: KnowledgeBase, when: dt.date) -> bool:
+def _titled_person(text: str, s: int, e: int, res: Resolution, kb: KnowledgeBase, when: dt.date,
+                   widen_at: Callable[[int], tuple[int, str | None]] | None = None) -> bool:
     """A name the NER typed as a place or organisation, but a title or person appositive frames."""
     words = text[s:e].split()
     if res.hits or not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
         return False
-    if widen(text, s, kb, when)[0] < s:
+    if (widen_at(s) if widen_at is not None else widen(text, s, kb, when))[0] < s:
         return True
     appos = appositive(text, s, e, kb, when)
     if not appos:
         return False
     return any(h.kind == "title" for h in scan(kb, appos, when))
-
-
-def _person_spans(text: str, spans: list[tuple[int, int, str]], kb: KnowledgeBase,
-                  when: dt.date) -> list[tuple[int, int]]:
-    """Person mentions widened over their titles, to tell title words from names."""
-    return [(widen(text, s, kb, when)[0], e) for s, e, label in spans if label == "PERSON"]
 
 
 def _name_start(surface: str, start: int, res: Resolution) -> int:

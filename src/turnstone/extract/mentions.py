@@ -73,20 +73,27 @@ def titled_names(text: str, kb: KnowledgeBase, when: dt.date) -> list[tuple[int,
     return out
 
 
+_WORD = re.compile(r"\S+")
+_WIDEN_STOP = re.compile(r"[,;:\"“”()]|\.$")  # a word that ends the titles before a name
+_SPACE_OR_AND = re.compile(r"\s|\band\b")
+
+
 def widen(text: str, start: int, kb: KnowledgeBase, when: dt.date) -> tuple[int, str | None]:
     """Move a person mention's start left over titles and nationality words before it."""
     line_start = text.rfind("\n", 0, start) + 1
     left = text[line_start:start]
-    words = list(re.finditer(r"\S+", left))
+    words = list(_WORD.finditer(left))
     best, title = start, None
     for k in range(len(words) - 1, max(-1, len(words) - 8), -1):
-        if re.search(r"[,;:\"“”()]|\.$", words[k].group()) and not is_abbreviation(words[k].group(), kb, when):
+        if _WIDEN_STOP.search(words[k].group()) and not is_abbreviation(words[k].group(), kb, when):
             break
         phrase = left[words[k].start():].rstrip()
         hits = scan(kb, phrase, when)
+        if not hits or hits[0].start != 0:
+            continue
         covered = sum(h.end - h.start for h in hits)
-        letters = len(re.sub(r"\s|\band\b", "", phrase))
-        if not hits or covered < letters or hits[0].start != 0:
+        letters = len(_SPACE_OR_AND.sub("", phrase))
+        if covered < letters:
             continue
         if not any(h.kind == "title" for h in hits) or any(h.kind == "person" for h in hits):
             continue

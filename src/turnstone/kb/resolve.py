@@ -209,16 +209,22 @@ def _reach_from(text: str, start: int, w: int, starts: list[int], ends: list[int
 SCAN_CACHE_CHARS = 200
 
 
-def scan(kb: KnowledgeBase, text: str, when: dt.date) -> list[Hit]:
-    """The longest known words of ``text``, left to right (new Hit objects on every call)."""
+def scan(kb: KnowledgeBase, text: str, when: dt.date, *, leading: bool = False) -> list[Hit]:
+    """The longest known words of ``text``, left to right (new Hit objects on every call).
+
+    ``leading``: stop at the first token that no hit covers, for callers that read only the run
+    of known words a text opens with ("the Russian foreign minister ..."); those hits are the
+    same as a full scan's.
+    """
     if len(text) > SCAN_CACHE_CHARS:
-        return _scan(kb, text, when)
-    # "\1": no looked-up phrase or resolved text starts with it, so the three share the cache
-    held: list[Hit] = _cached(kb, ("\1" + text, when), lambda: _scan(kb, text, when))
+        return _scan(kb, text, when, leading)
+    # "\1", "\2": no looked-up phrase or resolved text starts with them, so all share the cache
+    key = ("\2" if leading else "\1") + text
+    held: list[Hit] = _cached(kb, (key, when), lambda: _scan(kb, text, when, leading))
     return [Hit(h.kind, h.i, h.j, h.start, h.end, h.text, h.code, h.detail, h.actors, h.possessive) for h in held]
 
 
-def _scan(kb: KnowledgeBase, text: str, when: dt.date) -> list[Hit]:
+def _scan(kb: KnowledgeBase, text: str, when: dt.date, leading: bool = False) -> list[Hit]:
     # the tokens of ``tokenize`` as plain lists (no Token object each); Token objects are made
     # only where a title or a hyphenated word needs them below
     starts: list[int] = []
@@ -256,6 +262,7 @@ def _scan(kb: KnowledgeBase, text: str, when: dt.date) -> list[Hit]:
     i = 0
     while i < count:
         start = starts[i]
+        found_before = len(hits)
         while word_ends[w] <= start:  # tokens never cross a space
             w += 1
         # the reach; inline for the usual word, one that begins no longer key
@@ -299,6 +306,8 @@ def _scan(kb: KnowledgeBase, text: str, when: dt.date) -> list[Hit]:
                 hits.append(Hit(kind, i, j, start, end, phrase, code, detail, actors, possessive[j - 1]))
                 i = j - 1
                 break
+        if leading and len(hits) == found_before:
+            break  # the token begins no hit
         i += 1
     return hits
 
