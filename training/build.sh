@@ -17,7 +17,9 @@ $PY -m training.convert --shared "$SHARED" --out build/corpus
 $PY -m training.vectors --shared "$SHARED" --out build/vectors
 $PY -m spacy train training/parser.cfg -o build/models/parser > build/train-parser.log 2>&1 &
 P1=$!
-$PY -m spacy train training/ner.cfg -o build/models/ner > build/train-ner.log 2>&1 &
+# --code registers the pretraining objective named in ner.cfg's [pretraining] block (spaCy resolves
+# it at initialisation even without paths.init_tok2vec; the shipped NER is not pretrained).
+$PY -m spacy train training/ner.cfg -o build/models/ner --code training/pretrain.py > build/train-ner.log 2>&1 &
 P2=$!
 wait $P1 $P2
 $PY -m training.assemble --parser build/models/parser/model-best --ner build/models/ner/model-best
