@@ -360,7 +360,7 @@ def merge_agent_modifiers(spans: list[ActorSpan], doc: Any) -> list[ActorSpan]:
     for span in spans:
         if merged:
             prev = merged[-1]
-            between = [t.lower_ for t in doc[prev.tok_end:span.tok_start]]
+            between = token_values(doc, "lower_")[prev.tok_end:span.tok_start]
             p, q = prev.participants[0], span.participants[0]
             attached = bool(between) and between[0] in {"in", "of", "from"} and len(between) <= 4 \
                 and not set(between) & {",", ";", "and", "said", "who", "which", "that"}

@@ -105,7 +105,7 @@ def cause_party(doc: Any, cand: Candidate, actors: list[ActorSpan]) -> list[Acto
     for a in sorted(actors, key=lambda a: a.tok_start):
         if a.tok_start < cand.match.end or a.tok_start - cand.match.end > 5:
             continue
-        gap = [t.lower_ for t in doc[cand.match.end:a.tok_start]]
+        gap = token_values(doc, "lower_")[cand.match.end:a.tok_start]
         if gap and gap[0] in CAUSE_WORDS and not {",", ";", "and"} & set(gap) and countries_of([a]) - {None} - own:
             return [a]
     return []

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from ..analyze.doc_cache import token_values
 from ..model import Participant
 from .event_actors import ActorSpan, countries_of
 from .event_rules import Candidate
@@ -187,10 +188,10 @@ def remember_conflict(doc: Any, sent: Any, actors: list[ActorSpan], state: Artic
         if i + 1 >= len(actors):
             break
         b = actors[i + 1]
-        if [t.lower_ for t in doc[a.tok_end:b.tok_start]] not in (["and"], ["and", "the"]):
+        if token_values(doc, "lower_")[a.tok_end:b.tok_start] not in (["and"], ["and", "the"]):
             continue
-        before = {t.lower_ for t in doc[max(sent.start, a.tok_start - 4):a.tok_start]}
-        after = {t.lower_ for t in doc[b.tok_end:min(sent.end, b.tok_end + 3)]}
+        before = set(token_values(doc, "lower_")[max(sent.start, a.tok_start - 4):a.tok_start])
+        after = set(token_values(doc, "lower_")[b.tok_end:min(sent.end, b.tok_end + 3)])
         traded = "traded" in after and bool(after & TRADED)
         if not ("between" in before and before & CONFLICT_NOUNS or after & CONFLICT_VERBS or traded):
             continue
@@ -252,7 +253,7 @@ def with_pairs(doc: Any, sent: Any, actors: list[ActorSpan], state: ArticleState
     if not state.pair:
         return actors
     added = []
-    lower = [t.lower_ for t in sent]  # one pass over the tokens: this runs for every sentence
+    lower = token_values(doc, "lower_")[sent.start:sent.end]  # this runs for every sentence
     for k in range(len(lower) - 1):
         i = sent.start + k
         if lower[k] in PAIR_FIRST_WORDS:

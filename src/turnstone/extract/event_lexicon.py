@@ -137,8 +137,9 @@ def _words(tokens: Sequence[Any]) -> list[str]:
 def find_triggers(tokens: Sequence[Any], path: Path = LEXICON_PATH) -> list[TriggerMatch]:
     """Every lexicon match over a span of spaCy tokens (overlapping matches are all returned)."""
     if hasattr(tokens, "doc") and hasattr(tokens, "start"):  # a Span: read the doc's cached word lists
-        words = token_values(tokens.doc, "lower_")[tokens.start:tokens.end]
-        lemmas = [(lemma or "").lower() for lemma in token_values(tokens.doc, "lemma_")[tokens.start:tokens.end]]
+        span: Any = tokens
+        words = token_values(span.doc, "lower_")[span.start:span.end]
+        lemmas = [(lemma or "").lower() for lemma in token_values(span.doc, "lemma_")[span.start:span.end]]
     else:
         words = _words(tokens)
         lemmas = [(t.lemma_ or "").lower() for t in tokens]
@@ -146,8 +147,11 @@ def find_triggers(tokens: Sequence[Any], path: Path = LEXICON_PATH) -> list[Trig
     offset = tokens[0].i if len(tokens) else 0
     found: list[TriggerMatch] = []
     for i, word in enumerate(words):
-        candidates = index.get(word, []) + [t for t in index.get(lemmas[i], []) if lemmas[i] != word]
-        for trig in candidates:
+        by_word, lemma = index.get(word), lemmas[i]
+        by_lemma = index.get(lemma) if lemma != word else None
+        if not by_word and not by_lemma:
+            continue  # most words start no trigger
+        for trig in (by_word or []) + (by_lemma or []):
             end = _match_rest(trig.pattern, words, lemmas, i + 1)
             if end is None:
                 continue

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..analyze.doc_cache import token_values
 from .event_rules import (
     COOPERATIVE,
     FUTURE,
@@ -28,15 +29,16 @@ def flags(doc: Any, cand: Candidate, sent: Any) -> None:
     """Negation, hypothetical and future markers in the words that govern the trigger."""
     start = max(sent.start, cand.match.start - 6)
     actor_end = max((a.tok_end for a in cand.actors if a.tok_end <= cand.match.start), default=start)
-    window = [t.lower_ for t in doc[max(start, actor_end):cand.match.start]]
+    lower = token_values(doc, "lower_")
+    window = lower[max(start, actor_end):cand.match.start]
     cand.negated = bool(NEGATIONS & set(window[-4:]))
-    cand.hypothetical = bool(HYPOTHETICAL & set(window)) or "if" in {t.lower_ for t in doc[sent.start:cand.match.start]}
+    cand.hypothetical = bool(HYPOTHETICAL & set(window)) or "if" in lower[sent.start:cand.match.start]
     cand.future = bool(FUTURE & set(window)) or "to be" in " ".join(window)
-    before = {t.lower_ for t in doc[sent.start:cand.match.start]}
+    before = set(lower[sent.start:cand.match.start])
     # the auxiliary may stand before a light verb: "said it would send 50 million euros in aid"
-    modal = {t.lower_ for t in doc[max(sent.start, actor_end, cand.match.start - 10):cand.match.start]}
+    modal = set(lower[max(sent.start, actor_end, cand.match.start - 10):cand.match.start])
     window = window + [w for w in modal if w in {"will", "would", "'ll"}]
-    conditional = bool({"if", "unless", "or"} & {t.lower_ for t in doc[cand.match.end:sent.end]} | before & {"if", "unless"})
+    conditional = bool({"if", "unless", "or"} & set(lower[cand.match.end:sent.end]) | before & {"if", "unless"})
     if cand.event == "SANCTION" and {"will", "would", "'ll"} & set(window) and SPEECH & before and not conditional:
         # "said it would end a licence": an announced decision is the sanction itself; only a
         # conditional one ("... unless", "or face") is a threat
@@ -56,7 +58,7 @@ def flags(doc: Any, cand: Candidate, sent: Any) -> None:
         else:
             cand.event, cand.mode, cand.cameo = "AGREE", None, PROMISE_CAMEO[cand.event]
         cand.future = False
-    if cand.event == "CONSULT" and cand.mode is None and PHONE_WORDS & {t.lower_ for t in sent}:
+    if cand.event == "CONSULT" and cand.mode is None and PHONE_WORDS & set(lower[sent.start:sent.end]):
         cand.mode, cand.cameo = "phone", "041"
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from ..analyze.doc_cache import token_values
 from .event_actors import ActorSpan
 from .event_lexicon import Trigger, TriggerMatch
 from .event_rules import (
@@ -68,7 +69,7 @@ def _located_subject(doc: Any, actors: Sequence[ActorSpan], m: TriggerMatch, sen
         j = a.tok_start - 1
         while j > sent.start and _lower(doc, j) in {"the", "a", "an"}:
             j -= 1
-        between = {t.lower_ for t in doc[a.tok_end:m.start]}
+        between = set(token_values(doc, "lower_")[a.tok_end:m.start])
         if _lower(doc, j) in {"in", "from"} and not between & (BOUNDARIES | {",", "and"}) and m.start - a.tok_end <= 3:
             return [a]
         return []
@@ -130,7 +131,7 @@ def _subject_place(doc: Any, actors: Sequence[ActorSpan], m: TriggerMatch, sent:
     Not where the subject has an owner ("one of its bases near X"): the owner is the target,
     and the place's country would be a guess."""
     for a in reversed(_prev_actor_in(actors, m.start)):
-        gap = {t.lower_ for t in doc[a.tok_end:m.start]}
+        gap = set(token_values(doc, "lower_")[a.tok_end:m.start])
         if m.start - a.tok_end > 4 or gap & (BOUNDARIES | {",", "and"}):
             return []
         if _lower(doc, a.tok_start - 1) in SUBJECT_PLACE_PREPS and a.countries - {None} \

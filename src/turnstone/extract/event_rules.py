@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..analyze.doc_cache import token_values
 from .event_actors import LOCATION_PREPS, ActorSpan
 from .event_lexicon import TriggerMatch
 
@@ -92,7 +93,8 @@ class Candidate:
 
 
 def _lower(doc: Any, i: int) -> str:
-    return doc[i].lower_ if 0 <= i < len(doc) else ""
+    lower = token_values(doc, "lower_")
+    return lower[i] if 0 <= i < len(lower) else ""
 
 
 def is_nominal(doc: Any, i: int, sent_start: int) -> bool:
@@ -196,7 +198,7 @@ def coordinated_left(doc: Any, actors: Sequence[ActorSpan], chosen: ActorSpan) -
     group = [chosen]
     current = chosen
     for other in reversed(_prev_actor_in(actors, chosen.tok_start)):
-        between = [t.lower_ for t in doc[other.tok_end:current.tok_start]]
+        between = token_values(doc, "lower_")[other.tok_end:current.tok_start]
         # the join nearest the chosen actor must be "and" ("A, B and C"); a bare comma before
         # it is a clause boundary ("... in Ukraine, President Trump said")
         joined = between and set(between) <= {"and", ",", "as", "well", "the"} and len(between) <= 4
@@ -215,7 +217,7 @@ def coordinated_right(doc: Any, actors: Sequence[ActorSpan], chosen: ActorSpan, 
     for other in actors:
         if other.tok_start < current.tok_end or other.tok_start >= limit:
             continue
-        between = [t.lower_ for t in doc[current.tok_end:other.tok_start]]
+        between = token_values(doc, "lower_")[current.tok_end:other.tok_start]
         if between and set(between) <= {"and", ",", "the"} and len(between) <= 3 and "and" in between:
             if clause_check and other.tok_end < len(doc) and doc[other.tok_end].pos_ in {"VERB", "AUX"}:
                 break  # ", and Secretary Blinken called ...": a new clause, not a conjunct
@@ -292,7 +294,7 @@ def right_recipient(doc: Any, actors: Sequence[ActorSpan], m: TriggerMatch, sent
     for a in actors:
         if a.tok_start < m.end:
             continue
-        between = [t.lower_ for t in doc[m.end:a.tok_start]]
+        between = token_values(doc, "lower_")[m.end:a.tok_start]
         stops = [w for w in between if w in BOUNDARIES and w not in roles]
         if stops:
             break
@@ -323,11 +325,11 @@ def right_recipient(doc: Any, actors: Sequence[ActorSpan], m: TriggerMatch, sent
 def by_agent(doc: Any, actors: Sequence[ActorSpan], m: TriggerMatch, sent: Any) -> list[ActorSpan]:
     for a in actors:
         if a.tok_start >= m.end and _lower(doc, a.tok_start - 1) == "by":
-            between = {t.lower_ for t in doc[m.end:a.tok_start]}
+            between = set(token_values(doc, "lower_")[m.end:a.tok_start])
             if not between & {";", "said", "who", "which"}:
                 return coordinated_right(doc, actors, a, sent.end)
     for a in actors:  # "by a Ukrainian protestor": determiners between "by" and the mention
-        if a.tok_start >= m.end and "by" in {t.lower_ for t in doc[max(m.end, a.tok_start - 3):a.tok_start]}:
+        if a.tok_start >= m.end and "by" in set(token_values(doc, "lower_")[max(m.end, a.tok_start - 3):a.tok_start]):
             return [a]
     return []
 
@@ -335,7 +337,7 @@ def by_agent(doc: Any, actors: Sequence[ActorSpan], m: TriggerMatch, sent: Any) 
 def possessor(doc: Any, actors: Sequence[ActorSpan], m: TriggerMatch, sent_start: int) -> list[ActorSpan]:
     """"Rubio's meeting", "his call", "Israeli tank shelling": an actor right before a nominal trigger."""
     for a in reversed(_prev_actor_in(actors, m.start)):
-        gap = [t.lower_ for t in doc[a.tok_end:m.start]]
+        gap = token_values(doc, "lower_")[a.tok_end:m.start]
         if len(gap) > 3:
             return []
         if a.possessive or (gap and gap[0] in {"'s", "’s"}) or (a.pronoun and a.possessive):

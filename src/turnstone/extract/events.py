@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..analyze.doc_cache import doc_text
+from ..analyze.doc_cache import doc_text, token_values
 from ..model import Article, Event, Participant, Span
 from ..pipeline import stage
 from .cameo import goldstein, plover_score
@@ -209,7 +209,7 @@ def sentence_candidates(article: Article, sent: Any, state: ArticleState) -> lis
                 if country in state.wars:
                     cand.recipients = [ActorSpan(0, 0, cand.match.start, cand.match.start,
                                                  state.wars[country], source="context")]
-        window = {t.lower_ for t in doc[cand.match.start:min(sent.end, cand.match.end + 8)]}
+        window = set(token_values(doc, "lower_")[cand.match.start:min(sent.end, cand.match.end + 8)])
         if cand.event == "ASSAULT" and not cand.recipients and PROJECTILES & window \
                 and not aimed(doc, cand.match.end, sent.end):
             victim = [] if ATTACK_SIGNS.isdisjoint(window) else _other_party(doc, sent, actors, cand, state)
@@ -273,7 +273,7 @@ def sentence_candidates(article: Article, sent: Any, state: ArticleState) -> lis
         cand.recipients = countryless_target(cand, state, participants_of)
         last_actor = max((a.tok_end for a in cand.actors if a.tok_end <= cand.match.start), default=cand.match.start)
         cand.mutual = len(countries_of(cand.actors) - {None}) >= 2 and bool(
-            {t.lower_ for t in doc[last_actor:cand.match.start]} & {"each", "both"})
+            set(token_values(doc, "lower_")[last_actor:cand.match.start]) & {"each", "both"})
         if (cand.match.trigger.reciprocal or cand.mutual) and len(countries_of(cand.actors) - {None}) >= 2:
             # "Russia and Ukraine each freed 150 prisoners": the countryless captives add nothing
             cand.recipients = [r for r in cand.recipients if countries_of([r]) - {None}]
@@ -301,7 +301,7 @@ def sentence_candidates(article: Article, sent: Any, state: ArticleState) -> lis
             cand.event, cand.mode, cand.cameo = "ACCUSE", "disapprove", "111"
         negated_cooperation(cand)
         last_actor = max((a.tok_end for a in cand.actors if a.tok_end <= cand.match.start), default=cand.match.start)
-        cand.verb_between = any(t.pos_ in {"VERB", "AUX"} for t in doc[last_actor:cand.match.start])
+        cand.verb_between = any(p in {"VERB", "AUX"} for p in token_values(doc, "pos_")[last_actor:cand.match.start])
         cand.direct_object = cand.event == "ASSAULT" and not cand.recipients and direct_object(doc, cand, sent)
         if _valid(cand):
             cand.confidence = _confidence(cand, parsed)
@@ -401,11 +401,12 @@ def _sentences(doc: Any) -> list[Any]:
         return sents
     out: list[Any] = []
     pending = None
+    pos, text = token_values(doc, "pos_"), doc_text(doc)
     for sent in sents:
         start = pending.start if pending is not None else sent.start
         span = doc[start:sent.end]
-        verbless = not any(t.pos_ in {"VERB", "AUX"} for t in sent) and len(sent) <= 8 \
-            and not sent.text.rstrip().endswith((".", "!", "?", ":"))
+        verbless = len(sent) <= 8 and not any(p in {"VERB", "AUX"} for p in pos[sent.start:sent.end]) \
+            and not text[sent.start_char:sent.end_char].rstrip().endswith((".", "!", "?", ":"))
         if verbless and sent.end < len(doc):
             pending = span
             continue
