@@ -36,11 +36,14 @@ def token_values(doc: Any, attr: str) -> list[Any]:
     cache = getattr(doc, "user_data", None)
     if cache is None:  # a stand-in doc without spaCy's user_data
         return [getattr(t, attr) for t in doc]
-    key = "turnstone.tokens." + attr
+    key = _KEYS.get(attr) or _KEYS.setdefault(attr, "turnstone.tokens." + attr)
     values: list[Any] | None = cache.get(key)
     if values is None:
         values = cache[key] = _read_column(doc, attr)
     return values
+
+
+_KEYS: dict[str, str] = {}  # attribute -> its user_data key, built once
 
 
 def _read_column(doc: Any, attr: str) -> list[Any]:

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..analyze.doc_cache import token_values
 from ..kb.resolve import scan
 from ..kb.store import KnowledgeBase, norm
 
@@ -84,7 +85,8 @@ def pronoun_refs(text: str, doc: Any) -> list[Ref]:
     quoted = _quoted_regions(text)
     subjects = None
     if doc is not None and getattr(doc, "has_annotation", lambda _: False)("DEP"):
-        subjects = {t.idx for t in doc if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in PRONOUNS}
+        deps, words, offsets = token_values(doc, "dep_"), token_values(doc, "lower_"), token_values(doc, "idx")
+        subjects = {offsets[k] for k, dep in enumerate(deps) if dep in ("nsubj", "nsubjpass") and words[k] in PRONOUNS}
     refs = []
     for m in re.finditer(r"\b([Hh]e|[Ss]he)\b", text):
         if any(s <= m.start() < e for s, e in quoted):

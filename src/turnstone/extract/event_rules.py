@@ -136,11 +136,12 @@ def _floating_quantifier(doc: Any, i: int, sent_start: int) -> bool:
 def select_matches(doc: Any, matches: Sequence[TriggerMatch], sent: Any) -> list[TriggerMatch]:
     """Keep matches whose context fits (needs/unless/part of speech) and drop ones inside longer ones."""
     kept = []
+    lower = token_values(doc, "lower_")
     for m in matches:
         trig = m.trigger
-        window_after = {_lower(doc, j) for j in range(m.end, min(sent.end, m.end + 8))}
-        near = {_lower(doc, j) for j in range(max(sent.start, m.start - 3), min(sent.end, m.end + 3))}
-        before = {_lower(doc, j) for j in range(max(sent.start, m.start - 9), m.start)}
+        window_after = set(lower[m.end:min(sent.end, m.end + 8)])
+        near = set(lower[max(sent.start, m.start - 3):min(sent.end, m.end + 3)])
+        before = set(lower[max(sent.start, m.start - 9):m.start])
         if trig.needs and not (trig.needs & window_after):
             continue
         if " ... " in trig.words and doc[m.end - 1].lower_ in {"on", "in", "at"} \

@@ -237,10 +237,6 @@ def _scan(kb: KnowledgeBase, text: str, when: dt.date, leading: bool = False) ->
         ends.append(end - 2 if cut else end)
         possessive.append(cut)
     prefixes = key_prefixes(kb)
-
-    def token_objects(first: int, stop: int) -> list[Token]:
-        return [Token(text[starts[k]:ends[k]], starts[k], ends[k], possessive[k]) for k in range(first, stop)]
-
     # the whitespace-separated words, each normalised once when first needed (``_reach_from``:
     # scan looks at every token of whole articles)
     word_starts, word_ends = [], []
@@ -251,12 +247,13 @@ def _scan(kb: KnowledgeBase, text: str, when: dt.date, leading: bool = False) ->
     w = 0  # the word the current token lies in
     # last[i]: the last token a phrase starting at i may end on (a possessive ends a phrase)
     count = len(starts)
-    last = [0] * count
-    stop = count - 1
-    for k in range(count - 1, -1, -1):
-        if possessive[k]:
-            stop = k
-        last[k] = stop
+    last = [count - 1] * count
+    if True in possessive:
+        stop = count - 1
+        for k in range(count - 1, -1, -1):
+            if possessive[k]:
+                stop = k
+            last[k] = stop
     hits: list[Hit] = []
     cache = kb.lookup_cache  # read directly: most phrases of an article were looked up before
     i = 0
@@ -293,13 +290,16 @@ def _scan(kb: KnowledgeBase, text: str, when: dt.date, leading: bool = False) ->
                 phrase, end = phrase.rstrip("."), end - (len(phrase) - len(phrase.rstrip(".")))
                 found = _lookup(kb, phrase, when)
             if found is None and n == 1 and "-" in phrase:
-                hits.extend(_scan_hyphenated(kb, token_objects(i, i + 1)[0], when, i))
+                token = Token(text[start:ends[i]], start, ends[i], possessive[i])
+                hits.extend(_scan_hyphenated(kb, token, when, i))
                 break
             if found:
                 kind, code, detail, actors = found
                 if kind == "title" and not possessive[j - 1]:
                     # "Secretary of Energy", "Minister for Europe"; _office_of looks at most 10 tokens on
-                    extended = j + _office_of(kb, token_objects(j, min(count, j + 11)), 0)
+                    following = [Token(text[starts[k]:ends[k]], starts[k], ends[k], possessive[k])
+                                 for k in range(j, min(count, j + 11))]
+                    extended = j + _office_of(kb, following, 0)
                     if extended > j:
                         j, end = extended, ends[extended - 1]
                         phrase = text[start:end]
