@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from .store import Actor, KnowledgeBase, norm
@@ -466,7 +466,9 @@ def resolve_phrase(kb: KnowledgeBase, text: str, when: dt.date | None = None) ->
     day = when or dt.date.today()
     # "\0": no looked-up phrase starts with NUL, so phrase lookups and resolutions share the cache
     held: Resolution = _cached(kb, ("\0" + text, day), lambda: _resolve_phrase(kb, text, day))
-    return replace(held, hits=list(held.hits))
+    copy = Resolution(**vars(held))  # a copy with its own hits (``dataclasses.replace`` is ~2x slower)
+    copy.hits = list(held.hits)
+    return copy
 
 
 def _resolve_phrase(kb: KnowledgeBase, text: str, when: dt.date) -> Resolution:
