@@ -9,6 +9,7 @@ Usage: python -m training.assemble [--parser build/models/parser/model-best]
 from __future__ import annotations
 
 import argparse
+import math
 import shutil
 from pathlib import Path
 
@@ -20,23 +21,31 @@ from training.evaluate import DEFAULT_MODEL
 VERSION = "0.1.0"
 
 
-def add_senter(nlp: Language, senter_dir: Path) -> None:
+def add_senter(nlp: Language, senter_dir: Path, threshold: float = 0.5) -> None:
     """Put the trained senter before the parser, followed by ``senter_hints``, an attribute ruler
     that turns the senter's 'no sentence starts here' into 'unknown'. The parser then keeps every
     start the senter found and may still split elsewhere by itself: on EWT dev this union scored
     LAS 0.8209 against 0.8189 for the parser alone and 0.8180 for the parser inside the senter's
     sentences (``python -m training.senter_eval``)."""
-    nlp.add_pipe("senter", source=spacy.load(senter_dir), before="parser")
+    senter = nlp.add_pipe("senter", source=spacy.load(senter_dir), before="parser")
+    if threshold != 0.5:
+        # the senter's softmax is not normalised at prediction time (Tagger.v2, normalize=false):
+        # a token starts a sentence when logit(S) + b > logit(I), i.e. P(S) > threshold
+        out = senter.model.get_ref("output_layer")
+        bias = out.get_param("b").copy()
+        bias[list(senter.labels).index("S")] -= math.log(threshold / (1.0 - threshold))
+        out.set_param("b", bias)
     hints = nlp.add_pipe("attribute_ruler", name="senter_hints", after="senter")
     hints.add([[{"IS_SENT_START": False}]], {"SENT_START": 0})
 
 
-def assemble(parser_dir: Path, ner_dir: Path, out: Path, senter_dir: Path | None = None) -> None:
+def assemble(parser_dir: Path, ner_dir: Path, out: Path, senter_dir: Path | None = None,
+             senter_threshold: float = 0.5) -> None:
     nlp = spacy.load(parser_dir)
     ner_nlp = spacy.load(ner_dir)
     nlp.add_pipe("ner", source=ner_nlp)
     if senter_dir is not None:
-        add_senter(nlp, senter_dir)
+        add_senter(nlp, senter_dir, senter_threshold)
     nlp.meta.update(
         name="turnstone_en_news",
         version=VERSION,
@@ -75,8 +84,11 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--ner", default="build/models/ner/model-best")
     ap.add_argument("--out", default=str(DEFAULT_MODEL))
     ap.add_argument("--senter", default=None, help="a trained senter pipeline to put before the parser")
+    ap.add_argument("--senter-threshold", type=float, default=0.5,
+                    help="P(sentence start) above which the senter's start is kept")
     args = ap.parse_args(argv)
-    assemble(Path(args.parser), Path(args.ner), Path(args.out), Path(args.senter) if args.senter else None)
+    assemble(Path(args.parser), Path(args.ner), Path(args.out), Path(args.senter) if args.senter else None,
+             args.senter_threshold)
     print(f"wrote {args.out}")
 
 

@@ -9,11 +9,10 @@ Usage: python -m training.senter_eval --model build/cand-senter [--base src/turn
 - sentence-boundary P/R/F (every token that starts a sentence, the first of a document left out)
   of the parser alone, of the senter alone at several probability thresholds, and of the union
   of both (the senter's boundaries added to the parser's);
-- LAS/UAS and spaCy's ``sents_f`` (exact sentence spans) of the parser alone, of the shipped
-  arrangement (senter, then the parser within its sentences) and of the senter as *hints*: only
-  boundaries the senter is sure of (P >= hi) are set before the parser, which splits the rest
-  itself. The hints need code at load time (a spaCy ``senter`` sets every token); they are here
-  to show what the union would be worth.
+- LAS/UAS and spaCy's ``sents_f`` (exact sentence spans) of the parser alone, of the candidate
+  as assembled, of the senter with the parser inside its sentences (``senter_hints`` off) and of
+  the senter as *hints*: only boundaries the senter is sure of (P >= hi) are set before the
+  parser, which splits the rest itself (what ``senter_hints`` does at P >= 0.5).
 
 Choose on ``ud_dev``; ``ud_test`` only for the reported score.
 """
@@ -99,10 +98,44 @@ def compare(model: Path, base: Path, docs_path: Path) -> list[tuple[str, dict[st
         rows.append((f"boundaries: senter P>={t}", boundary_prf(gold_b, sent_b)))
         rows.append((f"boundaries: parser | senter P>={t}", boundary_prf(gold_b, [a | b for a, b in zip(parser_b, sent_b)])))
     rows.append(("parse: parser splits", parse_scores(ref, gold, plain(ref, gold))))
-    rows.append(("parse: senter, then parser", parse_scores(cand, gold, plain(cand, gold))))
+    rows.append(("parse: candidate as assembled", parse_scores(cand, gold, plain(cand, gold))))
+    if "senter_hints" in cand.pipe_names:
+        with cand.select_pipes(disable=["senter_hints"]):
+            rows.append(("parse: senter, then parser (no hints)", parse_scores(cand, gold, plain(cand, gold))))
     for t in THRESHOLDS:
         rows.append((f"parse: senter hints P>={t}, parser", parse_scores(ref, gold, plain(ref, gold, [hints(p, t) for p in probs]))))
     return rows
+
+
+def word_boundaries(doc: Doc) -> set[int]:
+    """Like ``boundaries``, with a start on a whitespace token moved to the next word."""
+    out = set()
+    for i in boundaries(doc):
+        while i < len(doc) - 1 and doc[i].is_space:
+            i += 1
+        out.add(i)
+    return out
+
+
+def news_diff(model: Path, base: Path, files: Sequence[Path]) -> list[str]:
+    """Sentence starts on raw news text that the candidate and the base pipeline disagree on,
+    one line each ('+' only the candidate, '-' only the base) with the words around, and a
+    summary line first. There is no gold segmentation for these texts: read the lines."""
+    cand = spacy.load(model, exclude=["ner"])
+    ref = spacy.load(base, exclude=["ner"])
+    lines: list[str] = []
+    n_base = n_cand = 0
+    for path in files:
+        text = path.read_text(encoding="utf8")
+        a, b = ref(text), cand(text)
+        # a start on a whitespace token ('\n\n') counts as the start of the word after it
+        sa, sb = word_boundaries(a), word_boundaries(b)
+        n_base, n_cand = n_base + len(sa), n_cand + len(sb)
+        for sign, i in sorted([("-", i) for i in sa - sb] + [("+", i) for i in sb - sa], key=lambda x: x[1]):
+            ctx = f"{a[max(0, i - 6):i].text} || {a[i:i + 6].text}".replace("\n", " ")
+            lines.append(f"{sign} {path.name}: {ctx}")
+    head = f"{len(files)} texts: base {n_base} sentence starts, candidate {n_cand}, {len(lines)} differ"
+    return [head, *lines]
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -111,7 +144,12 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--base", default=str(DEFAULT_MODEL), help="the same pipeline without the senter")
     ap.add_argument("--corpus", default="build/corpus")
     ap.add_argument("--split", default="ud_dev")
+    ap.add_argument("--news", nargs="*", type=Path, default=None,
+                    help="raw text files: list where the two pipelines split them differently instead")
     args = ap.parse_args(argv)
+    if args.news is not None:
+        print("\n".join(news_diff(Path(args.model), Path(args.base), args.news)))
+        return
     for name, scores in compare(Path(args.model), Path(args.base), Path(args.corpus) / f"{args.split}.spacy"):
         print(f"{args.split}\t{name}\t" + " ".join(f"{k} {v}" for k, v in scores.items()), flush=True)
 

@@ -79,3 +79,17 @@ def test_senter_assemble_gold_sentence_score_keeps_gold_sentences(parsing: Langu
     SEEN.clear()
     score_ud(parsing, [_gold(parsing)], gold_tokens=True, gold_sents=False)
     assert len(SEEN) == 1 and False not in SEEN[0] and SEEN[0][0] is True
+
+
+@pytest.mark.parametrize(("threshold", "expected"), [(0.1, [True] * 5), (0.9, [True] + [None] * 4)])
+def test_senter_assemble_threshold_moves_the_senter_bias(senter_dir: Path, threshold: float,
+                                                         expected: list[bool | None]) -> None:
+    # an untrained senter (zero-initialised output layer) gives P(start) = 0.5 everywhere:
+    # kept at a threshold of 0.1, dropped at 0.9 (the first token always starts a sentence)
+    nlp = spacy.blank("en")
+    nlp.add_pipe("parser")
+    nlp.initialize(lambda: [Example(nlp.make_doc(" ".join(WORDS)), _gold(nlp))])
+    add_senter(nlp, senter_dir, threshold)
+    with nlp.select_pipes(enable=["senter", "senter_hints"]):
+        doc = nlp(" ".join(WORDS))
+    assert [t.is_sent_start for t in doc] == expected

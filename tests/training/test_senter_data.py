@@ -43,3 +43,11 @@ def test_senter_data_sentence_docs_keep_originals_then_copies(two_sentences: Doc
     assert len(docs) == 2
     assert docs[0].text == two_sentences.text and not docs[0].has_annotation("DEP")
     assert len(docs[1]) == len(two_sentences) - 3
+
+
+def test_senter_data_augment_newline_ends_the_sentence_before(two_sentences: Doc) -> None:
+    out = augment(two_sentences, random.Random(0), drop=0.0, lower=0.0, newline=1.0)
+    assert [t.text for t in out][:6] == ["The", "talks", "ended", ".", "\n", "NATO"]
+    assert [s[-1].text for s in out.sents] == ["\n"] * 4
+    assert [t.is_sent_start for t in out][4:6] == [False, True]
+    assert not out[3].whitespace_

@@ -7,7 +7,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from training.senter_eval import boundaries, boundary_prf, hints, plain
+from training.senter_eval import boundaries, boundary_prf, hints, plain, word_boundaries
 
 
 @pytest.fixture()
@@ -45,3 +45,10 @@ def test_senter_eval_plain_keeps_words_spaces_and_drops_gold(vocab_nlp: spacy.la
     assert not bare.has_annotation("SENT_START") and not bare.has_annotation("POS")
     (hinted,) = plain(vocab_nlp, [gold], [[True, None, True]])
     assert [t.is_sent_start for t in hinted] == [True, None, True]
+
+
+def test_senter_eval_word_boundaries_move_past_line_breaks(vocab_nlp: spacy.language.Language) -> None:
+    doc = Doc(vocab_nlp.vocab, words=["Talks", "ended", ".", "\n\n", "Officials", "left"],
+              spaces=[True, False, False, False, True, False], sent_starts=[True, False, False, True, False, False])
+    assert boundaries(doc) == {3}
+    assert word_boundaries(doc) == {4}
