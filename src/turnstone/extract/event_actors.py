@@ -322,7 +322,7 @@ def phrase_actor_spans(article: Article, sent: Any, taken: Sequence[ActorSpan],
     lower, words, is_punct = token_values(doc, "lower_"), token_values(doc, "text"), token_values(doc, "is_punct")
     offsets, text = token_values(doc, "idx"), doc_text(doc)
     for start, end in candidate_chunks(sent):
-        if any(t in covered for t in range(start, end)):
+        if not covered.isdisjoint(range(start, end)):
             continue
         # trim leading determiners and punctuation, and trailing punctuation
         while start < end and (lower[start] in {"the", "a", "an"} or is_punct[start]):
