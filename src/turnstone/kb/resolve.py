@@ -227,9 +227,12 @@ def scan(kb: KnowledgeBase, text: str, when: dt.date, *, leading: bool = False) 
     # the whitespace-separated words, each normalised once when first needed (``_reach_from``:
     # scan looks at every token of whole articles)
     word_starts, word_ends = [], []
-    for m in _CHUNK.finditer(text):
-        word_starts.append(m.start())
-        word_ends.append(m.end())
+    pos = 0
+    for word in text.split():  # the \S+ runs (str.split and re's \s agree on every code point)
+        pos = text.find(word, pos)
+        word_starts.append(pos)
+        pos += len(word)
+        word_ends.append(pos)
     word_norms: list[str | None] = [None] * len(word_starts)
     w = 0  # the word the current token lies in
     # last[i]: the last token a phrase starting at i may end on (a possessive ends a phrase)
