@@ -228,10 +228,10 @@ def scan(kb: KnowledgeBase, text: str, when: dt.date, *, leading: bool = False) 
     # scan looks at every token of whole articles)
     word_starts, word_ends = [], []
     pos = 0
-    for word in text.split():  # the \S+ runs (str.split and re's \s agree on every code point)
-        pos = text.find(word, pos)
+    for chunk in text.split():  # the \S+ runs (str.split and re's \s agree on every code point)
+        pos = text.find(chunk, pos)
         word_starts.append(pos)
-        pos += len(word)
+        pos += len(chunk)
         word_ends.append(pos)
     word_norms: list[str | None] = [None] * len(word_starts)
     w = 0  # the word the current token lies in
