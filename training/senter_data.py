@@ -50,7 +50,7 @@ def augment(doc: Doc, rng: random.Random, drop: float, lower: float, newline: fl
             # the last kept word of a sentence is followed by a space, as the next sentence's start is
             spaces.append(bool(tok.whitespace_) or k == len(toks) - 1)
             starts.append(k == 0)
-        if rng.random() < newline:
+        if newline and rng.random() < newline:  # no draw at 0: same data as before the option
             spaces[-1] = False
             words.append("\n")
             spaces.append(False)

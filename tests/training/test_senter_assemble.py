@@ -93,3 +93,19 @@ def test_senter_assemble_threshold_moves_the_senter_bias(senter_dir: Path, thres
     with nlp.select_pipes(enable=["senter", "senter_hints"]):
         doc = nlp(" ".join(WORDS))
     assert [t.is_sent_start for t in doc] == expected
+
+
+@pytest.mark.parametrize(("words", "starts", "expected"), [
+    # closing quote given to the next sentence: left to the parser
+    (["week", ".", '"', "Aliyev", "said"], [True, False, True, False, False], [True, None, None, None, None]),
+    # opening quote left on the sentence before: left to the parser
+    (["talks", ".", '"', "Nobody", "came"], [True, False, False, True, False], [True, None, None, None, None]),
+    # a start after a quote and a line break stays: the break says where the sentence ends
+    (["talks", ".", '"', "\n", "Nobody"], [True, False, False, False, True], [True, None, None, None, True]),
+    # a start after . without quotes stays
+    (["talks", ".", "Nobody", "came"], [True, False, True, False], [True, None, True, None]),
+])
+def test_senter_assemble_hints_leave_quote_starts_to_the_parser(
+        parsing: Language, words: list[str], starts: list[bool], expected: list[bool | None]) -> None:
+    doc = Doc(parsing.vocab, words=words, sent_starts=starts)
+    assert [t.is_sent_start for t in parsing.get_pipe("senter_hints")(doc)] == expected
