@@ -37,7 +37,8 @@ def analysed(paths: list[Path]) -> tuple[list[Any], list[Any]]:
     from turnstone.ingest.readers import article_from_text
 
     articles = [article_from_text(p.read_text(encoding="utf-8"), id=p.stem) for p in paths]
-    docs = [remember_text(doc, a.text) for a, doc in zip(articles, get_nlp().pipe([a.text for a in articles]))]
+    nlp = get_nlp()  # type: ignore[no-untyped-call]
+    docs = [remember_text(doc, a.text) for a, doc in zip(articles, nlp.pipe([a.text for a in articles]))]
     return articles, docs
 
 
@@ -56,13 +57,13 @@ def run_round(articles: list[Any], docs: list[Any], profile: tuple[str, cProfile
         article.doc = doc.copy()  # no per-doc caches left from an earlier round
         article.doc.user_data["turnstone.text"] = article.text
         for stage in stages:
-            profiled = profile is not None and profile[0] == stage.name
+            profiler = profile[1] if profile is not None and profile[0] == stage.name else None
             t = time.process_time()
-            if profiled:
-                profile[1].enable()  # type: ignore[index]
+            if profiler is not None:
+                profiler.enable()
             article = stage.fn(article)
-            if profiled:
-                profile[1].disable()  # type: ignore[index]
+            if profiler is not None:
+                profiler.disable()
             spent[stage.name] += time.process_time() - t
         done.append(article)
     return spent, done
