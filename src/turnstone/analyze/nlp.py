@@ -2,8 +2,9 @@
 
 The model in ``model/`` is trained by ``make model`` (``training/`` at the repo
 root) from open corpora only; see ``model/MODEL_CARD.md``. It has sentence
-boundaries (from the parser), POS tags, morphology, lemmas, a dependency parse
-and named entities labelled PERSON, ORG, GPE, LOC, NORP, FAC and EVENT.
+boundaries (a senter's sure starts, the rest from the parser), POS tags,
+morphology, lemmas, a dependency parse and named entities labelled PERSON, ORG,
+GPE, LOC, NORP, FAC and EVENT.
 
 When the model directory is missing (a source checkout without the trained
 files), ``load_nlp`` falls back to blank English with a sentencizer and logs a
