@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Rebuild the shipped model from ../shared (make model). Fixed seeds. CPU cost: syntax ~25 CPU-min,
 # NER ~10 CPU-min, run in parallel: ~30 min on 2 idle cores (the 2026-11-25 build took 95 min wall
-# because the shared machine was busy with other jobs).
+# because the shared machine was busy with other jobs). The senter then adds ~10 CPU-min on one core.
 # Steps: convert corpora -> static vectors -> train syntax + NER in parallel -> senter -> assemble -> evaluate.
 set -euo pipefail
 cd "$(dirname "$0")/.."
