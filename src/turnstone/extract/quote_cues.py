@@ -224,6 +224,9 @@ CUE_ADVERBS = {
 }
 
 # Words that end a speaker phrase when walking back from the cue.
+# Possessive determiners: "its spokesman" is a role (resolved like "the spokesman"), "Its" never a name.
+POSSESSIVES = {"its", "his", "her", "their", "our", "my", "your"}
+
 DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "one", "another", "some", "many",
                "several", "two", "three", "four", "both", "other", "most", "few", "these", "those", "each",
                "any", "all"}

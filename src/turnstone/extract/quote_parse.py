@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import Article
+from .quote_cues import POSSESSIVES
 from .quote_frames import Frame
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "nsubj:pass"}
@@ -37,8 +38,20 @@ def _token_at(doc: Any, start: int, end: int) -> Any:
     return span[0] if span is not None and len(span) else None
 
 
+def _named_appositive(subject: Any) -> Any:
+    """The appositive that names the person behind a possessive role ('Its spokesman, Senior
+    Colonel Shi Yi, said' -> Yi), or None: the subject has a possessive determiner and an
+    appositive headed by a proper noun. The possessive is found by its word, not its label: our
+    parser labels it ``nmod`` (UD ``nmod:poss``), spaCy's English models ``poss``."""
+    if not any(c.i < subject.i and c.text.lower() in POSSESSIVES for c in subject.children):
+        return None
+    return next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+
+
 def _name_part(subject: Any) -> tuple[int, int]:
-    """Character span of a subject without its clauses and appositives."""
+    """Character span of a subject without its clauses and appositives; for a possessive role
+    with a named appositive, the appositive's."""
+    subject = _named_appositive(subject) or subject
     keep = {subject.i}
     stack = [subject]
     while stack:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Article, Entity
-from .quote_cues import NOT_NAMES, PERSON_TITLES_BEFORE_NAME, PRONOUNS, ROLE_WORDS, TITLE_WORDS
+from .quote_cues import NOT_NAMES, PERSON_TITLES_BEFORE_NAME, POSSESSIVES, PRONOUNS, ROLE_WORDS, TITLE_WORDS
 
 LOGGER = logging.getLogger(__name__)
 
@@ -54,11 +54,20 @@ def name_core(phrase: str) -> str:
     """The name inside a speaker phrase: titles, roles and descriptions removed."""
     phrase = re.split(r",| of the | of The | who | which ", phrase)[0].strip()
     phrase = re.sub(r"[’']s$", "", phrase)
-    runs = [m.group() for m in NAME_RUN.finditer(phrase)]
+    runs = [_without_possessive(m.group()) for m in NAME_RUN.finditer(phrase)]
+    runs = [r for r in runs if r]
     if not runs:
         return phrase
     words = runs[-1].split()
     while len(words) > 1 and (words[0] in PERSON_TITLES_BEFORE_NAME or words[0].lower() in ROLE_WORDS):
+        words.pop(0)
+    return " ".join(words)
+
+
+def _without_possessive(run: str) -> str:
+    """A capitalised run without a sentence-initial possessive ('Its', 'His'): never a name."""
+    words = run.split()
+    while words and words[0].lower() in POSSESSIVES:
         words.pop(0)
     return " ".join(words)
 
@@ -158,7 +167,7 @@ class SpeakerResolver:
             if ent is not None:
                 return Resolved(ent.id, ent.name)
         words = low.split()
-        if self.reference is not None and (low in PRONOUNS or (words and words[0] in {"the", "a", "an"})):
+        if self.reference is not None and (low in PRONOUNS or (words and words[0] in {"the", "a", "an"} | POSSESSIVES)):
             try:
                 ent = self.reference(self.article, start, end)
             except Exception:  # another stage's code; fall back to ours
@@ -171,7 +180,7 @@ class SpeakerResolver:
         ent = self._overlapping(start, end)
         if ent is not None:
             return Resolved(ent.id, ent.name)
-        if words and words[0] in {"the", "a", "an", "his", "her", "their", "its"} and len(words) <= 4:
+        if words and words[0] in {"the", "a", "an"} | POSSESSIVES and len(words) <= 4:
             got = self._description(start, words[-1])
             if got:
                 return got
