@@ -149,8 +149,9 @@ TRIED = """\
   entities such as 'Patriot' in the bundled samples, samples entity precision 0.99 -> 0.969).
 - Round 4 (2026-11-25). Baseline for this round, NER alone (`python -m training.evaluate --model
   build/models/ner/model-best --no-speed --no-ruler`): GUM dev 0.612, raw re3d 0.326, re3d names
-  0.677, UNER 0.628 (the shipped pipeline, whose parser splits sentences: 0.631 / 0.326 / 0.677 /
-  0.626); NER dev F 84.5 at 6,000 steps.
+  0.677, UNER 0.628 (the pipeline before the senter, whose parser split sentences: 0.631 / 0.326 / 0.677 /
+  0.626; the candidates' pipeline rows below are that pipeline with the new NER); NER dev F 84.5
+  at 6,000 steps.
 - `spacy pretrain` of the NER tok2vec (`python -m training.pretrain`, characters objective: predict
   the first and last 4 characters of masked words; static vectors loaded; 2.08M words of the raw
   text of `training/pretrain_text.py`, the same text as the static vectors, no evaluation text),
@@ -167,6 +168,9 @@ TRIED = """\
   and Wikipedia-like sets and hurts UNER's web text more (ORG 0.52 -> 0.47, PER 0.63 -> 0.60).
   Gold gate: samples entity precision 0.99 -> 0.979 ('Thomas Shoal'), held-out entity precision
   0.860 -> 0.851 and quote attribution 0.944 -> 0.917 ('Gang' as PERSON): not shipped.
+- The 3-epoch pretrained NER trained 9,000 steps instead of 6,000 (best dev F 84.95 at 8,500):
+  NER alone GUM dev 0.601 (precision 0.61 -> 0.53), raw re3d 0.325, re3d names 0.681, UNER 0.616;
+  gold gate: samples entity recall 1.0 -> 0.989: not shipped.
 - Larger NER ('accuracy'-style: tok2vec width 128, depth 6, hidden width 128, same data and
   steps; ~10 CPU-min vs ~6): NER dev F 84.9; NER alone GUM dev 0.654, raw re3d 0.328, re3d names
   0.685, UNER 0.624; pipeline 0.657 / 0.328 / 0.685 / 0.622, 38.1 MB, and 8,647 vs 10,741 words per
