@@ -11,9 +11,12 @@ writing leaves no half file, and a re-run reads back the ids already written to 
 
 from __future__ import annotations
 
+import importlib.abc
 import json
 import os
+import sys
 import uuid
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -35,8 +38,42 @@ EVENT_COLUMNS = {
 }
 
 
-def schema(columns: dict[str, str]) -> Any:
+@lru_cache(maxsize=1)
+def arrow() -> Any:
+    """``pyarrow``, kept from importing pandas when this process has not imported it already.
+
+    The first time pyarrow converts Python values it imports pandas (~50 MB resident, 340
+    modules) only to ask whether the values are pandas objects; a worker that writes partitions
+    never holds any. Measured on a Dask worker writing partitions of 80 PolNeAR articles: RSS
+    between chunks 357 -> 333 MB (286 MB before pyarrow is imported), peak 526 -> 501 MB.
+    pyarrow probes once per process; a later ``to_pandas`` (``read_articles``) imports pandas
+    as usual.
+    """
     import pyarrow as pa
+
+    if "pandas" not in sys.modules:
+        sys.meta_path.insert(0, _NO_PANDAS)
+        try:
+            pa.array([], type=pa.string())  # pyarrow's one pandas probe happens here
+        finally:
+            sys.meta_path.remove(_NO_PANDAS)
+    return pa
+
+
+class _NoPandas(importlib.abc.MetaPathFinder):
+    """An import hook under which ``import pandas`` raises ImportError (as if not installed)."""
+
+    def find_spec(self, fullname: str, path: Any = None, target: Any = None) -> None:
+        if fullname == "pandas" or fullname.startswith("pandas."):
+            raise ImportError(f"{fullname} is not imported while pyarrow probes for it")
+        return None
+
+
+_NO_PANDAS = _NoPandas()
+
+
+def schema(columns: dict[str, str]) -> Any:
+    pa = arrow()
 
     return pa.schema([(name, pa.type_for_alias(kind)) for name, kind in columns.items()])
 
@@ -88,7 +125,7 @@ def write_partition(directory: str | Path, articles: list[Article], pipeline_ver
     A re-processed article may then leave an orphan events partition; readers join on
     ``article_id`` against the articles dataset.
     """
-    import pyarrow as pa
+    pa = arrow()
 
     root = Path(directory)
     name = f"part-{uuid.uuid4().hex}.parquet"
