@@ -26,9 +26,10 @@ LOGGER = logging.getLogger(__name__)
 # Articles per nlp.pipe call. With the trained model (tok2vec+tagger+morphologizer+parser+lemmatizer+
 # NER) on PolNeAR (~700 words), batches of 2, 4, 8 and 16 ran at the same speed (4.0 articles/s/core,
 # CPU time), while the worker's peak memory grew ~35 MB per article in the batch (569, 629, 747 and
-# 886 MB): bench/pipeline_speed.py --limit 48 --batch-size N. 4 keeps nlp.pipe's batching at no
-# measurable speed cost.
-DEFAULT_BATCH_SIZE = 4
+# 886 MB): bench/pipeline_speed.py --limit 48 --batch-size N. Re-measured on a Dask worker with
+# the later model (80 PolNeAR articles, chunks of 16; /tmp probe, client.run + ru_maxrss): batch 2
+# peaks at 442 MB, batch 4 at 502 MB, for the same CPU time (14.6 s) and the same output rows.
+DEFAULT_BATCH_SIZE = 2
 
 
 @dataclass(frozen=True)
