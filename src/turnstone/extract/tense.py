@@ -52,10 +52,13 @@ DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|this|that|these|those|its|their|h
                                re.IGNORECASE)
 
 
-def _adjective(text: str, m: re.Match[str]) -> bool:
-    """Whether the -ed word matched at ``m`` is used as an adjective after a determiner."""
+def _past_verb(text: str, m: re.Match[str]) -> bool:
+    """Whether the PAST_CUE match ``m`` is a past cue: not a word that seldom is one, nor an -ed
+    word used as an adjective after a determiner."""
     word = m.group(0).lower()
-    return word.endswith("ed") and word not in IRREGULAR_PAST and bool(DETERMINER_BEFORE.search(text, 0, m.start()))
+    if word in NOT_PAST:
+        return False
+    return not (word.endswith("ed") and word not in IRREGULAR_PAST and DETERMINER_BEFORE.search(text, 0, m.start()))
 
 
 def _clause(text: str, start: int, end: int) -> tuple[str, str]:
@@ -80,7 +83,7 @@ def tense_near(text: str, start: int, end: int) -> Tense:
         planned_before = PAST_PERFECT.search(left[: m.start()])
         cues.append((len(left) - m.end(), "past" if planned_before else "future"))
     for m in PAST_CUE.finditer(left):
-        if m.group(0).lower() not in NOT_PAST and not _adjective(left, m):
+        if _past_verb(left, m):
             # "will be held", "is to be signed": a participle after a future auxiliary is no past
             future = FUTURE_PASSIVE.search(left[: m.start()])
             cues.append((len(left) - m.end(), "future" if future else "past"))
@@ -94,7 +97,7 @@ def tense_near(text: str, start: int, end: int) -> Tense:
     for m in FUTURE_CUES.finditer(right, 0, reach):
         cues.append((m.start(), "future"))
     for m in PAST_CUE.finditer(right, 0, reach):
-        if m.group(0).lower() not in NOT_PAST and not _adjective(right, m):
+        if _past_verb(right, m):
             cues.append((m.start(), "past"))
     cues = [c for c in cues if c[0] <= MAX_CUE_DISTANCE]
     if cues:
@@ -117,6 +120,6 @@ def _future_auxiliary(left: str) -> Tense:
     if last is None:
         return None
     for m in PAST_CUE.finditer(left, last.end()):
-        if m.group(0).lower() not in NOT_PAST and not _adjective(left, m) and not FUTURE_PASSIVE.search(left[: m.start()]):
+        if _past_verb(left, m) and not FUTURE_PASSIVE.search(left[: m.start()]):
             return None
     return "future"
