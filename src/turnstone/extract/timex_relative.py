@@ -246,7 +246,7 @@ def _vague(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str,
         return None  # "years of war", "the years after": not a stretch the clause lasts
     if lead == "recent":
         return "DURATION", duration_value(None, unit_of(m.group(2)))
-    if re.sub(r"\s+", " ", lead) in VAGUE_PAST:
+    if lead in VAGUE_PAST:
         return "DATE", "PAST_REF"
     if lead in VAGUE_FUTURE:
         return "DATE", "FUTURE_REF"
