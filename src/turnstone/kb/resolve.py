@@ -66,15 +66,24 @@ class Resolution:
 
 
 def tokenize(text: str) -> list[Token]:
-    tokens = []
+    starts, ends, possessive = _token_bounds(text)
+    return [Token(text[s:e], s, e, p) for s, e, p in zip(starts, ends, possessive)]
+
+
+def _token_bounds(text: str) -> tuple[list[int], list[int], list[bool]]:
+    """The starts, ends and possessive marks of ``tokenize``'s tokens, as plain lists (``scan``
+    looks at every token of whole articles and makes no Token object for most)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    possessive: list[bool] = []
     for m in _TOKEN.finditer(text):
-        word = m.group()
+        start, end = m.span()
         # a possessive "'s" / "’s" is cut off and marked (a token never ends with an apostrophe)
-        if len(word) > 2 and word[-1] == "s" and word[-2] in "'’":
-            tokens.append(Token(word[:-2], m.start(), m.end() - 2, True))
-        else:
-            tokens.append(Token(word, m.start(), m.end()))
-    return tokens
+        cut = end - start > 2 and text[end - 1] == "s" and text[end - 2] in "'’"
+        starts.append(start)
+        ends.append(end - 2 if cut else end)
+        possessive.append(cut)
+    return starts, ends, possessive
 
 
 LookupResult = tuple[str, str | None, str | None, list[Actor]] | None
@@ -174,19 +183,14 @@ def key_prefixes(kb: KnowledgeBase) -> frozenset[str]:
 
 
 _PREFIXES = ("", dt.date.min)  # the lookup cache's slot for key_prefixes (no phrase is empty)
-_CHUNK = re.compile(r"\S+")
 
 
-def _reach_from(text: str, start: int, w: int, starts: list[int], ends: list[int], norms: list[str | None],
+def _reach_from(text: str, word: str, w: int, starts: list[int], ends: list[int], norms: list[str | None],
                 prefixes: frozenset[str]) -> int:
-    """Where a phrase starting at ``start`` must end by to match a key: the end of the first
-    whitespace-separated word that no key continues the words before it with. ``start`` lies in
-    the w-th word; the caller finds the words' bounds once and keeps their normal forms."""
-    word = norms[w] if start == starts[w] else None
-    if word is None:
-        word = norm(text[start:ends[w]])
-        if start == starts[w]:
-            norms[w] = word
+    """Where a phrase must end by to match a key: the end of the first whitespace-separated word
+    that no key continues the words before it with. The phrase starts in the w-th word, whose part
+    from the phrase's start normalises to ``word``; the caller finds the words' bounds once and
+    keeps their normal forms."""
     if not word or " " in word:
         return len(text)  # a word that normalises to none or two: no shortcut
     words = word
@@ -212,17 +216,8 @@ def scan(kb: KnowledgeBase, text: str, when: dt.date, *, leading: bool = False) 
     """
     # No cache of whole scans: on new articles it saved little, and its many objects slowed the
     # garbage collector in every later stage (places 2.9 -> 4.5 ms/article on PolNeAR 40).
-    # the tokens of ``tokenize`` as plain lists (no Token object each); Token objects are made
-    # only where a title or a hyphenated word needs them below
-    starts: list[int] = []
-    ends: list[int] = []
-    possessive: list[bool] = []
-    for m in _TOKEN.finditer(text):
-        start, end = m.span()
-        cut = end - start > 2 and text[end - 1] == "s" and text[end - 2] in "'’"
-        starts.append(start)
-        ends.append(end - 2 if cut else end)
-        possessive.append(cut)
+    # Token objects are made only where a title or a hyphenated word needs them below
+    starts, ends, possessive = _token_bounds(text)
     prefixes = key_prefixes(kb)
     # the whitespace-separated words, each normalised once when first needed (``_reach_from``:
     # scan looks at every token of whole articles)
@@ -261,7 +256,7 @@ def scan(kb: KnowledgeBase, text: str, when: dt.date, *, leading: bool = False) 
         if word and word not in prefixes and " " not in word:
             reach = word_ends[w]
         else:
-            reach = _reach_from(text, start, w, word_starts, word_ends, word_norms, prefixes)
+            reach = _reach_from(text, word, w, word_starts, word_ends, word_norms, prefixes)
         # phrases of up to MAX_NGRAM tokens that end by the reach (token ends only grow)
         j = i
         limit = min(i + MAX_NGRAM, count)
