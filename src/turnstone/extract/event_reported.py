@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from .event_actors import ActorSpan
+from .event_actors import ActorSpan, countries_of
 from .event_rules import Candidate
 
 # verbs that report what someone asserts; "accused"/"alleged"/"claimed" govern their own event
@@ -23,10 +23,6 @@ SPEECH_WORDS = {"said", "says", "say", "told", "tells", "insisted", "insists", "
 # words between a speech verb and the clause: "said on Monday that", "told reporters in Kyiv"
 FILLER_REACH = 7
 SPEAKER_REACH = 6
-
-
-def _countries(spans: Sequence[ActorSpan]) -> frozenset[str | None]:
-    return frozenset(p.country for a in spans for p in a.participants)
 
 
 def _same_party(a: Sequence[ActorSpan], b: Sequence[ActorSpan]) -> bool:
@@ -80,7 +76,7 @@ def recast_reported(doc: Any, cands: list[Candidate], actors: Sequence[ActorSpan
             continue
         accused = cand.actors
         said_by = speaker(doc, cand, actors, sent) if accused else []
-        own = _countries(said_by) - {None}
+        own = countries_of(said_by) - {None}
         # a speaker without a country ("he said", "a spokesman said") leaves the accuser unknown;
         # a party does not accuse itself ("Russia said it had ...")
         if cand.negated or not own or _same_party(said_by, accused):
@@ -115,8 +111,8 @@ def speakers_own_target(doc: Any, cand: Candidate, actors: Sequence[ActorSpan], 
         if j + 1 < sent.end and doc[j + 1].lower_ == "own":
             return []
         said_by = speaker(doc, cand, actors, sent) if cand.actors else []
-        own = _countries(said_by) - {None}
-        if not own or own & _countries(cand.actors):
+        own = countries_of(said_by) - {None}
+        if not own or own & countries_of(cand.actors):
             return []
         return [ActorSpan(doc[j].idx, doc[j].idx + len(doc[j].text), j, j + 1, list(said_by[0].participants),
                           pronoun=True, source="context")]
