@@ -271,6 +271,7 @@ def sentence_candidates(article: Article, sent: Any, state: ArticleState) -> lis
                 for r in cand.recipients:
                     r.participants = [p.model_copy(update={"country": country}) for p in r.participants]
         cand.recipients = countryless_target(cand, state, participants_of)
+        # where the actors end before the trigger (the rules below change no actors)
         last_actor = max((a.tok_end for a in cand.actors if a.tok_end <= cand.match.start), default=cand.match.start)
         cand.mutual = len(countries_of(cand.actors) - {None}) >= 2 and bool(
             set(token_values(doc, "lower_")[last_actor:cand.match.start]) & {"each", "both"})
@@ -300,7 +301,6 @@ def sentence_candidates(article: Article, sent: Any, state: ArticleState) -> lis
             # a government that "protests" complains; PLOVER PROTEST is civilian collective action
             cand.event, cand.mode, cand.cameo = "ACCUSE", "disapprove", "111"
         negated_cooperation(cand)
-        last_actor = max((a.tok_end for a in cand.actors if a.tok_end <= cand.match.start), default=cand.match.start)
         cand.verb_between = any(p in {"VERB", "AUX"} for p in token_values(doc, "pos_")[last_actor:cand.match.start])
         cand.direct_object = cand.event == "ASSAULT" and not cand.recipients and direct_object(doc, cand, sent)
         if _valid(cand):
