@@ -64,8 +64,6 @@ def answered(doc: Any, cand: Candidate, sent: Any, state: ArticleState) -> list[
                 continue
         if event is None and word not in ANSWERED_ANY:
             continue
-        if j < cand.match.start and not (word in ANSWERED_ANY or word in ANSWERED or word in COOPERATION):
-            continue
         actors = {(p.entity or p.name) for p in participants_of(cand.actors)}
         own = countries_of(cand.actors) - {None}
         source = state.last_by_type.get(event, []) if event else state.last_actors
