@@ -14,7 +14,7 @@ import logging
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -54,8 +54,7 @@ class ActorSpan:
     def copy(self) -> ActorSpan:
         """A copy whose fields can be reassigned without touching this one (participants are
         never changed in place, only replaced)."""
-        return ActorSpan(self.start, self.end, self.tok_start, self.tok_end, list(self.participants), self.person,
-                         self.pronoun, self.possessive, self.source, dict(self.extra))
+        return replace(self, participants=list(self.participants), extra=dict(self.extra))
 
 
 def _value(obj: Any, key: str) -> Any:
