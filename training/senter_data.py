@@ -60,12 +60,16 @@ def augment(doc: Doc, rng: random.Random, drop: float, lower: float, newline: fl
     return Doc(doc.vocab, words=words, spaces=spaces, sent_starts=starts)
 
 
+def starts_only(doc: Doc) -> Doc:
+    """A copy of ``doc`` with its words, spaces and sentence starts only."""
+    return Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc],
+               sent_starts=[bool(t.is_sent_start) for t in doc])
+
+
 def sentence_docs(docs: list[Doc], rng: random.Random, drop: float, lower: float,
                   newline: float = 0.0) -> list[Doc]:
     """The original documents (sentence starts only) followed by one augmented copy of each."""
-    plain = [Doc(d.vocab, words=[t.text for t in d], spaces=[bool(t.whitespace_) for t in d],
-                 sent_starts=[bool(t.is_sent_start) for t in d]) for d in docs]
-    return plain + [augment(d, rng, drop, lower, newline) for d in docs]
+    return [starts_only(d) for d in docs] + [augment(d, rng, drop, lower, newline) for d in docs]
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -85,8 +89,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.news:
         news = list(DocBin().from_disk(args.news).get_docs(vocab))
         picked = rng.sample(news, min(args.news_docs, len(news)))
-        out += [Doc(vocab, words=[t.text for t in d], spaces=[bool(t.whitespace_) for t in d],
-                    sent_starts=[bool(t.is_sent_start) for t in d]) for d in picked]
+        out += [starts_only(d) for d in picked]
         rng.shuffle(out)
     DocBin(attrs=["ORTH", "SENT_START"], docs=out).to_disk(args.out)
     print(f"wrote {args.out}: {len(out)} docs, {sum(len(d) for d in out)} tokens")
