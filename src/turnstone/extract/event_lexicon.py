@@ -130,21 +130,13 @@ def _index(path: Path = LEXICON_PATH) -> dict[str, list[Trigger]]:
     return index
 
 
-def _words(tokens: Sequence[Any]) -> list[str]:
-    return [t.lower_ for t in tokens]
-
-
-def find_triggers(tokens: Sequence[Any], path: Path = LEXICON_PATH) -> list[TriggerMatch]:
-    """Every lexicon match over a span of spaCy tokens (overlapping matches are all returned)."""
-    if hasattr(tokens, "doc") and hasattr(tokens, "start"):  # a Span: read the doc's cached word lists
-        span: Any = tokens
-        words = token_values(span.doc, "lower_")[span.start:span.end]
-        lemmas = [(lemma or "").lower() for lemma in token_values(span.doc, "lemma_")[span.start:span.end]]
-    else:
-        words = _words(tokens)
-        lemmas = [(t.lemma_ or "").lower() for t in tokens]
+def find_triggers(span: Any, path: Path = LEXICON_PATH) -> list[TriggerMatch]:
+    """Every lexicon match over a spaCy Span (overlapping matches are all returned); the words
+    are read from the doc's cached word lists."""
+    words = token_values(span.doc, "lower_")[span.start:span.end]
+    lemmas = [(lemma or "").lower() for lemma in token_values(span.doc, "lemma_")[span.start:span.end]]
     index = _index(path)
-    offset = tokens[0].i if len(tokens) else 0
+    offset = span.start
     found: list[TriggerMatch] = []
     for i, word in enumerate(words):
         by_word, lemma = index.get(word), lemmas[i]
