@@ -166,7 +166,7 @@ def _join_month_and_year(chosen: list[tuple[int, int, str, str | None, Shift | N
 # "April 24 and 25", "March 3 to 5", "May 2-4": the second day of a pair or range, one more TIMEX3. Only
 # where a clause goes on or ends after it, so "April 24 and 25 people" stays a count.
 _SECOND_DAY = re.compile(r"(?:\s+(?:and|or|to|through)\s+|\s*[-\u2013]\s*)(\d{1,2})\b(?=\s*(?:[,.;:)]|$)|\s+(?:in|at|on|for|when|with|and)\b)")
-_FULL_DATE = re.compile(r"^(\d{4}-\d{2})-\d{2}$")
+_FULL_DATE = re.compile(r"^(\d{4}-\d{2})-(\d{2})$")
 
 
 def _add_second_days(chosen: list[tuple[int, int, str, str | None, Shift | None]],
@@ -176,13 +176,13 @@ def _add_second_days(chosen: list[tuple[int, int, str, str | None, Shift | None]
     for i, (start, end, kind, value, shift) in enumerate(chosen):
         out.append((start, end, kind, value, shift))
         m = _SECOND_DAY.match(text, end)
-        month = _FULL_DATE.match(value) if value and kind == "DATE" else None
-        if not m or not month or not re.search(r"[A-Za-z]", text[start:end]):
+        date = _FULL_DATE.match(value) if value and kind == "DATE" else None
+        if not m or not date or not re.search(r"[A-Za-z]", text[start:end]):
             continue
         day = int(m.group(1))
-        if not int(month.group(0)[8:]) < day <= 31 or (i + 1 < len(chosen) and chosen[i + 1][0] < m.end(1)):
+        if not int(date.group(2)) < day <= 31 or (i + 1 < len(chosen) and chosen[i + 1][0] < m.end(1)):
             continue
-        out.append((m.start(1), m.end(1), "DATE", f"{month.group(1)}-{day:02d}", None))
+        out.append((m.start(1), m.end(1), "DATE", f"{date.group(1)}-{day:02d}", None))
     return out
 
 
