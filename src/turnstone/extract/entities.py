@@ -214,12 +214,13 @@ _POSSESSOR_BEFORE = re.compile(r"([A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?)['’]s\s+$")
 
 
 def _titled_person(text: str, s: int, e: int, res: Resolution, kb: KnowledgeBase, when: dt.date,
-                   widen_at: Callable[[int], tuple[int, str | None]] | None = None) -> bool:
-    """A name the NER typed as a place or organisation, but a title or person appositive frames."""
+                   widen_at: Callable[[int], tuple[int, str | None]]) -> bool:
+    """A name the NER typed as a place or organisation, but a title or person appositive frames;
+    ``widen_at`` is ``widen`` over ``text`` for a start (kept per article by the caller)."""
     words = text[s:e].split()
     if res.hits or not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
         return False
-    if (widen_at(s) if widen_at is not None else widen(text, s, kb, when))[0] < s:
+    if widen_at(s)[0] < s:
         return True
     appos = appositive(text, s, e, kb, when)
     if not appos:
