@@ -45,6 +45,7 @@ def analysed(paths: list[Path]) -> tuple[list[Any], list[Any]]:
 def run_round(articles: list[Any], docs: list[Any], profile: tuple[str, cProfile.Profile] | None
               ) -> tuple[dict[str, float], list[Any]]:
     """CPU seconds per stage over fresh copies of the analysed articles, and the results."""
+    from turnstone.analyze.doc_cache import remember_text
     from turnstone.core import default_pipeline
     from turnstone.kb.store import default_kb
 
@@ -54,8 +55,7 @@ def run_round(articles: list[Any], docs: list[Any], profile: tuple[str, cProfile
     done = []
     for original, doc in zip(articles, docs):
         article = original.model_copy(deep=True)
-        article.doc = doc.copy()  # no per-doc caches left from an earlier round
-        article.doc.user_data["turnstone.text"] = article.text
+        article.doc = remember_text(doc.copy(), article.text)  # no per-doc caches left from an earlier round
         for stage in stages:
             profiler = profile[1] if profile is not None and profile[0] == stage.name else None
             t = time.process_time()
