@@ -42,10 +42,12 @@ def passive(doc: Any, m: TriggerMatch, sent_start: int) -> bool:
     if not participle:
         return False
     j = m.start - 1
-    while j >= sent_start and doc[j].lower_ in SKIPPABLE | {"been", "being"} | {t for t in [doc[j].lower_]
-                                                                                if t.endswith("ly")}:
-        if doc[j].lower_ in {"been", "being"}:
+    while j >= sent_start:  # back over adverbs and skippable words to an auxiliary
+        before = _lower(doc, j)
+        if before in {"been", "being"}:
             return True
+        if before not in SKIPPABLE and not before.endswith("ly"):
+            break
         j -= 1
     if j >= sent_start and doc[j].lower_ in BE:
         return True
