@@ -31,6 +31,8 @@ STARTERS = {"The", "A", "An", "In", "On", "At", "But", "And", "So", "Yet", "It",
             "Our", "We", "They", "He", "She", "I", "You", "What", "Why", "How", "Who", "Where", "Yes",
             "No", "Not", "Here", "These", "Those", "Such", "Like", "Unlike", "Thursday", "Monday",
             "Tuesday", "Wednesday", "Friday", "Saturday", "Sunday", "Today", "Yesterday"}
+# First words of a role or description ("the spokesman", "its envoy"), not a name.
+_DESCRIPTION_OPENERS = {"the", "a", "an"} | POSSESSIVES
 _SENTENCE_START = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’]\s)|(?<=\n))(?:In [^,]{1,40}, )?([A-Z][^\s,.;:]*)")
 NAME_RUN = re.compile(r"[A-Z][\w’'.\-]*(?:\s+(?:of\s+|de\s+|al-|bin\s+|van\s+|von\s+)?[A-Z][\w’'.\-]*)*")
 
@@ -167,7 +169,7 @@ class SpeakerResolver:
             if ent is not None:
                 return Resolved(ent.id, ent.name)
         words = low.split()
-        if self.reference is not None and (low in PRONOUNS or (words and words[0] in {"the", "a", "an"} | POSSESSIVES)):
+        if self.reference is not None and (low in PRONOUNS or (words and words[0] in _DESCRIPTION_OPENERS)):
             try:
                 ent = self.reference(self.article, start, end)
             except Exception:  # another stage's code; fall back to ours
@@ -180,7 +182,7 @@ class SpeakerResolver:
         ent = self._overlapping(start, end)
         if ent is not None:
             return Resolved(ent.id, ent.name)
-        if words and words[0] in {"the", "a", "an"} | POSSESSIVES and len(words) <= 4:
+        if words and words[0] in _DESCRIPTION_OPENERS and len(words) <= 4:
             got = self._description(start, words[-1])
             if got:
                 return got
