@@ -273,9 +273,9 @@ def sentence_candidates(article: Article, sent: Any, state: ArticleState) -> lis
         cand.recipients = countryless_target(cand, state, participants_of)
         # where the actors end before the trigger (the rules below change no actors)
         last_actor = max((a.tok_end for a in cand.actors if a.tok_end <= cand.match.start), default=cand.match.start)
-        cand.mutual = len(countries_of(cand.actors) - {None}) >= 2 and bool(
-            set(token_values(doc, "lower_")[last_actor:cand.match.start]) & {"each", "both"})
-        if (cand.match.trigger.reciprocal or cand.mutual) and len(countries_of(cand.actors) - {None}) >= 2:
+        two_sides = len(countries_of(cand.actors) - {None}) >= 2
+        cand.mutual = two_sides and bool(set(token_values(doc, "lower_")[last_actor:cand.match.start]) & {"each", "both"})
+        if (cand.match.trigger.reciprocal or cand.mutual) and two_sides:
             # "Russia and Ukraine each freed 150 prisoners": the countryless captives add nothing
             cand.recipients = [r for r in cand.recipients if countries_of([r]) - {None}]
         if doc[cand.match.end - 1].lower_ in {"counterpart", "counterparts"} \
