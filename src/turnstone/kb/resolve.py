@@ -198,12 +198,12 @@ def _reach_from(text: str, word: str, w: int, starts: list[int], ends: list[int]
         w += 1
         if w == len(ends):
             return len(text)
-        word = norms[w]
-        if word is None:
-            word = norms[w] = norm(text[starts[w]:ends[w]])
-        if not word or " " in word:
+        following = norms[w]
+        if following is None:
+            following = norms[w] = norm(text[starts[w]:ends[w]])
+        if not following or " " in following:
             return len(text)
-        words += " " + word
+        words += " " + following
     return ends[w]
 
 
