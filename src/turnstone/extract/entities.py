@@ -53,6 +53,7 @@ from .entity_groups import (
     own_shared_body,
     pronoun_owner_country,
     pronoun_target,
+    sentence_starts,
     settle_shared_bodies,
     title_target,
 )
@@ -497,8 +498,7 @@ def resolve_reference(article: Article, start: int, end: int, kb: KnowledgeBase 
         g.extra = [Ref(m.start, m.end, m.text, "name") for m in e.mentions]
         groups.append(g)
     if norm(span) in ("he", "she", "him", "her", "his"):
-        starts = [0] + [m.end() for m in re.finditer(r"[.!?][\"”’]?\s+|\n", text)]
-        target = pronoun_target(groups, Ref(start, end, span, "pronoun"), starts)
+        target = pronoun_target(groups, Ref(start, end, span, "pronoun"), sentence_starts(text))
     else:
         hits = scan(kb, span, article_date(article))
         words = tuple(norm(h.text) for h in hits if h.kind == "title")

@@ -89,9 +89,18 @@ def body_country(text: str, start: int, name_start: int, kb: KnowledgeBase, when
     return found
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s+|\n")
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Where the sentences of ``text`` start, roughly: 0 and after each ".", "!", "?" (and a
+    closing quote) followed by space, or a line break."""
+    return [0] + [m.end() for m in _SENTENCE_BREAK.finditer(text)]
+
+
 def local_country(text: str, start: int, kb: KnowledgeBase, when: dt.date) -> str | None:
     """The last country named before ``start`` in its sentence or the two before it."""
-    bounds = [0] + [m.end() for m in re.finditer(r"[.!?][\"”’]?\s+|\n", text[:start])]
+    bounds = sentence_starts(text[:start])
     window = text[bounds[max(0, len(bounds) - 3)]:start]
     codes = [h.code for h in scan(kb, window, when) if h.kind == "country" and h.code != "IGO"]
     return codes[-1] if codes else None
@@ -100,12 +109,12 @@ def local_country(text: str, start: int, kb: KnowledgeBase, when: dt.date) -> st
 def attach_refs(groups: list[Group], refs: list[Ref], text: str) -> None:
     """Attach title and pronoun references, in text order, to the entity each refers to."""
     home = home_country(groups)
-    sentence_starts = [0] + [m.end() for m in re.finditer(r"[.!?][\"”’]?\s+|\n", text)]
+    starts = sentence_starts(text)
     for ref in sorted(refs, key=lambda r: r.start):
         if ref.kind == "title":
             target = title_target(groups, ref, home)
         else:
-            target = pronoun_target(groups, ref, sentence_starts)
+            target = pronoun_target(groups, ref, starts)
         if target is not None:
             target.extra.append(ref)
 
@@ -124,20 +133,20 @@ def title_target(groups: list[Group], ref: Ref, home: str | None) -> Group | Non
     return max(fits, key=lambda g: max(p for p in positions(g) if p < ref.start), default=None)
 
 
-def pronoun_target(groups: list[Group], ref: Ref, sentence_starts: list[int]) -> Group | None:
+def pronoun_target(groups: list[Group], ref: Ref, starts: list[int]) -> Group | None:
     labels = {"PERSON"}
     if ref.kind == "group":
         labels = {"ORG", "GPE"} if norm(ref.text) == "it" else {"ORG", "GPE", "NORP"}
     persons = [(p, g) for g in groups if g.label in labels for p in positions(g) if p < ref.start]
     if not persons:
         return None
-    own = max(s for s in sentence_starts if s <= ref.start)
+    own = max(s for s in starts if s <= ref.start)
     same = sorted(((p, g) for p, g in persons if p >= own), key=lambda x: x[0])
     if same:
         return same[0][1]
-    earlier = [s for s in sentence_starts if s < own]
+    earlier = [s for s in starts if s < own]
     for s in reversed(earlier):
-        nxt = min((x for x in sentence_starts if x > s), default=ref.start)
+        nxt = min((x for x in starts if x > s), default=ref.start)
         inside = sorted(((p, g) for p, g in persons if s <= p < nxt), key=lambda x: x[0])
         if inside:
             return inside[0][1]
@@ -217,7 +226,7 @@ def settle_shared_bodies(groups: list[Group], text: str) -> None:
 def pronoun_owner_country(groups: list[Group], text: str, start: int) -> str | None:
     """ "The Eastern Theater Command said ... Its spokesman, X, said": the country of the first
     organisation or country named in the sentence before the one at ``start`` (its subject)."""
-    starts = [0] + [m.end() for m in re.finditer(r"[.!?][\"”’]?\s+|\n", text)]
+    starts = sentence_starts(text)
     own = max(s for s in starts if s <= start)
     before = [s for s in starts if s < own]
     if not before:
