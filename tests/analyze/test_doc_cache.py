@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from turnstone.analyze.doc_cache import doc_text, remember_text, token_values
+from turnstone.analyze.doc_cache import doc_text, lower_at, remember_text, token_values
 
 
 @pytest.fixture(scope="module")
@@ -51,3 +51,8 @@ def test_doc_cache_token_values_read_once_per_doc(nlp) -> None:
     assert first == ["kyiv", "and", "moscow", "."]
     assert token_values(doc, "lower_") is first
     assert token_values(nlp("Other words"), "lower_") == ["other", "words"]
+
+
+def test_doc_cache_lower_at_reads_the_word_and_is_empty_past_either_end(nlp) -> None:
+    doc = nlp("Talks RESUMED in Riyadh")
+    assert [lower_at(doc, i) for i in range(-1, len(doc) + 1)] == ["", "talks", "resumed", "in", "riyadh", ""]

@@ -43,6 +43,12 @@ def token_values(doc: Any, attr: str) -> list[Any]:
     return values
 
 
+
+def lower_at(doc: Any, i: int) -> str:
+    """The lower-case word at token index ``i``, or "" outside the doc (rules peek past both ends)."""
+    lower = token_values(doc, "lower_")
+    return lower[i] if 0 <= i < len(lower) else ""
+
 _KEYS: dict[str, str] = {}  # attribute -> its user_data key, built once
 
 

@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from ..analyze.doc_cache import doc_text, token_values
+from ..analyze.doc_cache import doc_text, lower_at, token_values
 from ..model import Article, Participant
 
 LOGGER = logging.getLogger(__name__)
@@ -368,7 +368,7 @@ def merge_agent_modifiers(spans: list[ActorSpan], doc: Any) -> list[ActorSpan]:
                 prev.end, prev.tok_end = span.end, span.tok_end
                 continue
             if between == [","] and p.country and not q.country and q.sector and len(span.participants) == 1 \
-                    and _lower_at(doc, span.tok_end) in {",", "said", "says"}:
+                    and lower_at(doc, span.tok_end) in {",", "said", "says"}:
                 # an appositive: "The US commander in Iraq, General David Petraeus, ..."
                 span.participants = [q.model_copy(update={"country": p.country})]
             if not between and p.country and q.sector and not q.country and len(span.participants) == 1 \
@@ -405,11 +405,6 @@ def pronoun_spans(article: Article, sent: Any, last_person: ActorSpan | None) ->
 OBLIQUE_WORDS = {"with", "to", "against", "on", "at", "from", "of", "for", "in", "into", "by", "between", "like"}
 
 
-def _lower_at(doc: Any, i: int) -> str:
-    lower = token_values(doc, "lower_")
-    return lower[i] if 0 <= i < len(lower) else ""
-
-
 SPEECH_VERBS = {"said", "says", "announced", "announces", "declared", "stated", "added", "insisted", "warned",
                 "vowed", "pledged", "promised", "indicated", "signalled", "signaled", "confirmed", "hoped"}
 
@@ -423,9 +418,9 @@ def _it_after_speech(doc: Any, sent: Any, spans: list[ActorSpan]) -> list[ActorS
             continue
         tok = doc[i]
         j = tok.i - 1
-        if _lower_at(doc, j) == "that":
+        if lower_at(doc, j) == "that":
             j -= 1
-        if _lower_at(doc, j) not in SPEECH_VERBS:
+        if lower_at(doc, j) not in SPEECH_VERBS:
             continue
         subject = next((s for s in spans if s.tok_end in {j, j - 1} and not s.person and not s.pronoun), None)
         if subject is not None:
@@ -489,7 +484,7 @@ def sentence_actors(article: Article, sent: Any, last_person: ActorSpan | None,
     # a pronoun only counts where no earlier actor of this sentence is closer
     # antecedents: persons of this sentence that are not objects of a preposition ("spoke with
     # Zelensky ... his call" is the speaker's call), and pronouns already resolved
-    persons_before = [s for s in spans if s.person and _lower_at(doc, s.tok_start - 1) not in OBLIQUE_WORDS]
+    persons_before = [s for s in spans if s.person and lower_at(doc, s.tok_start - 1) not in OBLIQUE_WORDS]
     pron: list[ActorSpan] = []
     for p in pronoun_spans(article, sent, last_person):
         if any(s.tok_start <= p.tok_start < s.tok_end for s in spans):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..analyze.doc_cache import token_values
+from ..analyze.doc_cache import lower_at, token_values
 from .event_rules import (
     COOPERATIVE,
     FUTURE,
@@ -21,7 +21,6 @@ from .event_rules import (
     SPEECH,
     THREAT_MODE,
     Candidate,
-    _lower,
 )
 
 
@@ -72,19 +71,19 @@ def combine_content(doc: Any, cands: list[Candidate]) -> None:
             # what is asked for or allowed, not an event of its own
             end = max([gov.match.end] + [r.tok_end for r in gov.recipients + gov.actors])
             for c in cands:
-                if c is not gov and _lower(doc, c.match.start - 1) == "to" and end <= c.match.start <= end + 2:
+                if c is not gov and lower_at(doc, c.match.start - 1) == "to" and end <= c.match.start <= end + 2:
                     c.consumed = True
             continue
         if kind is None or gov.consumed:
             continue
-        tail = [_lower(doc, j) for j in range(gov.match.end, gov.match.end + 8)]
+        tail = [lower_at(doc, j) for j in range(gov.match.end, gov.match.end + 8)]
         reach = 5
         if kind == "allege":
             if "that" not in tail[:2]:
                 continue
             reach = 12
         elif kind == "want" and gov.recipients and not gov.location_recipient \
-                and gov.recipients[0].tok_start - gov.match.end <= 2 and _lower(doc, gov.recipients[-1].tok_end) == "to":
+                and gov.recipients[0].tok_start - gov.match.end <= 2 and lower_at(doc, gov.recipients[-1].tok_end) == "to":
             reach = 8
         elif kind == "want":
             gov.recipients = []
@@ -168,7 +167,7 @@ def hosted_events(doc: Any, cands: list[Candidate]) -> None:
     for host in cands:
         if host.consumed or host.cameo != HOST_CAMEO:
             continue
-        if not {_lower(doc, j) for j in range(host.match.end, host.match.end + 4)} & HOSTED_EVENTS:
+        if not {lower_at(doc, j) for j in range(host.match.end, host.match.end + 4)} & HOSTED_EVENTS:
             continue
         inner = next((c for c in cands if c is not host and c.event == "CONSULT" and not c.consumed
                       and host.match.end <= c.match.start <= host.match.end + 4), None)
@@ -189,7 +188,7 @@ def attack_tolls(doc: Any, cands: list[Candidate]) -> None:
     toll, not a second attack (whose actor would be whoever stands nearest)."""
     for c in cands:
         if c.consumed or c.event != "ASSAULT" or doc[c.match.start].lower_ not in TOLL_FORMS \
-                or _lower(doc, c.match.start - 1) != ",":
+                or lower_at(doc, c.match.start - 1) != ",":
             continue
         if any(o is not c and not o.consumed and o.event == "ASSAULT" and o.match.start < c.match.start
                for o in cands):
@@ -203,7 +202,7 @@ def demanded_and_rejected(doc: Any, cands: list[Candidate], actors: list[Any]) -
     for gov in cands:
         if gov.consumed or gov.match.trigger.pos != "verb":
             continue
-        if gov.event == "REQUEST" and _lower(doc, gov.match.end) == "that":
+        if gov.event == "REQUEST" and lower_at(doc, gov.match.end) == "that":
             addressee = next((a for a in actors if gov.match.end < a.tok_start <= gov.match.end + 3), None)
             if addressee is None:
                 continue

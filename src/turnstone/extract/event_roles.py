@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from ..analyze.doc_cache import token_values
+from ..analyze.doc_cache import lower_at, token_values
 from .event_actors import ActorSpan
 from .event_lexicon import Trigger, TriggerMatch
 from .event_rules import (
@@ -24,7 +24,6 @@ from .event_rules import (
     SPEECH_AFTER,
     UNDERGO,
     Candidate,
-    _lower,
     _prev_actor_in,
     between_pair,
     by_agent,
@@ -43,7 +42,7 @@ def passive(doc: Any, m: TriggerMatch, sent_start: int) -> bool:
         return False
     j = m.start - 1
     while j >= sent_start:  # back over adverbs and skippable words to an auxiliary
-        before = _lower(doc, j)
+        before = lower_at(doc, j)
         if before in {"been", "being"}:
             return True
         if before not in SKIPPABLE and not before.endswith("ly"):
@@ -51,28 +50,28 @@ def passive(doc: Any, m: TriggerMatch, sent_start: int) -> bool:
         j -= 1
     if j >= sent_start and doc[j].lower_ in BE:
         return True
-    nxt = _lower(doc, m.end)
+    nxt = lower_at(doc, m.end)
     if nxt == "by" or (nxt in {"of", "for"} and m.trigger.recipient[:1] == ("obj",)):
         return True
     # "soldiers killed in Ukraine": a transitive trigger with a preposition or nothing where its
     # object should be is a reduced passive
-    if _lower(doc, m.start - 1) in {"has", "have", "had", "having"}:
+    if lower_at(doc, m.start - 1) in {"has", "have", "had", "having"}:
         return False
     return m.trigger.recipient == ("obj",) and m.end == m.start + 1 and word.endswith("ed") \
         and nxt in PREPOSITIONS - {"that", "to"}
 
 
 def _aux_passive(doc: Any, m: TriggerMatch, sent_start: int) -> bool:
-    return any(_lower(doc, j) in BE for j in range(max(sent_start, m.start - 3), m.start))
+    return any(lower_at(doc, j) in BE for j in range(max(sent_start, m.start - 3), m.start))
 
 
 def _located_subject(doc: Any, actors: Sequence[ActorSpan], m: TriggerMatch, sent: Any) -> list[ActorSpan]:
     for a in reversed(_prev_actor_in(actors, m.start)):
         j = a.tok_start - 1
-        while j > sent.start and _lower(doc, j) in {"the", "a", "an"}:
+        while j > sent.start and lower_at(doc, j) in {"the", "a", "an"}:
             j -= 1
         between = set(token_values(doc, "lower_")[a.tok_end:m.start])
-        if _lower(doc, j) in {"in", "from"} and not between & (BOUNDARIES | {",", "and"}) and m.start - a.tok_end <= 3:
+        if lower_at(doc, j) in {"in", "from"} and not between & (BOUNDARIES | {",", "and"}) and m.start - a.tok_end <= 3:
             return [a]
         return []
     return []
@@ -89,7 +88,7 @@ AUTHORITY_SECTORS = {"GOV", "MIL", "COP", "POL", "JUD"}
 def _reporting_authority(doc: Any, actors: Sequence[ActorSpan], m: TriggerMatch, sent: Any) -> list[ActorSpan]:
     """The sentence's government source of a report ("police said", "the ministry said") left of the trigger."""
     for a in actors:
-        if a.tok_end > m.start or _lower(doc, a.tok_end) not in SPEECH_AFTER:
+        if a.tok_end > m.start or lower_at(doc, a.tok_end) not in SPEECH_AFTER:
             continue
         parts = a.participants
         if parts and all(p.sector in AUTHORITY_SECTORS and p.country for p in parts):
@@ -99,7 +98,7 @@ def _reporting_authority(doc: Any, actors: Sequence[ActorSpan], m: TriggerMatch,
 
 def _is_object(doc: Any, actor: ActorSpan, objects: set[int]) -> bool:
     """Whether an actor directly follows another trigger, as its object ("accused Rwanda")."""
-    return actor.tok_start - 1 in objects or actor.tok_start - 2 in objects and _lower(doc, actor.tok_start - 1) in DETERMINERS
+    return actor.tok_start - 1 in objects or actor.tok_start - 2 in objects and lower_at(doc, actor.tok_start - 1) in DETERMINERS
 
 
 # acts whose target a passive names while their author stays unknown ("a journalist was detained")
@@ -115,9 +114,9 @@ OWNERS = {"its", "their", "his", "her", "our", "whose"}
 def _fired_from(doc: Any, actors: Sequence[ActorSpan], m: TriggerMatch, sent: Any) -> list[ActorSpan]:
     """The country or place after "from" right after a passive attack ("fired at it from the Gaza Strip")."""
     for a in actors:
-        if m.end <= a.tok_start <= m.end + 6 and "from" in {_lower(doc, j) for j in range(a.tok_start - 2, a.tok_start)} \
+        if m.end <= a.tok_start <= m.end + 6 and "from" in {lower_at(doc, j) for j in range(a.tok_start - 2, a.tok_start)} \
                 and a.countries - {None} and not any(p.sector for p in a.participants) \
-                and not {_lower(doc, j) for j in range(m.end, a.tok_start)} & (BOUNDARIES | {","}):
+                and not {lower_at(doc, j) for j in range(m.end, a.tok_start)} & (BOUNDARIES | {","}):
             return [a]
     return []
 
@@ -136,9 +135,9 @@ def _subject_place(doc: Any, actors: Sequence[ActorSpan], m: TriggerMatch, sent:
         gap = set(token_values(doc, "lower_")[a.tok_end:m.start])
         if m.start - a.tok_end > 4 or gap & (BOUNDARIES | {",", "and"}):
             return []
-        if _lower(doc, a.tok_start - 1) in SUBJECT_PLACE_PREPS and a.countries - {None} \
+        if lower_at(doc, a.tok_start - 1) in SUBJECT_PLACE_PREPS and a.countries - {None} \
                 and not any(p.sector for p in a.participants):
-            phrase = {_lower(doc, j) for j in range(max(sent.start, a.tok_start - 6), a.tok_start)}
+            phrase = {lower_at(doc, j) for j in range(max(sent.start, a.tok_start - 6), a.tok_start)}
             return [] if phrase & OWNERS else [a]
     return []
 
@@ -168,9 +167,9 @@ def linear_roles(doc: Any, actors: Sequence[ActorSpan], m: TriggerMatch, sent: A
             agent = by_agent(doc, actors, m, sent)
             if agent:
                 cand.actors = agent
-        if _lower(doc, m.start - 1) in UNDERGO or _lower(doc, m.start - 2) in UNDERGO:
+        if lower_at(doc, m.start - 1) in UNDERGO or lower_at(doc, m.start - 2) in UNDERGO:
             # "Obama faces pressure from Congress": the source follows "from", the subject undergoes it
-            source = [a for a in actors if a.tok_start >= m.end and _lower(doc, a.tok_start - 1) == "from"]
+            source = [a for a in actors if a.tok_start >= m.end and lower_at(doc, a.tok_start - 1) == "from"]
             if source:
                 cand.actors, cand.recipients = source[:1], cand.actors
         return cand
@@ -201,19 +200,19 @@ def linear_roles(doc: Any, actors: Sequence[ActorSpan], m: TriggerMatch, sent: A
             # the target is the passive's own subject, a few words back ("Israel said a mortar bomb
             # was fired" has a weapon for subject); "drones were shot down" is air defence
             near = [a for a in cand.recipients if m.start - a.tok_end <= 4]
-            gap = {_lower(doc, j) for j in range(min([a.tok_end for a in near] or [m.start]), m.start)}
+            gap = {lower_at(doc, j) for j in range(min([a.tok_end for a in near] or [m.start]), m.start)}
             background = trig.event == "COERCE" and bool(gap & {"who", "which", "that", "had"})
-            if trig.event in AGENTLESS_TYPES and near and reach > 1 and _lower(doc, m.end) != "down" \
+            if trig.event in AGENTLESS_TYPES and near and reach > 1 and lower_at(doc, m.end) != "down" \
                     and not background:  # "an American who had been arrested": the story's background
                 cand.recipients, cand.agentless = near, True
-            elif trig.event == "ASSAULT" and reach > 1 and _lower(doc, m.end) != "down" \
+            elif trig.event == "ASSAULT" and reach > 1 and lower_at(doc, m.end) != "down" \
                     and _subject_place(doc, actors, m, sent):
                 cand.recipients, cand.agentless = [], True  # the target: the subject's place, below
             elif trig.event == "MOBILIZE" and reach > 1:
                 cand.recipients, cand.agentless = [], True  # the deploying force may come from context
             else:
                 cand.recipients = []
-        if trig.event == "ASSAULT" and not cand.recipients and reach > 1 and _lower(doc, m.end) != "down":
+        if trig.event == "ASSAULT" and not cand.recipients and reach > 1 and lower_at(doc, m.end) != "down":
             # "a power station in Kharkiv was struck": the target is where its subject stands
             cand.recipients = _subject_place(doc, actors, m, sent)
             cand.location_recipient = bool(cand.recipients)

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..analyze.doc_cache import token_values
+from ..analyze.doc_cache import lower_at, token_values
 from .event_actors import LOCATION_PREPS, ActorSpan
 from .event_lexicon import TriggerMatch
 
@@ -92,11 +92,6 @@ class Candidate:
         return max([self.match.end] + [a.tok_end for a in self.actors + self.recipients])
 
 
-def _lower(doc: Any, i: int) -> str:
-    lower = token_values(doc, "lower_")
-    return lower[i] if 0 <= i < len(lower) else ""
-
-
 def is_nominal(doc: Any, i: int, sent_start: int) -> bool:
     """Whether the token at i reads as a noun: after a determiner/possessive or an adjective after one."""
     tok = doc[i]
@@ -107,8 +102,8 @@ def is_nominal(doc: Any, i: int, sent_start: int) -> bool:
         return True
     if tok.pos_ in {"VERB", "AUX"}:
         return False
-    prev = _lower(doc, i - 1) if i - 1 >= sent_start else ""
-    prev2 = _lower(doc, i - 2) if i - 2 >= sent_start else ""
+    prev = lower_at(doc, i - 1) if i - 1 >= sent_start else ""
+    prev2 = lower_at(doc, i - 2) if i - 2 >= sent_start else ""
     if prev in DETERMINERS or prev in PREPOSITIONS - {"to", "that"} or prev in UNDERGO:
         return True
     if i - 1 > sent_start and doc[i - 1].text[:1].isupper():
@@ -127,7 +122,7 @@ WEEK_AND_MONTH = {"monday", "tuesday", "wednesday", "thursday", "friday", "satur
 
 def _floating_quantifier(doc: Any, i: int, sent_start: int) -> bool:
     """"Russia and Ukraine each freed": "each"/"both" after its subject, not a determiner."""
-    if _lower(doc, i) not in {"each", "both"} or i - 1 < sent_start:
+    if lower_at(doc, i) not in {"each", "both"} or i - 1 < sent_start:
         return False
     prev = doc[i - 1]
     return prev.text[:1].isupper() or prev.lower_ in {"they", "we", "sides", "countries", "governments"}
@@ -145,7 +140,7 @@ def select_matches(doc: Any, matches: Sequence[TriggerMatch], sent: Any) -> list
         if trig.needs and not (trig.needs & window_after):
             continue
         if " ... " in trig.words and doc[m.end - 1].lower_ in {"on", "in", "at"} \
-                and _lower(doc, m.end) in WEEK_AND_MONTH:
+                and lower_at(doc, m.end) in WEEK_AND_MONTH:
             continue  # "called both sides on Wednesday": the preposition dates the call, it is no "call on"
         if trig.unless and trig.unless & near:
             continue
@@ -155,14 +150,14 @@ def select_matches(doc: Any, matches: Sequence[TriggerMatch], sent: Any) -> list
         if single and trig.pos == "verb" and is_nominal(doc, m.head, sent.start):
             continue
         if trig.pos == "verb" and doc[m.start].lower_.endswith(("ed", "en")) and (
-                _lower(doc, m.start - 1) in DETERMINERS and not _floating_quantifier(doc, m.start - 1, sent.start) or doc[m.start - 1].like_num and m.start > sent.start):
+                lower_at(doc, m.start - 1) in DETERMINERS and not _floating_quantifier(doc, m.start - 1, sent.start) or doc[m.start - 1].like_num and m.start > sent.start):
             continue  # "the detained journalists": a state, not an act reported here
         # "a threat to boycott", "plans to invade": the content of a noun, not an event
-        if trig.pos == "verb" and _lower(doc, m.start - 1) == "to" and _lower(doc, m.start - 2) in CONTENT_NOUNS:
+        if trig.pos == "verb" and lower_at(doc, m.start - 1) == "to" and lower_at(doc, m.start - 2) in CONTENT_NOUNS:
             continue
         # "jailed ... for helping militants", "by alleging": a gerund after a preposition is a
         # reason or manner, not an event of its own
-        if trig.pos == "verb" and doc[m.start].lower_.endswith("ing") and _lower(doc, m.start - 1) in GERUND_PREPS:
+        if trig.pos == "verb" and doc[m.start].lower_.endswith("ing") and lower_at(doc, m.start - 1) in GERUND_PREPS:
             continue
         if single and trig.pos == "noun" and not is_nominal(doc, m.head, sent.start) and not trig.needs_verb \
                 and _verb_alternative(matches, m):
@@ -237,14 +232,14 @@ def _parenthetical_head(doc: Any, actors: Sequence[ActorSpan], tok: int, sent_st
     """"Joao Lourenco, the African Union's mediator, urged", "the US envoy, who met Russian
     officials, praised": the subject stands before the commas, not inside them."""
     j = tok - 1
-    while j > sent_start and _lower(doc, j) in SKIPPABLE:
+    while j > sent_start and lower_at(doc, j) in SKIPPABLE:
         j -= 1
-    if _lower(doc, j) != ",":
+    if lower_at(doc, j) != ",":
         return None
     k = j - 1
-    while k > sent_start and _lower(doc, k) not in {",", ";", "said", "says"}:
+    while k > sent_start and lower_at(doc, k) not in {",", ";", "said", "says"}:
         k -= 1
-    if k <= sent_start or _lower(doc, k) != "," or _lower(doc, k + 1) not in PARENTHETICAL_OPENERS:
+    if k <= sent_start or lower_at(doc, k) != "," or lower_at(doc, k + 1) not in PARENTHETICAL_OPENERS:
         return None
     return next((a for a in actors if a.tok_end == k), None)
 
@@ -252,8 +247,8 @@ def _parenthetical_head(doc: Any, actors: Sequence[ActorSpan], tok: int, sent_st
 def left_actor(doc: Any, actors: Sequence[ActorSpan], tok: int, sent_start: int,
                max_distance: int = 40) -> list[ActorSpan]:
     """The nearest actor left of ``tok`` that is not the object of a preposition, with its conjuncts."""
-    rel = next((j for j in range(max(sent_start, tok - 3), tok) if _lower(doc, j) in {"that", "which", "who"}
-                and all(_lower(doc, k) in {"has", "have", "had", "was", "were", "is", "are", "also", "reportedly"}
+    rel = next((j for j in range(max(sent_start, tok - 3), tok) if lower_at(doc, j) in {"that", "which", "who"}
+                and all(lower_at(doc, k) in {"has", "have", "had", "was", "were", "is", "are", "also", "reportedly"}
                         for k in range(j + 1, tok))), None)
     if rel is not None:
         # "the militant group that has seized ...": the subject is what the relative pronoun follows
@@ -267,16 +262,16 @@ def left_actor(doc: Any, actors: Sequence[ActorSpan], tok: int, sent_start: int,
         if tok - a.tok_end > max_distance:
             break
         j = a.tok_start - 1
-        while j > sent_start and _lower(doc, j) in {"the", "a", "an"}:
+        while j > sent_start and lower_at(doc, j) in {"the", "a", "an"}:
             j -= 1
-        prev = _lower(doc, j) if j >= sent_start else ""
-        if prev in OBLIQUE and not (prev == "of" and _lower(doc, j - 1) in QUANTITIES):
+        prev = lower_at(doc, j) if j >= sent_start else ""
+        if prev in OBLIQUE and not (prev == "of" and lower_at(doc, j - 1) in QUANTITIES):
             continue  # but "hundreds of UN troops" are the troops
         group = coordinated_left(doc, actors, a)
-        if len(group) > 1 and _lower(doc, group[0].tok_start - 1) in OBLIQUE:
+        if len(group) > 1 and lower_at(doc, group[0].tok_start - 1) in OBLIQUE:
             continue  # "spoke with A and B ... and urged": A and B are objects of "with"
-        if j >= sent_start and doc[j].pos_ == "VERB" and "and" in {_lower(doc, k) for k in range(a.tok_end, tok)} \
-                and not {_lower(doc, k) for k in range(a.tok_end, tok)} & {",", "who", "which", "that"}:
+        if j >= sent_start and doc[j].pos_ == "VERB" and "and" in {lower_at(doc, k) for k in range(a.tok_end, tok)} \
+                and not {lower_at(doc, k) for k in range(a.tok_end, tok)} & {",", "who", "which", "that"}:
             # "X called both sides and urged them": the object of the first verb is not the second's subject
             skipped = skipped or group
             continue
@@ -299,18 +294,18 @@ def right_recipient(doc: Any, actors: Sequence[ActorSpan], m: TriggerMatch, sent
         stops = [w for w in between if w in BOUNDARIES and w not in roles]
         if stops:
             break
-        if _lower(doc, a.tok_end) in {"-", "–"} and not a.countries - {None}:
+        if lower_at(doc, a.tok_end) in {"-", "–"} and not a.countries - {None}:
             continue  # "a government-held part": a modifier, not a party
         if a.pronoun and a.possessive:
             continue  # "met his counterpart X": the counterpart is the party
-        if {_lower(doc, a.tok_end), _lower(doc, a.tok_end + 1)} & SPEECH_AFTER or (
-                _lower(doc, a.tok_start - 1) == "," and {_lower(doc, a.tok_end + k) for k in range(6)} & SPEECH_AFTER):
+        if {lower_at(doc, a.tok_end), lower_at(doc, a.tok_end + 1)} & SPEECH_AFTER or (
+                lower_at(doc, a.tok_start - 1) == "," and {lower_at(doc, a.tok_end + k) for k in range(6)} & SPEECH_AFTER):
             break  # "..., South Korea's military said": the source of the report, not a party
         # "over 150 prisoners", "about 20 soldiers": a quantity, not a preposition
         preps = [t.lower_ for t in doc[m.end:a.tok_start] if t.lower_ in PREPOSITIONS
-                 and not (t.lower_ in APPROXIMATORS and _lower(doc, t.i + 1)[:1].isdigit())]
+                 and not (t.lower_ in APPROXIMATORS and lower_at(doc, t.i + 1)[:1].isdigit())]
         # a trigger that ends in its preposition ("called on", "pulled out of"): what follows is its object
-        last = _lower(doc, m.end - 1)
+        last = lower_at(doc, m.end - 1)
         role = preps[-1] if preps else (last if last in roles and last in PREPOSITIONS else "obj")
         if role == "obj" and len(between) > 6:
             continue
@@ -325,7 +320,7 @@ def right_recipient(doc: Any, actors: Sequence[ActorSpan], m: TriggerMatch, sent
 
 def by_agent(doc: Any, actors: Sequence[ActorSpan], m: TriggerMatch, sent: Any) -> list[ActorSpan]:
     for a in actors:
-        if a.tok_start >= m.end and _lower(doc, a.tok_start - 1) == "by":
+        if a.tok_start >= m.end and lower_at(doc, a.tok_start - 1) == "by":
             between = set(token_values(doc, "lower_")[m.end:a.tok_start])
             if not between & {";", "said", "who", "which"}:
                 return coordinated_right(doc, actors, a, sent.end)
@@ -347,7 +342,7 @@ def possessor(doc: Any, actors: Sequence[ActorSpan], m: TriggerMatch, sent_start
             continue  # "military aid": a kind of aid, not who gives it
         plain_gap = not gap or all(w not in PREPOSITIONS | BOUNDARIES | {",", "and"} for w in gap)
         # a modifier ("Israeli tank shelling") names the actor even inside a prepositional phrase
-        if plain_gap and (len(gap) <= 2 or _lower(doc, a.tok_start - 1) not in OBLIQUE):
+        if plain_gap and (len(gap) <= 2 or lower_at(doc, a.tok_start - 1) not in OBLIQUE):
             return coordinated_left(doc, actors, a)
         return []
     return []
@@ -356,23 +351,23 @@ def possessor(doc: Any, actors: Sequence[ActorSpan], m: TriggerMatch, sent_start
 def _between_at(doc: Any, m: TriggerMatch, sent: Any) -> int | None:
     """Where "between" follows a trigger: right after it ("fighting between" ends with it), or
     after a place or date ("talks in Doha between", "a meeting on Friday between")."""
-    if _lower(doc, m.end - 1) == "between":
+    if lower_at(doc, m.end - 1) == "between":
         return m.end - 1
-    if _lower(doc, m.end) == "between":
+    if lower_at(doc, m.end) == "between":
         return m.end
-    if _lower(doc, m.end) not in {"in", "on", "at"}:
+    if lower_at(doc, m.end) not in {"in", "on", "at"}:
         return None
     for j in range(m.end + 1, min(sent.end, m.end + 5)):
-        if _lower(doc, j) == "between":
+        if lower_at(doc, j) == "between":
             return j
-        if _lower(doc, j) in BOUNDARIES | {",", "and"} or doc[j].pos_ in {"VERB", "AUX"}:
+        if lower_at(doc, j) in BOUNDARIES | {",", "and"} or doc[j].pos_ in {"VERB", "AUX"}:
             return None
     return None
 
 
 def between_pair(doc: Any, actors: Sequence[ActorSpan], m: TriggerMatch, sent: Any) -> list[ActorSpan]:
     """The parties of "talks between A and B" (and of a reciprocal "meeting of US and Russian officials")."""
-    of_pair = _lower(doc, m.end) == "of" and m.trigger.reciprocal
+    of_pair = lower_at(doc, m.end) == "of" and m.trigger.reciprocal
     at = _between_at(doc, m, sent)
     if at is None and not of_pair:
         return []
