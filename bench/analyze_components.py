@@ -18,6 +18,8 @@ import time
 
 from _polnear import polnear_paths
 
+from turnstone.batch.worker import DEFAULT_BATCH_SIZE  # the batch engine's own setting
+
 
 def component_times(texts: list[str], batch_size: int) -> dict[str, float]:
     """CPU seconds per component (tokenizer first) over ``texts``."""
@@ -42,7 +44,8 @@ def component_times(texts: list[str], batch_size: int) -> dict[str, float]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=40, help="only the first N articles (0: all)")
-    parser.add_argument("--batch-size", type=int, default=4, help="docs per pipe batch")
+    parser.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE,
+                        help="docs per pipe batch (default: the batch engine's)")
     parser.add_argument("--rounds", type=int, default=2, help="rounds; the best of them is printed")
     args = parser.parse_args()
     paths = polnear_paths(args.limit)
