@@ -369,8 +369,6 @@ def _to_event(article: Article, cand: Candidate, sent: Any, index: int) -> Event
     future, historical = time_flags(article, date)
     actors = participants_of(cand.actors)
     recipients = [p for p in participants_of(cand.recipients) if p not in actors]
-    if cand.match.trigger.reciprocal and not recipients and len(actors) >= 2:
-        recipients = []
     return Event.model_validate({
         "id": f"v{index}", "event": cand.event, "mode": cand.mode, "actors": actors, "recipients": recipients,
         "date": date, "place": event_place(article, (start, end)),
