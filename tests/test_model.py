@@ -30,3 +30,12 @@ def test_model_schema_has_every_spec_section():
     for key in ("id", "title", "source", "url", "published", "language", "text", "removed",
                 "entities", "quotes", "times", "places", "events"):
         assert key in schema["properties"], key
+
+
+def test_model_published_accepts_python_dates():
+    """Python callers may pass a date or datetime; the contract keeps YYYY-MM-DD text."""
+    import datetime as dt
+
+    assert Article(text="x", published=dt.date(2025, 2, 12)).published == "2025-02-12"
+    assert Article(text="x", published=dt.datetime(2025, 2, 12, 18, 30)).published == "2025-02-12"
+    assert Article(text="x", published="2025-02-12").published == "2025-02-12"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -22,14 +23,15 @@ def default_pipeline() -> Pipeline:
     return Pipeline.default()
 
 
-def process(text: str, *, published: str | None = None, title: str | None = None,
+def process(text: str, *, published: str | dt.date | None = None, title: str | None = None,
             source: str | None = None, url: str | None = None) -> Article:
     """Clean ``text`` and run every extraction stage over it.
 
     Args:
         text: the article as plain text; a short first line without closing punctuation is
             taken as the headline.
-        published: the publication date (YYYY-MM-DD) that relative dates resolve against.
+        published: the publication date (YYYY-MM-DD, or a ``datetime.date``) that relative dates
+            resolve against.
         title, source, url: metadata copied into the result.
 
     Returns:

@@ -7,10 +7,11 @@ Python string semantics: ``text[start:end] == span.text``.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 
 EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"]
 QuoteKind = Literal["direct", "partial", "indirect"]
@@ -125,6 +126,16 @@ class Article(_Model):
 
     # The spaCy Doc of `text`, set by the analyze stage; never serialised.
     _doc: Any = PrivateAttr(default=None)
+
+    @field_validator("published", mode="before")
+    @classmethod
+    def _published_as_text(cls, value: Any) -> Any:
+        """A ``date`` or ``datetime`` from Python callers becomes the contract's YYYY-MM-DD."""
+        if isinstance(value, dt.datetime):
+            return value.date().isoformat()
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        return value
 
     @property
     def doc(self) -> Any:
