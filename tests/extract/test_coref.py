@@ -19,6 +19,9 @@ def owners_of_its(nlp, kb, text: str) -> list[str]:
     ("MONUSCO said one of its bases near Kirumba was hit by mortar fire.", "MONUSCO"),
     ("Iran said its forces had been attacked near Damascus.", "Iran"),
     ("The Pentagon said it had finished the review and that its troops would stay.", "Pentagon"),
+    # another body or country earlier in the sentence is not the speaker
+    ("As Shiite pilgrims marched in Karbala, the Pentagon said its troops would stay.", "Pentagon"),
+    ("After talks in Vilnius, NATO said its jets would patrol the Baltic.", "NATO"),
 ])
 def test_coref_reported_its_is_the_speaker(nlp, kb, text: str, owner: str) -> None:
     assert owners_of_its(nlp, kb, text) == [owner]

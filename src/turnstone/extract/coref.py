@@ -13,7 +13,8 @@ Rules, in order (each measured on the gold seed article and PolNeAR-style news):
   sentence that mentions a person.
 * "it"/"they" as the subject of a speech verb, and "its" opening what a body reports
   ("MONUSCO said one of its bases ..."), refer to the first organisation or country of the
-  sentence (else of the nearest earlier sentence with one).
+  sentence (else of the nearest earlier sentence with one); "its" goes to the speaker itself
+  when an organisation or country is named right before the speech verb.
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ class Ref:
     kind: str  # title | pronoun | group (it/they)
     title_words: tuple[str, ...] = ()
     country: str | None = None
+    said_at: int | None = None  # "its" after a speech verb: where that verb's phrase starts
 
 
 def title_refs(text: str, kb: KnowledgeBase, when: dt.date, taken: list[tuple[int, int]]) -> list[Ref]:
@@ -99,7 +101,7 @@ def pronoun_refs(text: str, doc: Any) -> list[Ref]:
             refs.append(Ref(m.start(), m.end(), m.group(), "group"))
     for m in _REPORTED_ITS.finditer(text):  # "MONUSCO said one of its bases ...": the speaker's
         if not any(s <= m.start(1) < e for s, e in quoted):
-            refs.append(Ref(m.start(1), m.end(1), m.group(1), "group"))
+            refs.append(Ref(m.start(1), m.end(1), m.group(1), "group", said_at=m.start()))
     return refs
 
 

@@ -114,7 +114,7 @@ def attach_refs(groups: list[Group], refs: list[Ref], text: str) -> None:
         if ref.kind == "title":
             target = title_target(groups, ref, home)
         else:
-            target = pronoun_target(groups, ref, starts)
+            target = speaker_of(groups, ref, text) or pronoun_target(groups, ref, starts)
         if target is not None:
             target.extra.append(ref)
 
@@ -131,6 +131,14 @@ def title_target(groups: list[Group], ref: Ref, home: str | None) -> Group | Non
     elif home and any(g.country == home for g in fits):
         fits = [g for g in fits if g.country == home]
     return max(fits, key=lambda g: max(p for p in positions(g) if p < ref.start), default=None)
+
+
+def speaker_of(groups: list[Group], ref: Ref, text: str) -> Group | None:
+    """For "NATO said its jets ...": the organisation or country named right before the speech verb."""
+    if ref.said_at is None:
+        return None
+    return next((g for g in groups if g.label in ("ORG", "GPE") for c in g.mentions
+                 if c.end <= ref.said_at and not text[c.end:ref.said_at].strip()), None)
 
 
 def pronoun_target(groups: list[Group], ref: Ref, starts: list[int]) -> Group | None:
