@@ -94,6 +94,19 @@ def test_events_future_week_dates_the_event_to_its_month() -> None:
     assert found and found[0].date == "2025-02"
 
 
+def test_events_future_date_skips_a_week_the_year_lacks() -> None:
+    # a stored or hand-made value such as 2025-W53 (2025 has 52 ISO weeks) is skipped, not a crash
+    from turnstone.extract.event_dates import _future_date
+
+    text = "Iran said on Tuesday it will hold talks with the United States next week in Oman."
+    article = turnstone.process(text, published="2025-02-12")
+    week = next(t for t in article.times if t.text == "next week")
+    sentence = next(iter(article.doc.sents))
+    assert _future_date(article, sentence, text.index("hold")) == "2025-02"
+    week.value = "2025-W53"
+    assert _future_date(article, sentence, text.index("hold")) is None
+
+
 @pytest.mark.parametrize("text", [
     "The weather in Lisbon was mild and the markets were calm on Tuesday.",
     "A man burned down the old barn near the river.",

@@ -67,10 +67,18 @@ def _future_date(article: Article, sent: Any, trigger_start: int | None) -> str 
             continue
         # a week ("2025-W08") is compared by its Monday: as text it sorts after every date of its year
         week = WEEK_VALUE.match(t.value)
-        start = dt.date.fromisocalendar(int(week[1]), int(week[2]), 1).isoformat() if week else t.value[:10]
-        if start[:4].isdigit() and start > pub[: len(start)]:
+        start = _monday_of(int(week[1]), int(week[2])) if week else t.value[:10]
+        if start and start[:4].isdigit() and start > pub[: len(start)]:
             return calendar_value(t.value)
     return None
+
+
+def _monday_of(year: int, week: int) -> str | None:
+    """The Monday of an ISO week, or None for a week the year does not have ("2025-W53")."""
+    try:
+        return dt.date.fromisocalendar(year, week, 1).isoformat()
+    except ValueError:
+        return None
 
 
 # a year between a determiner and its noun names a thing ("the 2015 deal"), it does not date the event
