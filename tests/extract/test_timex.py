@@ -78,13 +78,16 @@ def test_timex_next_few_days_is_a_duration() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The fund pays $1.5 million a year to families.", ("SET", "P1Y")),
-        ("Airlines run four flights a week to Kabul.", ("SET", "P1W")),
-        ("The deal took a year.", ("DURATION", "P1Y")),
+        ("The fund pays $1.5 million a year to families.", []),
+        ("Airlines run four flights a week to Kabul.", []),
+        ("The camp takes in 2,000 refugees a month.", []),
+        ("Inspectors visit the site three times a year.", [("SET", "P1Y")]),
+        ("Patrols pass twice a week.", [("SET", "P1W")]),
+        ("The deal took a year.", [("DURATION", "P1Y")]),
     ],
 )
-def test_timex_amount_a_year_is_a_rate(text: str, expected: tuple[str, str | None]) -> None:
-    assert list(found(text).values()) == [expected]
+def test_timex_amount_a_year_is_a_rate_not_a_time(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert list(found(text).values()) == expected
 
 
 @pytest.mark.parametrize(
@@ -401,6 +404,7 @@ def test_timex_annually_after_an_amount_is_a_rate_not_a_time(text: str, expected
 @pytest.mark.parametrize(
     "text",
     ["Militias recruit among today's jobless youth.", "Such borders make no sense in today's world.",
+     "He said the party must train the leaders of tomorrow.", "Drones will shape tomorrow's world.",
      "The two rivals face a high noon at the border.", "She led the ``March of the Mothers'' through the capital."],
 )
 def test_timex_generic_or_named_time_words_are_no_times(text: str) -> None:

@@ -48,14 +48,15 @@ class Timex:
 
 # Expressions whose words are time words but which are not time expressions.
 # ("quarter-to-quarter comparison", "day-to-day running": a manner, not a time; "high noon" a
-# showdown; "today's world", "today's youth": the present age in general, which TempEval-3 leaves
-# out wherever 'today's' is generic, 4 times in 4.)
+# showdown; "today's world", "today's youth", "the people of tomorrow": the present or coming age in
+# general, which TempEval-3 leaves out wherever 'today's' or 'of tomorrow' is generic, 5 times in 5.)
 NOT_TIME = re.compile(r"\b(?:may\s+day|the\s+times\b|new\s+year's\s+resolution|(day|week|month|quarter|year)-to-\1\b"
-                      r"|high\s+noon|today['\u2019]s\s+(?:[a-z]+\s+)?(?:world|society|youth|young|generations?|children|kids|culture)\b)",
+                      r"|high\s+noon|(?:today|tomorrow)['\u2019]s\s+(?:[a-z]+\s+)?(?:world|society|youth|young|generations?|children|kids|culture)\b"
+                      r"|(?:world|society|people|leaders|generations?|children|cities|jobs|workers|weapons|technology|economy)\s+of\s+tomorrow\b)",
                       re.IGNORECASE)
 # Scanned like a rule, over the lines holding one of its words only.
 NOT_TIME_RULE = Rule("not_time", NOT_TIME, lambda m, anchor, ctx: None,
-                     needs=(("may", "times", "resolution", "-to-", "noon", "today"),))
+                     needs=(("may", "times", "resolution", "-to-", "noon", "today", "tomorrow"),))
 
 
 def find_timexes(text: str, anchor: dt.date | None, tense: TenseFn | None = None) -> list[Timex]:
