@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import Article
-from .quote_cues import POSSESSIVES
 from .quote_frames import Frame
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "nsubj:pass"}
@@ -39,11 +38,11 @@ def _token_at(doc: Any, start: int, end: int) -> Any:
 
 
 def _named_appositive(subject: Any) -> Any:
-    """The appositive that names the person behind a possessive role ('Its spokesman, Senior
-    Colonel Shi Yi, said' -> Yi), or None: the subject has a possessive determiner and an
-    appositive headed by a proper noun. The possessive is found by its word, not its label: our
-    parser labels it ``nmod`` (UD ``nmod:poss``), spaCy's English models ``poss``."""
-    if not any(c.i < subject.i and c.text.lower() in POSSESSIVES for c in subject.children):
+    """The appositive that names the person behind a role ('Its spokesman, Senior Colonel Shi
+    Yi, said' -> Yi; 'The spokesman, …', 'The ministry's spokeswoman, …' alike), or None: the
+    subject is a common noun (a role or description, not a name or a pronoun) with an appositive
+    headed by a proper noun. 'Ana Ruiz, a spokesman, said' keeps its subject, the name."""
+    if subject.pos_ in {"PROPN", "PRON"}:
         return None
     return next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
 
@@ -66,32 +65,40 @@ def _name_part(subject: Any) -> tuple[int, int]:
     return (first.idx, last.idx + len(last.text))
 
 
-def subject_span(doc: Any, cue_start: int, cue_end: int) -> tuple[int, int] | None:
+def subject_span(doc: Any, cue_start: int, cue_end: int,
+                 outside: tuple[int, int] | None = None) -> tuple[int, int] | None:
     """Character span of the subject of the cue verb (or of the verb it depends on, for
-    'went on to say' and '…, adding')."""
+    'went on to say' and '…, adding'). ``outside`` is the quote's span: no verb or subject in
+    it is used, since a quote never names its own speaker (a parse that joins '"We will
+    go on," the spokesman said' as conjoined verbs would give "We")."""
     verb = _token_at(doc, cue_start, cue_end)
     if verb is None:
         return None
+
+    def inside(tok: Any) -> bool:
+        return outside is not None and outside[0] <= tok.idx < outside[1]
+
     heads = [verb]
-    if verb.dep_ in {"xcomp", "conj", "advcl"} and verb.head is not verb:
+    if verb.dep_ in {"xcomp", "conj", "advcl"} and verb.head is not verb and not inside(verb.head):
         heads.append(verb.head)
     for head in heads:
         for child in head.children:
-            if child.dep_ in SUBJECT_DEPS:
+            if child.dep_ in SUBJECT_DEPS and not inside(child):
                 return _name_part(child)
     return None
 
 
-def refine_speaker(article: Article, frame: Frame) -> tuple[int, int]:
+def refine_speaker(article: Article, frame: Frame, quote: tuple[int, int] | None = None) -> tuple[int, int]:
     """The speaker span for a frame: the parse's subject of the cue for weak pattern frames (or
-    for all frames with ``PARSE_FIRST``), else the pattern's phrase."""
+    for all frames with ``PARSE_FIRST``), else the pattern's phrase. ``quote`` is the quoted
+    span, where no speaker is looked for."""
     assert frame.speaker is not None
     doc = article.doc
     if not has_parse(doc) or frame.lemma in {"according", "dash"}:
         return frame.speaker
     if not PARSE_FIRST and frame.lemma not in WEAK_FRAMES:
         return frame.speaker
-    got = subject_span(doc, frame.cue.start, frame.cue.end)
+    got = subject_span(doc, frame.cue.start, frame.cue.end, quote)
     if got is None or abs(got[0] - frame.cue.start) > 300:
         return frame.speaker
     text = article.text
