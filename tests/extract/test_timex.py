@@ -84,6 +84,7 @@ def test_timex_next_few_days_is_a_duration() -> None:
         ("Inspectors visit the site three times a year.", [("SET", "P1Y")]),
         ("Patrols pass twice a week.", [("SET", "P1W")]),
         ("The deal took a year.", [("DURATION", "P1Y")]),
+        ("The levy will cost importers $3 billion over a decade.", [("DURATION", "P10Y")]),
     ],
 )
 def test_timex_amount_a_year_is_a_rate_not_a_time(text: str, expected: list[tuple[str, str | None]]) -> None:

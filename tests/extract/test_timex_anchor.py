@@ -129,3 +129,20 @@ def test_timex_anchor_named_year_period_after_months_of_results_is_that_year() -
     text = ("Third-quarter profit rose. In the first nine months, net was $40 million, compared with "
             "a loss of $5 million in the 2023 period.")
     assert values(text)["the 2023 period"] == "2023"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("The index closed lower on Friday, Oct. 25, down 3% from the previous Friday.", "the previous Friday",
+         "2024-10-18"),
+        ("Rebels took the airport on Oct. 9. The following Monday, the army struck back.", "The following Monday",
+         "2024-10-14"),
+        ("Talks broke down on Oct. 9 and resumed the following Monday night.", "the following Monday night",
+         "2024-10-14TNI"),
+        ("Observers said they would return the following Monday.", "the following Monday", "2024-11-11"),
+    ],
+)
+def test_timex_anchor_previous_or_following_weekday_counts_from_the_day_named(text: str, span: str,
+                                                                            expected: str) -> None:
+    assert values(text)[span] == expected

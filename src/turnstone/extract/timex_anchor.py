@@ -32,7 +32,9 @@ class Shift:
     expression; with none the rule's own value stands; ``truncate``: the value is as
     precise as the unit ("the following year" is a year, "a year later" a day when the
     reference was a day); ``part_of_day``: a TIMEX3 part of day put after a day ("in the
-    morning" → the day named before, TMO), which then needs a day to refer to.
+    morning" → the day named before, TMO), which then needs a day to refer to; ``weekday``
+    (Monday 0): the nearest such weekday before the day named (``amount`` -1: "the previous
+    Friday") or after it (+1: "the following Monday"), which also needs a day.
     """
 
     unit: str
@@ -41,6 +43,7 @@ class Shift:
     refers_to: Literal["quarter", "period", "comparison", "any"] = "any"
     truncate: bool = False
     part_of_day: str = ""
+    weekday: int | None = None
 
 
 # Values that can anchor others: a year, quarter, month, ISO week or day (a part of day dropped).
@@ -65,8 +68,10 @@ def shifted_value(reference: str, shift: Shift) -> str | None:
     if shift.refers_to in ("quarter", "comparison") and not quarter:
         return None
     grain = "quarter" if quarter else "week" if week else "day" if day else "month" if month else "year"
-    if shift.part_of_day and grain != "day":
+    if (shift.part_of_day or shift.weekday is not None) and grain != "day":
         return None
+    if shift.weekday is not None:
+        return weekday_beside(dt.date(year, int(month), int(day)), shift.weekday, shift.amount).isoformat() + shift.part_of_day
     if shift.unit not in UNITS_FOR[grain]:
         return None
     if shift.year is not None:
@@ -89,6 +94,13 @@ def shifted_value(reference: str, shift: Shift) -> str | None:
     if grain == "month":
         return f"{moved.year:04d}-{moved.month:02d}"
     return moved.isoformat() + shift.part_of_day
+
+
+def weekday_beside(day: dt.date, weekday: int, direction: int) -> dt.date:
+    """The nearest ``weekday`` strictly before ``day`` (direction < 0) or strictly after it."""
+    if direction < 0:
+        return day - dt.timedelta(days=(day.weekday() - weekday) % 7 or 7)
+    return day + dt.timedelta(days=(weekday - day.weekday()) % 7 or 7)
 
 
 def _step(unit: str, amount: int) -> relativedelta:

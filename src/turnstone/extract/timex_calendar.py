@@ -10,7 +10,7 @@ import re
 from dateutil.relativedelta import relativedelta
 
 from .tense import Tense
-from .timex_anchor import Shift
+from .timex_anchor import Shift, weekday_beside
 from .timex_grammar import (
     DIGIT,
     MONTH_WORDS,
@@ -363,10 +363,11 @@ def _overnight_weekday(m: re.Match[str], anchor: dt.date, ctx: Context) -> dt.da
 
 
 @rule("weekday",
-      rf"\b(?:((?i:last|next|this|this\s+coming|this\s+past|coming|past|early|late|earlier|later))\s+(?:on\s+)?)?({WEEKDAY_RE})"
+      rf"\b(?:((?i:last|next|this|this\s+coming|this\s+past|coming|past|early|late|earlier|later"
+      rf"|the\s+(?:previous|preceding|following|next)))\s+(?:on\s+)?)?({WEEKDAY_RE})"
       rf"(?:\s+({DAYPART_RE}s?))?\b(?:,?\s+({MONTH_RE})\s+(\d{{1,2}})(?:,?\s+({YEAR_RE}))?)?",
       flags=0, needs=("day",))
-def _weekday(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
+def _weekday(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> Normalised | None:
     name = m.group(2).lower()
     if name.endswith("s") and name != "tuesdays" or name.endswith("days") and name[:-1] in WEEKDAYS:
         return "SET", f"XXXX-WXX-{WEEKDAYS[name[:-1]] + 1}"
@@ -385,7 +386,13 @@ def _weekday(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[st
         return (kind, found[1] + suffix if found and found[1] else None)
     if anchor is None:
         return kind, None
-    lead = (m.group(1) or "").lower()
+    lead = re.sub(r"\s+", " ", (m.group(1) or "").lower())
+    if lead.startswith("the "):
+        # "the previous Friday", "the following Monday": the one before or after the day the text
+        # last named (TimeML reference time), else before or after the anchor.
+        step = -1 if lead.endswith(("previous", "preceding")) else 1
+        day = weekday_beside(anchor, WEEKDAYS[name], step)
+        return kind, day.isoformat() + suffix, Shift("day", step, part_of_day=suffix, weekday=WEEKDAYS[name])
     lead_lower = lead.split()[0] if lead else ""
     tense: Tense
     if lead_lower in ("last", "past") or lead == "this past":

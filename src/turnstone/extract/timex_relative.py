@@ -209,7 +209,8 @@ def _duration(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[s
     if unit == "quarter" and number is not None and (re.match(r"\s+of\b", text[end: end + 4]) or "-" in m.group(0)):
         return None  # "three-quarters", "a quarter of the vote": fractions ("several quarters of losses" is time)
     lead = (m.group(1) or "").lower()
-    rate = RATE_BEFORE.search(text[max(0, _start - 40): _start]) if m.group(2).lower() in ("a", "an") and not lead else None
+    bare = m.group(2).lower() in ("a", "an") and m.start(2) == m.start() and not lead  # no hedge: not "over a decade"
+    rate = RATE_BEFORE.search(text[max(0, _start - 40): _start]) if bare else None
     if rate and FREQUENCY.match(rate.group(0)):
         return "SET", duration_value(1, unit)  # "four times a year", "once a week": how often, a SET
     if rate:
