@@ -459,3 +459,16 @@ def test_timex_a_count_before_in_the_morning_is_no_clock_time() -> None:
 )
 def test_timex_day_before_or_after_a_weekday(text: str, span: str, expected: tuple[str, str]) -> None:
     assert found(text)[span] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("Exports may recover in the first half of 2025.", "the first half of 2025", ("DATE", "2025-H1")),
+        ("Losses should last through the first two quarters of 2025.", "the first two quarters of 2025",
+         ("DATE", "2025-H1")),
+        ("Prices fell in the last two quarters of this year.", "the last two quarters of this year", ("DATE", "2024-H2")),
+    ],
+)
+def test_timex_half_year_named_by_its_quarters(text: str, span: str, expected: tuple[str, str]) -> None:
+    assert found(text)[span] == expected

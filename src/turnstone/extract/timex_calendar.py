@@ -253,8 +253,10 @@ def _year_end(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> Normali
     return "DATE", str(anchor.year) if anchor else None
 
 
-@rule("half", r"\b(?:the\s+)?(first|second|last)\s+half\s+(?:of\s+)?(?:(\d{4})|(this|last|next)\s+year)?\b", needs=("half",))
+@rule("half", r"\b(?:the\s+)?(first|second|last)\s+(?:half\s+(?:of\s+)?|two\s+quarters\s+of\s+(?=\d|th|la|ne))"
+      r"(?:(\d{4})|(this|last|next)\s+year)?\b", needs=("half|quarters",))
 def _half(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[str, str | None] | None:
+    """'the first half of 2024', 'the last two quarters of this year' (a half named by its quarters)."""
     h = "H1" if m.group(1).lower() == "first" else "H2"
     if m.group(2):
         return "DATE", f"{m.group(2)}-{h}"
