@@ -150,6 +150,38 @@ def test_quotes_reported_speech_is_indirect_with_speaker(text, content, cue):
     assert q.speaker == "e1"
 
 
+@pytest.mark.parametrize(("text", "content"), [
+    ("The navy's spokeswoman, Lea Brandt, said the drills would go on.", "the drills would go on"),
+    ("A spokeswoman, Lea Brandt, said the army had withdrawn from the hills.",
+     "the army had withdrawn from the hills"),
+    ("The spokesman, Lea Brandt, said the border is closed to trucks.", "the border is closed to trucks"),
+])
+def test_quotes_reported_after_an_appositive_subject_is_the_clause_with_the_named_speaker(text, content):
+    # An inverted speaker after the cue ('…, said the minister') is a noun phrase; 'the drills
+    # would go' is the subject and verb of the reported clause.
+    [q] = reported(make_article(text, people={"Lea Brandt": ["Lea Brandt"]}))
+    assert q.text == content
+    assert q.speaker == "e1" and q.speaker_mention.text == "Lea Brandt"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("The convoy was shelled near the river, said the defence minister.", "the defence minister"),
+    ("The convoy was shelled near the river, said Lea Brandt on Tuesday.", "Lea Brandt"),
+])
+def test_quotes_reported_with_an_inverted_noun_phrase_speaker(text, speaker):
+    [q] = reported(make_article(text, people={"Lea Brandt": ["Lea Brandt"]}))
+    assert q.text == "The convoy was shelled near the river"
+    assert q.speaker_mention.text == speaker
+
+
+def test_quotes_the_addressee_after_told_is_not_an_inverted_speaker():
+    text = "“The border stays closed,” the spokesman, Lea Brandt, told reporters."
+    article = make_article(text, people={"Lea Brandt": ["Lea Brandt"]})
+    assert reported(article) == []
+    [q] = quoted(article)
+    assert q.speaker == "e1"
+
+
 def test_quotes_reported_speech_not_taken_from_inside_quotation_marks():
     text = "“I told them that the plan would fail,” Haddad said."
     article = make_article(text, people={"Omar Haddad": ["Haddad"]})

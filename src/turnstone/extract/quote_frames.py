@@ -34,6 +34,12 @@ AFTER_STOPS = {"in", "on", "at", "to", "for", "with", "from", "during", "after",
 FUNCTION_WORDS = {"every", "if", "to", "for", "in", "is", "are", "was", "were", "be", "not", "no", "it",
                   "this", "there", "what", "how", "why", "where", "would", "could", "should", "can",
                   "will", "do", "does", "did", "has", "have", "had", "than", "then", "so", "just", "about"}
+# Auxiliaries and modals: a phrase right before one is the subject of a clause ('said the talks
+# would go on'), never an inverted speaker ('said the minister').
+AUXILIARIES = {"is", "are", "was", "were", "be", "been", "am", "would", "could", "should", "can", "will",
+               "may", "might", "must", "shall", "has", "have", "had", "do", "does", "did", "won’t", "won't",
+               "wouldn’t", "wouldn't", "can’t", "can't", "isn’t", "isn't", "wasn’t", "wasn't", "hasn’t",
+               "hasn't", "didn’t", "didn't", "doesn’t", "doesn't"}
 SUBJECT_STOPS = {"that", "which", "who", "when", "while", "because", "if", "as", "after", "before",
                  "but", "and", "or", "so", "than", "where", "since", "although", "though"}
 
@@ -142,7 +148,15 @@ def _described_before(toks: list[Token], j: int, floor: int) -> tuple[int, int] 
 
 
 def phrase_after(toks: list[Token], i: int, ceiling: int) -> tuple[int, int] | None:
-    """Token range of the speaker phrase right after an inverted cue ('said Caddell')."""
+    """Token range of the speaker phrase right after an inverted cue ('said Caddell'): a noun
+    phrase, not the subject of a clause the cue introduces ('said the talks would go on')."""
+    rng = _phrase_after(toks, i, ceiling)
+    if rng is not None and rng[1] < ceiling and toks[rng[1]].lower in AUXILIARIES:
+        return None
+    return rng
+
+
+def _phrase_after(toks: list[Token], i: int, ceiling: int) -> tuple[int, int] | None:
     a = i + 1
     if a >= ceiling:
         return None
@@ -157,7 +171,7 @@ def phrase_after(toks: list[Token], i: int, ceiling: int) -> tuple[int, int] | N
         elif t.lower in NAME_LINKS and saw_name and b + 1 < ceiling and _is_name_token(toks[b + 1]) or (t.lower in DETERMINERS and b == a) or (t.lower in ROLE_WORDS and not t.is_cap):
             pass
         elif toks[a].lower in DETERMINERS and not saw_name and b - a <= 4 and t.text[:1].isalnum() \
-                and t.lower not in AFTER_STOPS and not CUE_LEMMA.get(t.lower):
+                and t.lower not in AFTER_STOPS and t.lower not in AUXILIARIES and not CUE_LEMMA.get(t.lower):
             pass  # "said the gambling tycoon", "according to the newspaper"
         else:
             break

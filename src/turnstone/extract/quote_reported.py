@@ -19,6 +19,9 @@ if TYPE_CHECKING:
 
 # Verbs whose object comes before the clause: "told reporters that", "warned Moscow that".
 OBJECT_VERBS = {"tell", "warn", "assure", "remind", "inform", "urge", "caution", "promise"}
+# Of those, the ones that always take the addressee next: in '…, told reporters' the word after the
+# cue is the one spoken to, never an inverted speaker ('…, warned the minister' is one).
+ADDRESSEE_VERBS = {"tell", "assure", "remind", "inform", "urge"}
 # A clause may follow "said" directly when it opens with one of these (or a capital or digit).
 CLAUSE_OPENERS = {"the", "a", "an", "he", "she", "they", "it", "we", "i", "you", "there", "his", "her",
                   "their", "its", "this", "these", "those", "some", "many", "no", "not", "any", "all",
@@ -164,15 +167,16 @@ def _trailing_frame(toks: list[Token], quoted: set[int]) -> tuple[int, Token, tu
             if lemma is None or lemma not in CLAUSE_LEMMAS:
                 continue
             if i == comma + 1:
-                rng = phrase_after(toks, i, end)
+                rng = None if lemma in ADDRESSEE_VERBS else phrase_after(toks, i, end)
             else:
                 rng = phrase_before(toks, i, comma + 1)
                 if rng is not None and rng[0] != comma + 1:
                     rng = None
             if rng is None:
                 continue
-            # What follows the cue must be adjuncts ('on Tuesday', 'in a statement'), not a clause.
-            rest = toks[i + 1:end]
+            # What follows the cue and its speaker must be adjuncts ('on Tuesday', 'in a
+            # statement'), not a clause.
+            rest = toks[max(i + 1, rng[1]):end]
             if rest and (len(rest) > 10 or rest[0].lower not in TRAILING_ADJUNCTS):
                 continue
             return (comma, toks[i], (toks[rng[0]].start, toks[rng[1] - 1].end))
