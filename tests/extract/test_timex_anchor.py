@@ -146,3 +146,9 @@ def test_timex_anchor_named_year_period_after_months_of_results_is_that_year() -
 def test_timex_anchor_previous_or_following_weekday_counts_from_the_day_named(text: str, span: str,
                                                                             expected: str) -> None:
     assert values(text)[span] == expected
+
+
+def test_timex_anchor_the_date_ending_a_period_is_no_reference() -> None:
+    found = values("The mill earned $4 million in the fiscal first quarter ended Sept. 30, against a loss a year earlier.")
+    assert found["Sept. 30"] == "2024-09-30"
+    assert found["a year earlier"] == "2023-Q1"

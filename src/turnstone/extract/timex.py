@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 
 from .tense import tense_near
-from .timex_anchor import Shift, anchor_to_reference
+from .timex_anchor import PERIOD_END_BEFORE, Shift, anchor_to_reference
 from .timex_calendar import CALENDAR
 from .timex_grammar import TENSE_READER, Rule, TenseFn
 from .timex_holidays import HOLIDAY_RULES
@@ -105,7 +105,7 @@ def _find(text: str, anchor: dt.date | None) -> list[Timex]:
     chosen = _join_month_and_year(chosen, text)
     chosen = _add_second_days(chosen, text)
     values = anchor_to_reference([(text[start:end], kind, value, shift) for start, end, kind, value, shift in chosen],
-                                 anchor)
+                                 anchor, [bool(PERIOD_END_BEFORE.search(text, max(0, c[0] - 30), c[0])) for c in chosen])
     return [Timex(start, end, text[start:end], kind, value)
             for (start, end, kind, _, _), value in zip(chosen, values, strict=True)]
 

@@ -116,22 +116,31 @@ def _step(unit: str, amount: int) -> relativedelta:
 YEAR_PERIOD = re.compile(r"^the\s+(?:first\s+|latest\s+)?\w+\s+months$", re.IGNORECASE)
 
 
+# "the quarter ended Sept. 30", "the year ending June 30": the date only bounds the period named
+# before it, which stays the time the text is about ("... up from $3 million a year earlier" compares
+# with the quarter, not with Sept. 30).
+PERIOD_END_BEFORE = re.compile(r"\b(?:quarter|period|year|months|weeks)\s+(?:ended|ending)\s+$", re.IGNORECASE)
+
+
 def anchor_to_reference(found: list[tuple[str, str, str | None, Shift | None]],
-                        anchor: dt.date | None) -> list[str | None]:
+                        anchor: dt.date | None, bounds_period: list[bool] | None = None) -> list[str | None]:
     """The values of expressions in text order, shifted ones recomputed from the last direct one.
 
     ``found`` holds (text, type, value, shift) per expression; a shifted expression with no
     usable reference keeps the value its rule gave (counted from the publication date). Only a
     quarter over by ``anchor`` is one earnings talk refers back to: a forecast for the fourth
-    quarter does not make it "the latest quarter".
+    quarter does not make it "the latest quarter". ``bounds_period`` marks the expressions that
+    only end a period named before them (see PERIOD_END_BEFORE): they never become the reference.
     """
     out: list[str | None] = []
     last: str | None = None  # the last directly dated value
     last_quarter: str | None = None  # the last quarter named: earnings talk refers back to it
     period: str | None = None  # the last quarter or stretch of the year results were given for
-    for text, kind, value, shift in found:
+    for i, (text, kind, value, shift) in enumerate(found):
         if shift is None:
             out.append(value)
+            if bounds_period and bounds_period[i]:
+                continue
             if kind in ("DATE", "TIME") and value and REFERENCE.match(value):
                 last = value
                 if "-Q" in value and _quarter_over(value, anchor):
