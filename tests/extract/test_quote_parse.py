@@ -177,7 +177,7 @@ def test_quote_parse_cue_joined_to_a_verb_inside_the_quote_does_not_take_its_sub
     text = article.text
     said = text.index("said")
     quote = (text.index("We"), text.index('," the'))
-    got = subject_span(article.doc, said, said + 4, outside=quote)
+    got = subject_span(article.doc, said, said + 4, [quote])
     assert got is None or not (quote[0] <= got[0] < quote[1]), text[got[0]:got[1]]
     [q] = find_quotes(article)
     assert q.kind == "direct" and q.text == "We will keep talking,"

@@ -196,6 +196,8 @@ NOT_NAMES = {
     "Our", "We", "They", "He", "She", "I", "You", "What", "Why", "How", "Who", "Where", "Yes",
     "No", "Not", "Here", "These", "Those", "Such", "Like", "Unlike", "Monday", "Tuesday",
     "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Today", "Yesterday", "Tonight",
+    # months that are not also first names ('April', 'May', 'June', 'August' are)
+    "January", "February", "September", "October", "November", "December",
     "Indeed", "Thus", "Perhaps", "Of", "To", "Is", "Was", "Are", "Were", "Do", "Does",
     "Did", "Has", "Have", "Had", "Would", "Could", "Should", "Might", "Must",
     "Okay", "OK", "Well", "Oh", "Mr", "Mrs", "Ms", "Moreover", "Regarding", "Because",

@@ -8,10 +8,12 @@ kept as it is.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from ..model import Article
 from .quote_frames import Frame
+from .quote_plausible import plausible_subject
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "nsubj:pass"}
 # Parts of a subject that are not the speaker's name: clauses, appositives, punctuation.
@@ -19,10 +21,14 @@ DROP_DEPS = {"relcl", "appos", "punct", "acl", "advcl", "cc", "conj", "parataxis
 # Pattern frames that are guesses rather than a cue with its subject: the parse decides these.
 WEAK_FRAMES = {"subject", "colon", "unlisted"}
 # Whether the parse's subject replaces the pattern's speaker for every frame, not only weak ones.
-# Measured on the first 300 PolNeAR train articles with the shipped model: direct+partial
-# speaker F1 0.848 with the parse first, 0.844 with the parse for weak frames only
-# (evals/quotes_polnear.py --split train --limit 300 [--weak-parse-only]).
+# Measured with the shipped model, the speaker mention being the span resolved
+# (evals/quotes_polnear.py --split train [--weak-parse-only]): of 6,411 direct and partial
+# quotes on the train split 5,690 get the right speaker with the parse first (5,654 before
+# PLAUSIBLE_ONLY), 5,676 with the parse for weak frames only; on dev both give F1 0.854.
 PARSE_FIRST = True
+# Whether a parse subject no one could be ('Tuesday', 'These', a clause) leaves the pattern's
+# phrase (see quote_plausible).
+PLAUSIBLE_ONLY = True
 
 
 def has_parse(doc: Any) -> bool:
@@ -48,8 +54,15 @@ def _named_appositive(subject: Any) -> Any:
 
 
 def _name_part(subject: Any) -> tuple[int, int]:
-    """Character span of a subject without its clauses and appositives; for a possessive role
-    with a named appositive, the appositive's."""
+    """Character span of a subject without its clauses and appositives; for a role with a named
+    appositive, the appositive's."""
+    kept = _name_tokens(subject)
+    first, last = kept[0], kept[-1]
+    return (first.idx, last.idx + len(last.text))
+
+
+def _name_tokens(subject: Any) -> list[Any]:
+    """The words of a subject without its clauses and appositives, in text order."""
     subject = _named_appositive(subject) or subject
     keep = {subject.i}
     stack = [subject]
@@ -61,22 +74,21 @@ def _name_part(subject: Any) -> tuple[int, int]:
             keep.add(child.i)
             stack.append(child)
     doc = subject.doc
-    first, last = doc[min(keep)], doc[max(keep)]
-    return (first.idx, last.idx + len(last.text))
+    return [doc[i] for i in sorted(keep)]
 
 
-def subject_span(doc: Any, cue_start: int, cue_end: int,
-                 outside: tuple[int, int] | None = None) -> tuple[int, int] | None:
-    """Character span of the subject of the cue verb (or of the verb it depends on, for
-    'went on to say' and '…, adding'). ``outside`` is the quote's span: no verb or subject in
-    it is used, since a quote never names its own speaker (a parse that joins '"We will
-    go on," the spokesman said' as conjoined verbs would give "We")."""
+def _subject_token(doc: Any, cue_start: int, cue_end: int,
+                   quoted: Sequence[tuple[int, int]] = ()) -> Any:
+    """The token heading the subject of the cue verb (or of the verb it depends on, for 'went
+    on to say' and '…, adding'), or None. No verb or subject inside ``quoted`` (the quotation
+    spans around) is used: a quote never names its own speaker, and a parse that joins '"We
+    will go on," the spokesman said' as conjoined verbs would give "We"."""
     verb = _token_at(doc, cue_start, cue_end)
     if verb is None:
         return None
 
     def inside(tok: Any) -> bool:
-        return outside is not None and outside[0] <= tok.idx < outside[1]
+        return any(a <= tok.idx < b for a, b in quoted)
 
     heads = [verb]
     if verb.dep_ in {"xcomp", "conj", "advcl"} and verb.head is not verb and not inside(verb.head):
@@ -84,25 +96,44 @@ def subject_span(doc: Any, cue_start: int, cue_end: int,
     for head in heads:
         for child in head.children:
             if child.dep_ in SUBJECT_DEPS and not inside(child):
-                return _name_part(child)
+                return child
     return None
 
 
-def refine_speaker(article: Article, frame: Frame, quote: tuple[int, int] | None = None) -> tuple[int, int]:
+def subject_span(doc: Any, cue_start: int, cue_end: int,
+                 quoted: Sequence[tuple[int, int]] = ()) -> tuple[int, int] | None:
+    """Character span of the subject of the cue verb, without its clauses and appositives
+    (see ``_subject_token``)."""
+    tok = _subject_token(doc, cue_start, cue_end, quoted)
+    return None if tok is None else _name_part(tok)
+
+
+def refine_speaker(article: Article, frame: Frame, quoted: Sequence[tuple[int, int]] = ()) -> tuple[int, int]:
     """The speaker span for a frame: the parse's subject of the cue for weak pattern frames (or
-    for all frames with ``PARSE_FIRST``), else the pattern's phrase. ``quote`` is the quoted
-    span, where no speaker is looked for."""
+    for all frames with ``PARSE_FIRST``), else the pattern's phrase. ``quoted`` are the
+    quotation spans around, where no speaker is looked for. A subject no one could be (see
+    ``quote_plausible``) leaves the pattern's phrase."""
     assert frame.speaker is not None
     doc = article.doc
     if not has_parse(doc) or frame.lemma in {"according", "dash"}:
         return frame.speaker
     if not PARSE_FIRST and frame.lemma not in WEAK_FRAMES:
         return frame.speaker
-    got = subject_span(doc, frame.cue.start, frame.cue.end, quote)
-    if got is None or abs(got[0] - frame.cue.start) > 300:
+    tok = _subject_token(doc, frame.cue.start, frame.cue.end, quoted)
+    if tok is None:
+        return frame.speaker
+    got = _name_part(tok)
+    if abs(got[0] - frame.cue.start) > 300:
         return frame.speaker
     text = article.text
     lo, hi = min(got[0], frame.cue.start), max(got[1], frame.cue.end)
     if "\n" in text[lo:hi] or not any(c.isalpha() for c in text[got[0]:got[1]]):
         return frame.speaker  # a parse across paragraphs, or a subject that is punctuation
+    if frame.speaker[0] <= got[0] and got[1] <= frame.speaker[1] and tok.pos_ != "PRON":
+        # The pattern's phrase holds the parse's and more of the name ('Hillary' of 'Hillary
+        # Clinton', 'Democratic pollster' of 'Democratic pollster Chris Anderson'); the resolver
+        # finds the name in it.
+        return frame.speaker
+    if PLAUSIBLE_ONLY and not plausible_subject(article, tok, _name_tokens(tok), frame.speaker, frame.cue.start):
+        return frame.speaker
     return got

@@ -217,7 +217,7 @@ def find_quotes(article: Article) -> list[Quote]:
                 continue  # a scare quote or a title: no one is quoted
             item = _Found(mark, kind, frame, context=_context_subject(text, sents, sent, paras, index))
             if frame is not None and frame.speaker is not None:
-                span = refine_speaker(article, frame, (mark.start, mark.end))
+                span = refine_speaker(article, frame, [(m.start, m.end) for m in marks])
                 # The mention shown is the span resolved, so the speaker id and the speaker
                 # mention always name the same one.
                 item.frame = Frame(frame.cue, span, frame.lemma)
