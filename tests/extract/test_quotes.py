@@ -289,3 +289,25 @@ def test_quotes_textacy_direct_quotation_cases(case):
         # textacy lists the speaker words of every direct quote, determiners left out.
         words = [w for s in spoken for w in s.split() if w.lower() not in {"the", "a", "an"}]
         assert words == c["speakers"]
+
+
+def test_quotes_appositive_speakers_with_the_shipped_model():
+    # The three shapes of the appositive-speaker review, end to end with the trained model.
+    from turnstone import process
+
+    text = ("Chile and Peru swapped prisoners on Monday.\n"
+            "“We will keep talking,” the army spokesman, Ana Ruiz, said on Friday.\n"
+            "The navy's spokeswoman, Lea Brandt, said the drills would go on.\n"
+            "“The border stays closed,” the spokesman, Omar Haddad, told reporters.")
+    article = process(text, published="2025-02-12")
+    owner = {(m.start, m.end): e.id for e in article.entities for m in e.mentions}
+    by_text = {q.text: q for q in article.quotes}
+    assert by_text["We will keep talking,"].speaker_name == "Ana Ruiz"
+    assert by_text["the drills would go on"].kind == "indirect"
+    assert by_text["the drills would go on"].speaker_name == "Lea Brandt"
+    assert by_text["The border stays closed,"].speaker_name == "Omar Haddad"
+    assert not any("Lea Brandt" in q.text or "Omar Haddad" in q.text for q in article.quotes)
+    for q in article.quotes:
+        m = q.speaker_mention
+        if (m.start, m.end) in owner:
+            assert q.speaker == owner[(m.start, m.end)], (q.text, m.text, q.speaker)
