@@ -12,7 +12,8 @@ every fragment becomes one gold unit with the attribution's source. A fragment i
 quotation marks wrap it (direct) or sit inside it (partial); the quoted pieces become the gold
 direct/partial units, and fragments with unquoted reported content become the indirect units.
 A quote matches a gold unit when they overlap by at least half the longer of the two (the rule
-of ``turnstone eval``); its speaker is right when ``speaker_ok`` says so. The headline line is
+of ``turnstone eval``); its speaker is right when ``speaker_ok`` says so, its speaker's name
+when ``name_ok`` does (the "+name" figure: the name written in the gold source phrase). The headline line is
 left out of the gold: headlines are not quotes. Nothing derived from PolNeAR is shipped: this
 module only reads it at evaluation time.
 """
@@ -160,9 +161,10 @@ class Tally:
     system: int = 0
     matched: int = 0
     correct: int = 0  # matched with the right speaker
+    named: int = 0  # matched with the speaker's name right, whatever the mention
 
-    def prf(self, correct: bool) -> tuple[float, float, float]:
-        hit = self.correct if correct else self.matched
+    def prf(self, correct: bool, named: bool = False) -> tuple[float, float, float]:
+        hit = self.named if named else self.correct if correct else self.matched
         p = hit / self.system if self.system else 0.0
         r = hit / self.gold if self.gold else 0.0
         return p, r, (2 * p * r / (p + r) if p + r else 0.0)
@@ -183,6 +185,16 @@ def speaker_ok(doc: GoldDoc, unit: GoldUnit, quote: Any) -> bool:
     mention = getattr(quote, "speaker_mention", None)
     if mention is not None and any(min(b, mention.end) - max(a, mention.start) > 0 for a, b in unit.source):
         return True
+    return name_ok(doc, unit, quote)
+
+
+def name_ok(doc: GoldDoc, unit: GoldUnit, quote: Any) -> bool:
+    """Right speaker name: the resolved name (or surname) is written in the gold source phrase.
+    Stricter than ``speaker_ok``, which also takes a mention that overlaps the source whatever
+    it was resolved to; a gold source that is a pronoun ('he') never has the name in it, so
+    this is a lower bound."""
+    if not unit.source:
+        return quote.speaker_name is None
     name = quote.speaker_name or ""
     words = [w.lower() for w in _WORD.findall(name) if len(w) > 2 and w.lower() not in PRONOUNS]
     source_text = unit.source_text
@@ -233,6 +245,7 @@ def score(docs: list[GoldDoc], details: int = 0) -> dict[str, Tally]:
                 used.add(best[1])
                 tally.matched += 1
                 unit = gold[best[1]]
+                tally.named += name_ok(doc, unit, q)
                 if speaker_ok(doc, unit, q):
                     tally.correct += 1
                 elif shown < details:
@@ -320,7 +333,7 @@ def main(argv: list[str] | None = None) -> int:
         p, r, f = t.prf(False)
         ps, rs, fs = t.prf(True)
         print(f"  {names[kind]:20} gold {t.gold:5} system {t.system:5} | spans P {p:.3f} R {r:.3f} F1 {f:.3f}"
-              f" | +speaker P {ps:.3f} R {rs:.3f} F1 {fs:.3f}")
+              f" | +speaker P {ps:.3f} R {rs:.3f} F1 {fs:.3f} | +name F1 {t.prf(True, named=True)[2]:.3f}")
     return 0
 
 
