@@ -15,6 +15,11 @@ from turnstone.model import Article, Entity, Mention
     ("Their envoy Omar Haddad", "Omar Haddad"),
     ("Her deputy, Ana Ruiz", "Her deputy"),
     ("Defence Minister Jan Kowal", "Jan Kowal"),
+    # a capitalised word modifying a lower-case head is no name
+    ("the presumptive Republican presidential nominee", "the presumptive Republican presidential nominee"),
+    ("The narrator", "The narrator"),
+    ("One intelligence source", "One intelligence source"),
+    ("Kremlin spokesman Dmitry Peskov's", "Dmitry Peskov"),
 ])
 def test_quote_speakers_name_core_never_takes_a_possessive_for_a_name(phrase, core):
     assert name_core(phrase) == core
@@ -54,3 +59,10 @@ def test_quote_speakers_possessive_role_with_appositive_name_without_a_parse(pos
     article = _article(text, "Ana Ruiz", "Ana Ruiz")
     quotes = find_quotes(article)
     assert quotes and all(q.speaker == "e1" for q in quotes), [(q.kind, q.speaker_name) for q in quotes]
+
+
+def test_quote_speakers_description_without_a_referent_keeps_its_words():
+    # No entity fits: the speaker name is the description, not its capitalised modifier.
+    text = "“The vote was rigged,” the presumptive Republican presidential nominee said on Tuesday."
+    [q] = find_quotes(Article(text=text))
+    assert q.kind == "direct" and q.speaker_name == "the presumptive Republican presidential nominee"

@@ -53,14 +53,19 @@ class _Seen:
 
 
 def name_core(phrase: str) -> str:
-    """The name inside a speaker phrase: titles, roles and descriptions removed."""
+    """The name inside a speaker phrase: titles, roles and descriptions removed. A capitalised
+    word that modifies a lower-case head ('the Republican nominee', 'The narrator', 'One
+    intelligence source') is no name: the phrase stays as it is."""
     phrase = re.split(r",| of the | of The | who | which ", phrase)[0].strip()
     phrase = re.sub(r"[’']s$", "", phrase)
-    runs = [_without_possessive(m.group()) for m in NAME_RUN.finditer(phrase)]
-    runs = [r for r in runs if r]
+    runs = [(m.end(), _without_possessive(m.group())) for m in NAME_RUN.finditer(phrase)]
+    runs = [r for r in runs if r[1]]
     if not runs:
         return phrase
-    words = runs[-1].split()
+    end, last = runs[-1]
+    if re.search(r"[a-z]", phrase[end:]):
+        return phrase
+    words = last.split()
     while len(words) > 1 and (words[0] in PERSON_TITLES_BEFORE_NAME or words[0].lower() in ROLE_WORDS):
         words.pop(0)
     return " ".join(words)
