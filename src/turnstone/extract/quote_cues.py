@@ -177,6 +177,22 @@ CLAUSE_LEMMAS = {
     "conclude", "believe", "think", "hope", "feel", "know", "threaten", "write_in",
     "point_out", "answer", "recount", "mention", "charge", "retort", "speak", "want",
 }
+# Verbs that always take the addressee next: in '…, told reporters' the word after the cue is the
+# one spoken to, never an inverted speaker ('…, warned the minister' is one).
+ADDRESSEE_VERBS = {"tell", "assure", "remind", "inform", "urge"}
+# Cue forms that are also nouns: after a determiner and adjectives ('a fundraising call', 'his
+# recent remarks', 'Podliska's most explosive claim') they name speech, they do not report it.
+NOUN_FORMS = {"call", "calls", "claim", "claims", "remark", "remarks", "comment", "comments", "report",
+              "reports", "charge", "charges", "promise", "promises", "pledge", "pledges", "vow", "vows",
+              "demand", "demands", "answer", "answers", "reply", "replies", "warning", "warnings",
+              "tweet", "tweets", "note", "notes", "counter", "retort", "quip", "boast", "boasts",
+              "complaint", "complaints", "accusation", "accusations", "post"}
+# Adjectives that may stand between a determiner and such a noun: by their ending, or listed.
+ADJECTIVE_ENDINGS = ("ing", "ed", "al", "ive", "ent", "ant", "ous", "ful", "ic", "ary", "ory", "less", "est",
+                     "ble", "ish")
+ADJECTIVES = {"recent", "latest", "new", "first", "last", "public", "further", "final", "earlier", "later",
+              "own", "many", "several", "similar", "angry", "bold", "big", "blunt", "stark", "sharp", "late",
+              "most", "more", "frequent", "fresh", "rare", "brief", "long", "short", "odd", "strange"}
 # Forms that only count as cues with a particle or object: "pointed out", "went on to say".
 NEEDS_PARTICLE = {"chime_in": ("in",), "weigh_in": ("in",), "point_out": ("out",), "go_on": ("on",), "put": ("it",), "fire_back": ("back",),
                   "shoot_back": ("back",)}
@@ -222,7 +238,7 @@ CUE_ADVERBS = {
     "subsequently", "similarly", "finally", "still", "even", "initially", "angrily", "jokingly",
     "quietly", "loudly", "firmly", "just", "since", "never", "always", "famously",
     "been", "did", "does", "do", "could", "may", "might", "should", "not", "emphatically",
-    "herself", "himself", "themselves", "personally", "directly", "explicitly", "openly",
+    "herself", "himself", "themselves", "personally", "directly", "explicitly", "openly", "first",
 }
 
 # Words that end a speaker phrase when walking back from the cue.

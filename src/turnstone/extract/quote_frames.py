@@ -11,11 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .quote_cues import (
+    ADDRESSEE_VERBS,
+    ADJECTIVE_ENDINGS,
+    ADJECTIVES,
     CUE_ADVERBS,
     CUE_LEMMA,
     DETERMINERS,
     NEEDS_PARTICLE,
     NOT_NAMES,
+    NOUN_FORMS,
     PRONOUNS,
     ROLE_WORDS,
     THOUGHT_LEMMAS,
@@ -56,6 +60,8 @@ def cue_at(toks: list[Token], i: int) -> str | None:
     lemma = CUE_LEMMA.get(toks[i].lower)
     if lemma is not None and i > 0 and toks[i - 1].lower in NOUN_MARKERS:
         return None  # "a snappy retort", "his claims", "the report": nouns, not verbs
+    if lemma is not None and _noun_after_adjectives(toks, i):
+        return None  # "a fundraising call", "his recent remarks": nouns too
     if lemma is None or toks[i].is_cap and i > 0 and toks[i - 1].text not in ".“\"" \
             and not (toks[i - 1].text == "," and not toks[i].text.isupper()):
         return None
@@ -72,6 +78,24 @@ def cue_at(toks: list[Token], i: int) -> str | None:
         if nxt not in particles:
             return None
     return lemma
+
+
+def _noun_after_adjectives(toks: list[Token], i: int) -> bool:
+    """toks[i] is a noun form of a cue after a determiner and one or two adjectives ('a
+    fundraising call', 'his recent remarks', 'most explosive claim'); a role between them makes
+    it a verb again ('his aide calls')."""
+    if toks[i].lower not in NOUN_FORMS:
+        return False
+    for k in range(i - 1, max(-1, i - 3), -1):
+        word = toks[k].lower
+        if not toks[k].text.isalpha() or toks[k].is_cap and k > 0:
+            return False  # a name: "Obama's remarks" keeps its possessor as the speaker
+        if word in ADJECTIVES or word.endswith(ADJECTIVE_ENDINGS) and word not in ROLE_WORDS:
+            if k > 0 and toks[k - 1].lower in NOUN_MARKERS | {"most", "more"}:
+                return True
+            continue
+        return False
+    return False
 
 
 def _is_name_token(tok: Token) -> bool:
@@ -231,7 +255,10 @@ def frame_after(toks: list[Token], *, direct: bool) -> Frame | None:
         if lemma is None or (direct and lemma in THOUGHT_LEMMAS):
             continue
         if i == lead:
-            rng = phrase_after(toks, i, len(toks))
+            # '"…," said Caddell'; not a participle ('"…," telling reporters') or an addressee
+            # ('"…," told reporters'), whose next words are the one spoken to.
+            inverted = not toks[i].lower.endswith("ing") and lemma not in ADDRESSEE_VERBS
+            rng = phrase_after(toks, i, len(toks)) if inverted else None
             if rng:
                 return Frame(toks[i], _span(toks, rng), lemma)
             continue
@@ -318,7 +345,9 @@ def _frame_at(toks: list[Token], i: int, direct: bool, sentence: list[Token] | N
             got = subject_at_start(sentence, k)
             if got:
                 return Frame(toks[i], _span(sentence, got), lemma)
-    if rng is None and (i == 0 or toks[i - 1].text in {"“", '"', ":", ","}):
+    if rng is None and (i == 0 or toks[i - 1].text in {"“", '"', ":", ","}) \
+            and not toks[i].lower.endswith("ing") and lemma not in ADDRESSEE_VERBS:
+        # not '"…," telling reporters' or '"…," told reporters': the one spoken to
         inv = phrase_after(toks, i, len(toks))
         # after a comma only a name is inverted ('…, said Paul Beck'), not 'calls her record a'
         if inv and (i == 0 or toks[i - 1].text != "," or any(_is_name_token(t) for t in toks[inv[0]:inv[1]])):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..model import Article, Quote, Span
-from .quote_cues import CLAUSE_LEMMAS
+from .quote_cues import ADDRESSEE_VERBS, CLAUSE_LEMMAS
 from .quote_frames import BOUNDARY, cue_at, phrase_after, phrase_before, subject_at_start
 from .quote_text import Token, find_marked, paragraphs, sentences, tokens
 
@@ -19,9 +19,6 @@ if TYPE_CHECKING:
 
 # Verbs whose object comes before the clause: "told reporters that", "warned Moscow that".
 OBJECT_VERBS = {"tell", "warn", "assure", "remind", "inform", "urge", "caution", "promise"}
-# Of those, the ones that always take the addressee next: in '…, told reporters' the word after the
-# cue is the one spoken to, never an inverted speaker ('…, warned the minister' is one).
-ADDRESSEE_VERBS = {"tell", "assure", "remind", "inform", "urge"}
 # A clause may follow "said" directly when it opens with one of these (or a capital or digit).
 CLAUSE_OPENERS = {"the", "a", "an", "he", "she", "they", "it", "we", "i", "you", "there", "his", "her",
                   "their", "its", "this", "these", "those", "some", "many", "no", "not", "any", "all",
