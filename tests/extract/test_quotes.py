@@ -311,3 +311,66 @@ def test_quotes_appositive_speakers_with_the_shipped_model():
         m = q.speaker_mention
         if (m.start, m.end) in owner:
             assert q.speaker == owner[(m.start, m.end)], (q.text, m.text, q.speaker)
+
+
+INVERTED_CLAUSE_CASES = [
+    ("The spokesman, Lea Brandt, said the ceasefire held.", "the ceasefire held"),
+    ("A spokeswoman, Lea Brandt, said the rebels withdrew from the hills.", "the rebels withdrew from the hills"),
+    ("The navy's spokeswoman, Lea Brandt, said the convoy turned back on Monday.",
+     "the convoy turned back on Monday"),
+    ("Lea Brandt, a spokeswoman for the navy, said the convoy turned back.", "the convoy turned back"),
+]
+
+
+@pytest.mark.parametrize(("text", "content"), INVERTED_CLAUSE_CASES)
+def test_quotes_reported_subject_of_a_past_verb_after_said_is_content_not_speaker(text, content):
+    # '…, said the ceasefire held': no auxiliary follows 'the ceasefire', yet it is the subject of
+    # the reported clause; the words before the comma are the speaker, not reported content.
+    article = make_article(text, people={"Lea Brandt": ["Lea Brandt"]})
+    [q] = reported(article)
+    assert q.text == content and text[q.start:q.end] == content
+    assert q.speaker == "e1" and q.speaker_mention.text == "Lea Brandt"
+
+
+@pytest.fixture(scope="module")
+def parsed():  # type: ignore[no-untyped-def]
+    from turnstone.analyze.nlp import load_nlp
+
+    nlp = load_nlp()
+    if not nlp.has_pipe("parser"):
+        pytest.skip("the trained model with a parser is not shipped here")
+    return nlp
+
+
+@pytest.mark.parametrize(("text", "content"), INVERTED_CLAUSE_CASES)
+def test_quotes_reported_subject_of_a_past_verb_after_said_with_the_parse(parsed, text, content):
+    article = make_article(text, people={"Lea Brandt": ["Lea Brandt"]})
+    article.doc = parsed(text)
+    [q] = reported(article)
+    assert q.text == content
+    assert q.speaker == "e1" and q.speaker_mention.text == "Lea Brandt"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("The convoy was shelled near the river, said the defence minister.", "the defence minister"),
+    ("The convoy was shelled near the river, said Lea Brandt on Tuesday.", "Lea Brandt"),
+])
+def test_quotes_reported_inverted_speaker_still_read_with_the_parse(parsed, text, speaker):
+    article = make_article(text, people={"Lea Brandt": ["Lea Brandt"]})
+    article.doc = parsed(text)
+    [q] = reported(article)
+    assert q.text == "The convoy was shelled near the river"
+    assert q.speaker_mention.text == speaker
+
+
+def test_quotes_role_with_appositive_name_and_a_past_verb_clause_end_to_end():
+    from turnstone import process
+
+    text = ("Navy spokesman Ivan Petrov said on Monday that the drills would go on.\n"
+            "The spokesman, Lea Brandt, said the ceasefire held. The spokesman added that aid was coming.")
+    article = process(text, published="2025-02-12")
+    by_text = {q.text: q for q in article.quotes}
+    assert by_text["the ceasefire held"].kind == "indirect"
+    assert by_text["the ceasefire held"].speaker_name == "Lea Brandt"
+    assert not any("Lea Brandt" in q.text for q in article.quotes)
+    assert by_text["aid was coming"].speaker_name == "Lea Brandt"

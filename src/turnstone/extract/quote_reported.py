@@ -7,11 +7,20 @@ Each sentence gives at most one reported quote, from its first speech verb with 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..model import Article, Quote, Span
-from .quote_cues import ADDRESSEE_VERBS, CLAUSE_LEMMAS
-from .quote_frames import BOUNDARY, cue_at, phrase_after, phrase_before, subject_at_start
+from .quote_cues import ADDRESSEE_VERBS, CLAUSE_LEMMAS, CUE_LEMMA, ROLE_WORDS, TITLE_WORDS
+from .quote_frames import (
+    AUXILIARIES,
+    BOUNDARY,
+    SUBJECT_STOPS,
+    cue_at,
+    phrase_after,
+    phrase_before,
+    subject_at_start,
+)
+from .quote_parse import SUBJECT_DEPS, has_parse
 from .quote_text import Token, find_marked, paragraphs, sentences, tokens
 
 if TYPE_CHECKING:
@@ -32,6 +41,7 @@ TRAILING_ADJUNCTS = {"on", "in", "at", "during", "after", "before", "last", "thi
                      "when", "as", "according", "through", "adding", "noting", "citing", "speaking",
                      "reporters", "the", "a", "an", "by", ","}
 MAX_SKIP = 8  # words of adjunct allowed between the cue and "that" ("said in a statement that")
+MAX_ROLE_WORDS = 8  # words of a role before its appositive name ("The navy's chief spokeswoman, <Name>,")
 
 
 def _content_after(toks: list[Token], i: int, lemma: str) -> int | None:
@@ -73,6 +83,7 @@ def find_reported(article: Article, quoted: list[Quote], resolver: SpeakerResolv
     """Reported-speech quotes (kind ``indirect``) that no quotation-marked quote already covers."""
     text = article.text
     out: list[Quote] = []
+    doc = article.doc if has_parse(article.doc) else None
     from .quotes import is_headline
 
     for index, para in enumerate(paragraphs(text)):
@@ -81,7 +92,7 @@ def find_reported(article: Article, quoted: list[Quote], resolver: SpeakerResolv
         marks = find_marked(text, para, index)
         for sent in sentences(text, para, marks):
             inside = [(m.open_at, m.close_at) for m in marks]
-            got = _reported_in(text, sent, inside)
+            got = _reported_in(text, sent, inside, doc)
             if got is None:
                 continue
             (c_start, c_end), cue, speaker = got
@@ -101,7 +112,7 @@ def find_reported(article: Article, quoted: list[Quote], resolver: SpeakerResolv
     return out
 
 
-def _reported_in(text: str, sent: tuple[int, int], inside: list[tuple[int, int]]
+def _reported_in(text: str, sent: tuple[int, int], inside: list[tuple[int, int]], doc: Any = None
                  ) -> tuple[tuple[int, int], Token, tuple[int, int] | None] | None:
     toks = tokens(text, *sent)
     quoted = {n for n, t in enumerate(toks) if any(a <= t.start < b for a, b in inside)}
@@ -124,7 +135,7 @@ def _reported_in(text: str, sent: tuple[int, int], inside: list[tuple[int, int]]
                 return ((sent[0], _strip_end(text, sent[0], toks[i - 1].start)), cue, speaker)
             return None
     # "…, X said." at the end of the sentence
-    tail = _trailing_frame(toks, quoted)
+    tail = _trailing_frame(toks, quoted, doc)
     if tail is not None:
         comma, cue, speaker = tail
         return ((sent[0], _strip_end(text, sent[0], toks[comma].start)), cue, speaker)
@@ -151,8 +162,10 @@ def _reported_in(text: str, sent: tuple[int, int], inside: list[tuple[int, int]]
     return None
 
 
-def _trailing_frame(toks: list[Token], quoted: set[int]) -> tuple[int, Token, tuple[int, int] | None] | None:
-    """', officials said.' or ', said the minister.' closing a sentence of reported content."""
+def _trailing_frame(toks: list[Token], quoted: set[int], doc: Any = None
+                    ) -> tuple[int, Token, tuple[int, int] | None] | None:
+    """', officials said.' or ', said the minister.' closing a sentence of reported content.
+    ``doc``, the article's parse or None, tells an inverted speaker from a clause's subject."""
     end = len(toks)
     while end and toks[end - 1].text in {".", "!", "?"}:
         end -= 1
@@ -165,6 +178,8 @@ def _trailing_frame(toks: list[Token], quoted: set[int]) -> tuple[int, Token, tu
                 continue
             if i == comma + 1:
                 rng = None if lemma in ADDRESSEE_VERBS else phrase_after(toks, i, end)
+                if rng is not None and _clause_after(toks, i, comma, rng, doc):
+                    rng = None  # 'The spokesman, Omar Haddad, said the ceasefire held.'
             else:
                 rng = phrase_before(toks, i, comma + 1)
                 if rng is not None and rng[0] != comma + 1:
@@ -179,3 +194,44 @@ def _trailing_frame(toks: list[Token], quoted: set[int]) -> tuple[int, Token, tu
             return (comma, toks[i], (toks[rng[0]].start, toks[rng[1] - 1].end))
         break
     return None
+
+
+def _clause_after(toks: list[Token], i: int, comma: int, rng: tuple[int, int], doc: Any) -> bool:
+    """Whether the words after the cue at ``i`` (``rng``, read as an inverted speaker) open the
+    reported clause instead: the words before ``comma`` are the cue's subject, not reported
+    content ('The spokesman, Omar Haddad, said the ceasefire held'; 'Lea Brandt, a spokeswoman
+    for the navy, said the convoy turned back')."""
+    if _subject_before(toks, i):
+        return True
+    return doc is not None and _parse_says_clause(doc, toks, i, comma, rng)
+
+
+def _subject_before(toks: list[Token], i: int) -> bool:
+    """From words alone: the speaker phrase before the cue starts the sentence, or follows a
+    role it names ('The navy's spokeswoman, <Name>, said'), so nothing before it is content."""
+    rng = phrase_before(toks, i)
+    if rng is None:
+        return False
+    a = rng[0]
+    if a == 0:
+        return True
+    role = toks[:a - 1]
+    return toks[a - 1].text == "," and 0 < len(role) <= MAX_ROLE_WORDS \
+        and role[-1].lower in ROLE_WORDS | TITLE_WORDS \
+        and not any(t.lower in AUXILIARIES or t.lower in SUBJECT_STOPS or t.text in BOUNDARY
+                    or CUE_LEMMA.get(t.lower) for t in role)
+
+
+def _parse_says_clause(doc: Any, toks: list[Token], i: int, comma: int, rng: tuple[int, int]) -> bool:
+    """From the parse: the phrase after the cue heads the subject of a verb the cue governs
+    ('said the ceasefire held': 'ceasefire' is the subject of 'held', a complement of 'said'),
+    or the words before the comma hold no verb, so they report nothing."""
+    cue = doc.char_span(toks[i].start, toks[i].end, alignment_mode="expand")
+    phrase = doc.char_span(toks[rng[0]].start, toks[rng[1] - 1].end, alignment_mode="expand")
+    before = doc.char_span(toks[0].start, toks[comma].start, alignment_mode="expand")
+    if cue is None or phrase is None or before is None or not len(cue) or not len(phrase):
+        return False
+    verb, head = cue[0], phrase.root
+    if head.dep_ in SUBJECT_DEPS and head.head is not verb and verb in head.head.ancestors:
+        return True
+    return len(before) > 0 and not any(t.pos_ in {"VERB", "AUX"} for t in before)
