@@ -7,7 +7,8 @@ Rules, in order (each measured on the gold seed article and PolNeAR-style news):
   of that country; an unqualified title prefers people of the article's home country
   ("the president" in a US story is the US president even when a foreign president was
   named since). With no such person, the knowledge base's office holder on the article's
-  date is used when the title names a country.
+  date is used when the title names a country. A title with its own appositive name
+  ("The spokesman, Omar Haddad, said") refers back to no one: the name is the mention.
 * a subject pronoun (he/she) outside quotation marks refers to the first person mentioned
   earlier in its own sentence, else to the subject (first person) of the nearest earlier
   sentence that mentions a person.
@@ -27,6 +28,7 @@ from typing import Any
 from ..analyze.doc_cache import token_values
 from ..kb.resolve import scan
 from ..kb.store import KnowledgeBase, norm
+from .quote_text import ABBREVIATIONS
 
 PRONOUNS = {"he", "she"}
 # "it"/"they" are resolved only as the subject of a speech or accusation verb ("It said",
@@ -42,6 +44,9 @@ _GROUP_TITLES = {"government", "administration", "cabinet", "ministry", "foreign
                  "justice", "speaker", "executive", "attorney", "aide", "adviser", "advisor", "diplomat"}
 _MODIFIERS = {"vice", "deputy", "former", "acting", "interim"}
 _QUOTES = re.compile(r"[\"“”]")
+# The words of a name after a title: capitalised, up to five ("Gen. Joseph F. Dunford Jr.").
+_NAME_WORD = re.compile(r"[A-Z][\w’'.-]*")
+_MAX_NAME_WORDS = 5
 
 
 @dataclass
@@ -76,10 +81,38 @@ def title_refs(text: str, kb: KnowledgeBase, when: dt.date, taken: list[tuple[in
             continue
         if re.match(r"\s+(?:[A-Z][a-z]+|of\b|for\b|to\b)", text[end:end + 30]):  # a name or "of State" follows
             continue
+        if appositive_name_follows(text, end):
+            continue  # "The spokesman, Omar Haddad, said": the name is the mention
         words = tuple(norm(h.text) for h in titles)
         country = next((h.code for h in run if h.kind == "country"), None)
         refs.append(Ref(m.start(), end, text[m.start():end], "title", words, country))
     return refs
+
+
+def appositive_name_follows(text: str, end: int) -> bool:
+    """Whether the title ending at ``end`` has its own appositive name after it (", Omar Haddad,"
+    or "…, said the spokesman, Omar Haddad."): then it introduces that person and refers back
+    to no one. A period closes the name only after a word that is no abbreviation ("Sen.", "Mr.")
+    and before no lower-case word."""
+    m = re.match(r",[ \t]+", text[end:end + 3])
+    if m is None:
+        return False
+    pos = end + m.end()
+    for _ in range(_MAX_NAME_WORDS):
+        word = _NAME_WORD.match(text, pos)
+        if word is None:
+            return False
+        after = text[word.end():word.end() + 2]
+        if after[:1] in {",", ";", ")", "—", "–"}:
+            return True
+        stem = word.group()[:-1] if word.group().endswith(".") else ""
+        if stem and len(stem) > 1 and stem.lower() not in ABBREVIATIONS \
+                and not re.match(r"\s*[a-z]", text[word.end():word.end() + 3]):
+            return True
+        if not after[:1].isspace():
+            return False
+        pos = word.end() + 1
+    return False
 
 
 def pronoun_refs(text: str, doc: Any) -> list[Ref]:
