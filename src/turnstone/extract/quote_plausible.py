@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from ..kb.store import default_kb
 from ..model import Article
 from .quote_cues import ROLE_WORDS, TITLE_WORDS
 
@@ -45,15 +46,9 @@ SPEAKING_NOUNS = {
 
 
 def _speaking_noun(word: str) -> bool:
-    from ..kb.store import default_kb
-
-    try:
-        kb = default_kb()
-        known = word in kb.agents or word in kb.titles
-    except Exception:  # the knowledge base is another area's; the lexicons here still answer
-        LOGGER.debug("knowledge base unavailable for %r", word, exc_info=True)
-        known = False
-    return known or word in ROLE_WORDS or word in TITLE_WORDS or word in SPEAKING_NOUNS
+    kb = default_kb()
+    return (word in kb.agents or word in kb.titles or word in ROLE_WORDS or word in TITLE_WORDS
+            or word in SPEAKING_NOUNS)
 
 
 def _in_dateline(tok: Any) -> bool:
