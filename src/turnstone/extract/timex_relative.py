@@ -230,7 +230,7 @@ SOMEDAY_AFTER = re.compile(r"^\s+(?!(?:of|after|before|later|earlier|and|or|in|a
 # "four times a year") is a TIMEX3 SET.
 RATE_BEFORE = re.compile(rf"(?:\d|\b(?:million|billion|thousand|hundred|dozen|percent|times|once|twice|{_NUMBER_WORDS}))"
                          r"(?:\s+[a-z]+s)?\s+$", re.IGNORECASE)
-FREQUENCY = re.compile(r"(?:\S+\s+)?(?:times|once|twice)\s+$|(?:once|twice)\s+$", re.IGNORECASE)
+FREQUENCY = re.compile(r"(?:\S+\s+)?(?:times|once|twice)\s+$", re.IGNORECASE)
 
 # A vague stretch of time ("the past years", "the coming months") placed before or after now:
 # TimeML's PAST_REF / FUTURE_REF rather than a duration of unknown length. "recent years" is the
