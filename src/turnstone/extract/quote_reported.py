@@ -42,6 +42,12 @@ TRAILING_ADJUNCTS = {"on", "in", "at", "during", "after", "before", "last", "thi
                      "reporters", "the", "a", "an", "by", ","}
 MAX_SKIP = 8  # words of adjunct allowed between the cue and "that" ("said in a statement that")
 MAX_ROLE_WORDS = 8  # words of a role before its appositive name ("The navy's chief spokeswoman, <Name>,")
+# Words after "said," that continue the writer's sentence instead of opening the reported clause.
+NOT_AFTER_COMMA = {"and", "but", "or", "nor", "adding", "though", "however", "too", "then", "before",
+                   "after", "when", "as", "according", "in", "on", "at", "to", "of", "for"}
+# -ing words that are no participle opening an adjunct ("said, nothing has changed").
+NOT_ADJUNCT_ING = {"including", "during", "according", "nothing", "something", "anything", "everything",
+                   "thing", "king", "morning", "evening", "spring", "building", "meeting", "spending"}
 
 
 def _content_after(toks: list[Token], i: int, lemma: str) -> int | None:
@@ -67,6 +73,13 @@ def _content_after(toks: list[Token], i: int, lemma: str) -> int | None:
                                    "suggest", "announce", "state", "explain", "stress", "report",
                                    "concede", "contend", "assert", "indicate", "reveal", "confirm"}:
         first = toks[j]
+        if first.text == "," and j + 1 < len(toks):
+            # "Brandt said, there were more soldiers …": the clause after the cue's comma
+            nxt = toks[j + 1]
+            if nxt.text not in BOUNDARY and nxt.text[:1].isalnum() and nxt.lower not in NOT_AFTER_COMMA \
+                    and not (nxt.lower.endswith("ing") and nxt.lower not in NOT_ADJUNCT_ING):
+                return j + 1
+            return None
         if first.lower in CLAUSE_OPENERS or (first.is_cap and first.lower not in {"in", "on", "at", "after"}) \
                 or first.text[:1].isdigit():
             return j

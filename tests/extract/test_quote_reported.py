@@ -1,0 +1,31 @@
+"""Tests for reported speech (quote_reported): where the reported clause starts and ends."""
+
+from __future__ import annotations
+
+import pytest
+
+from turnstone.extract.quotes import find_quotes
+from turnstone.model import Article
+
+
+def reported(text: str) -> list:
+    return [q for q in find_quotes(Article(text=text)) if q.kind == "indirect"]
+
+
+@pytest.mark.parametrize("text,content,speaker", [
+    ("In contrast, Lea Brandt said, there were more soldiers at the border than before.",
+     "there were more soldiers at the border than before", "Lea Brandt"),
+    ("The foreign minister says, win or lose, the talks will go on in Vell next week.",
+     "win or lose, the talks will go on in Vell next week", None),
+])
+def test_quote_reported_clause_after_the_cue_and_a_comma(text, content, speaker):
+    [q] = reported(text)
+    assert q.text == content
+    if speaker:
+        assert speaker in (q.speaker_mention.text if q.speaker_mention else "")
+
+
+def test_quote_reported_cue_then_comma_then_a_quote_is_not_reported():
+    text = 'Lea Brandt said, "the convoy turned back at the border."'
+    assert reported(text) == []
+
