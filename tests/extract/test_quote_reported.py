@@ -29,3 +29,20 @@ def test_quote_reported_cue_then_comma_then_a_quote_is_not_reported():
     text = 'Lea Brandt said, "the convoy turned back at the border."'
     assert reported(text) == []
 
+
+@pytest.mark.parametrize("text,content,speaker", [
+    ("Lea Brandt rejected the offer on Monday, saying the convoy would not turn back.",
+     "the convoy would not turn back", "Lea Brandt"),
+    ("The minister defended the drills, arguing that the navy had kept to its own waters.",
+     "the navy had kept to its own waters", "The minister"),
+    ("Omar Haddad left the talks early, adding that the envoys had nothing new to offer.",
+     "the envoys had nothing new to offer", "Omar Haddad"),
+])
+def test_quote_reported_participle_cue_after_a_comma_takes_the_sentence_subject(text, content, speaker):
+    [q] = reported(text)
+    assert q.text == content
+    assert q.speaker_mention is not None and q.speaker_mention.text == speaker
+
+
+def test_quote_reported_participle_cue_needs_a_clause_after_it():
+    assert reported("Lea Brandt left the hall on Monday, saying nothing.") == []

@@ -164,6 +164,9 @@ def _reported_in(text: str, sent: tuple[int, int], inside: list[tuple[int, int]]
             continue
         if rng is None and i > 0 and toks[i - 1].lower in {"and", "but", "also"}:
             rng = subject_at_start(toks, i)
+        if rng is None and i > 1 and toks[i - 1].text == "," and toks[i].lower.endswith("ing"):
+            # "Brandt rejected the offer, saying (that) …": the participle's speaker is the subject
+            rng = subject_at_start(toks, i - 1)
         if rng is None:
             continue
         start = _content_after(toks, i, lemma)
