@@ -46,3 +46,41 @@ def test_quote_reported_participle_cue_after_a_comma_takes_the_sentence_subject(
 
 def test_quote_reported_participle_cue_needs_a_clause_after_it():
     assert reported("Lea Brandt left the hall on Monday, saying nothing.") == []
+
+
+@pytest.fixture(scope="module")
+def parsed():  # type: ignore[no-untyped-def]
+    from turnstone.analyze.nlp import load_nlp
+
+    nlp = load_nlp()
+    if not nlp.has_pipe("parser"):
+        pytest.skip("the trained model with a parser is not shipped here")
+    return nlp
+
+
+@pytest.mark.parametrize("text,content", [
+    ("Lea Brandt said tankers were waiting outside the harbour at Vell.",
+     "tankers were waiting outside the harbour at Vell"),
+    ("The minister said fresh elections would follow within a year.",
+     "fresh elections would follow within a year"),
+])
+def test_quote_reported_clause_the_parse_marks_as_the_cue_complement(parsed, text, content):
+    article = Article(text=text)
+    article.doc = parsed(text)
+    [q] = [q for q in find_quotes(article) if q.kind == "indirect"]
+    assert q.text == content
+
+
+def test_quote_reported_no_clause_from_the_parse_when_the_cue_has_only_an_object(parsed):
+    text = "Lea Brandt said goodbye to the envoys at the harbour in Vell."
+    article = Article(text=text)
+    article.doc = parsed(text)
+    assert [q for q in find_quotes(article) if q.kind == "indirect"] == []
+
+
+def test_quote_reported_clause_starts_at_the_complement_not_at_a_later_that(parsed):
+    text = "Lea Brandt said the envoys were hopeful that the talks in Vell would resume."
+    article = Article(text=text)
+    article.doc = parsed(text)
+    [q] = [q for q in find_quotes(article) if q.kind == "indirect"]
+    assert q.text == "the envoys were hopeful that the talks in Vell would resume"

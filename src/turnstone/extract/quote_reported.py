@@ -50,9 +50,22 @@ NOT_ADJUNCT_ING = {"including", "during", "according", "nothing", "something", "
                    "thing", "king", "morning", "evening", "spring", "building", "meeting", "spending"}
 
 
-def _content_after(toks: list[Token], i: int, lemma: str) -> int | None:
-    """Index of the first token of the reported clause after the cue at ``i``, or None."""
+def _complement_opens(doc: Any, cue: Token, first: Token) -> bool:
+    """From the parse: a clausal complement of the cue verb starts at ``first`` ('said tankers
+    were waiting': 'waiting' is a ccomp of 'said' whose words begin at 'tankers')."""
+    verb = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    if verb is None or not len(verb):
+        return False
+    return any(child.dep_ == "ccomp" and child.left_edge.idx == first.start for child in verb[0].children)
+
+
+def _content_after(toks: list[Token], i: int, lemma: str, doc: Any = None) -> int | None:
+    """Index of the first token of the reported clause after the cue at ``i``, or None.
+    ``doc``, the article's parse or None, finds clauses no opener word marks."""
     j = i + 1
+    if doc is not None and j < len(toks) and toks[j].lower != "that" and toks[j].text not in BOUNDARY \
+            and _complement_opens(doc, toks[i], toks[j]):
+        return j  # 'said the envoys were hopeful that …': the clause starts here, not after 'that'
     for k in range(j, min(len(toks), j + MAX_SKIP + 1)):
         if toks[k].lower == "that":
             if k == j or all(t.text not in BOUNDARY or t.text == "," for t in toks[j:k]):
@@ -82,6 +95,8 @@ def _content_after(toks: list[Token], i: int, lemma: str) -> int | None:
             return None
         if first.lower in CLAUSE_OPENERS or (first.is_cap and first.lower not in {"in", "on", "at", "after"}) \
                 or first.text[:1].isdigit():
+            return j
+        if doc is not None and first.text not in BOUNDARY and _complement_opens(doc, toks[i], first):
             return j
     return None
 
@@ -169,7 +184,7 @@ def _reported_in(text: str, sent: tuple[int, int], inside: list[tuple[int, int]]
             rng = subject_at_start(toks, i - 1)
         if rng is None:
             continue
-        start = _content_after(toks, i, lemma)
+        start = _content_after(toks, i, lemma, doc)
         if start is None or len(toks) - start < MIN_CONTENT_WORDS:
             continue
         c_start = toks[start].start
