@@ -84,3 +84,17 @@ def test_quote_reported_clause_starts_at_the_complement_not_at_a_later_that(pars
     article.doc = parsed(text)
     [q] = [q for q in find_quotes(article) if q.kind == "indirect"]
     assert q.text == "the envoys were hopeful that the talks in Vell would resume"
+
+
+@pytest.mark.parametrize("text,content", [
+    ("Lea Brandt told the Vell Courier on Monday the convoy had turned back at the border.",
+     "the convoy had turned back at the border"),
+    ("Omar Haddad told reporters on Tuesday the ministry would close the border crossing.",
+     "the ministry would close the border crossing"),
+])
+def test_quote_reported_clause_after_the_addressee_from_the_parse(parsed, text, content):
+    article = Article(text=text)
+    article.doc = parsed(text)
+    [q] = [q for q in find_quotes(article) if q.kind == "indirect"]
+    assert q.text == content
+

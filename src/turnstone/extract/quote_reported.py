@@ -59,6 +59,24 @@ def _complement_opens(doc: Any, cue: Token, first: Token) -> bool:
     return any(child.dep_ == "ccomp" and child.left_edge.idx == first.start for child in verb[0].children)
 
 
+def _complement_after_object(doc: Any, toks: list[Token], i: int) -> int | None:
+    """From the parse: where the clausal complement of an addressee verb starts, past its object
+    and adjuncts ('told the Courier on Monday the convoy had turned back'), or None."""
+    verb = doc.char_span(toks[i].start, toks[i].end, alignment_mode="expand")
+    if verb is None or not len(verb):
+        return None
+    for child in verb[0].children:
+        if child.dep_ != "ccomp" or child.left_edge.idx <= toks[i].start:
+            continue
+        start = child.left_edge.idx
+        for k in range(i + 1, min(len(toks), i + MAX_SKIP + 2)):
+            if toks[k].start == start:
+                return k + 1 if toks[k].lower == "that" else k
+            if toks[k].text in BOUNDARY and toks[k].text != ",":
+                return None
+    return None
+
+
 def _content_after(toks: list[Token], i: int, lemma: str, doc: Any = None) -> int | None:
     """Index of the first token of the reported clause after the cue at ``i``, or None.
     ``doc``, the article's parse or None, finds clauses no opener word marks."""
@@ -73,6 +91,10 @@ def _content_after(toks: list[Token], i: int, lemma: str, doc: Any = None) -> in
             break
         if toks[k].text in {".", ";", ":", "“", '"', "?", "!"}:
             break
+    if j < len(toks) and lemma in OBJECT_VERBS and doc is not None:
+        k = _complement_after_object(doc, toks, i)
+        if k is not None:
+            return k
     if j < len(toks) and lemma in OBJECT_VERBS:
         # "told reporters the talks failed": skip a short object
         k = j
