@@ -98,3 +98,38 @@ def test_quote_reported_clause_after_the_addressee_from_the_parse(parsed, text, 
     [q] = [q for q in find_quotes(article) if q.kind == "indirect"]
     assert q.text == content
 
+
+
+@pytest.mark.parametrize("text,content", [
+    ("Lea Brandt complained the talks in Vell had been rigged from the start.",
+     "the talks in Vell had been rigged from the start"),
+    ("The minister declared the ceasefire had failed in the north.",
+     "the ceasefire had failed in the north"),
+])
+def test_quote_reported_any_clause_cue_with_a_complement_from_the_parse(parsed, text, content):
+    article = Article(text=text)
+    article.doc = parsed(text)
+    [q] = [q for q in find_quotes(article) if q.kind == "indirect"]
+    assert q.text == content
+
+
+def test_quote_reported_promise_with_an_infinitive_is_no_clause(parsed):
+    text = "Lea Brandt promised to reopen the border crossing at Vell next week."
+    article = Article(text=text)
+    article.doc = parsed(text)
+    assert [q for q in find_quotes(article) if q.kind == "indirect"] == []
+
+
+@pytest.mark.parametrize("text,content,speaker", [
+    ("The race in the north will be tight, said Lea Brandt, director of the Vell Institute for "
+     "Regional Studies and a former adviser to the council in Tarn.",
+     "The race in the north will be tight", "Lea Brandt"),
+    ("The convoy carried grain and fuel for the harbour, says Omar Haddad, the head of the port "
+     "authority in Vell since the war began.",
+     "The convoy carried grain and fuel for the harbour", "Omar Haddad"),
+])
+def test_quote_reported_trailing_inverted_speaker_with_a_long_appositive(text, content, speaker):
+    [q] = reported(text)
+    assert q.text == content
+    assert q.speaker_mention is not None and q.speaker_mention.text == speaker
+

@@ -222,6 +222,9 @@ def _trailing_frame(toks: list[Token], quoted: set[int], doc: Any = None
     end = len(toks)
     while end and toks[end - 1].text in {".", "!", "?"}:
         end -= 1
+    long_appositive = _inverted_with_appositive(toks, quoted, end)
+    if long_appositive is not None:
+        return long_appositive
     for comma in range(end - 2, max(2, end - 14), -1):
         if toks[comma].text != "," or comma in quoted:
             continue
@@ -246,6 +249,27 @@ def _trailing_frame(toks: list[Token], quoted: set[int], doc: Any = None
                 continue
             return (comma, toks[i], (toks[rng[0]].start, toks[rng[1] - 1].end))
         break
+    return None
+
+
+def _inverted_with_appositive(toks: list[Token], quoted: set[int], end: int
+                              ) -> tuple[int, Token, tuple[int, int] | None] | None:
+    """'…, said Lea Brandt, director of the Vell Institute and a former adviser to …': an inverted
+    named speaker whose appositive runs to the sentence end, too long for the usual tail."""
+    for comma in range(MIN_CONTENT_WORDS, end - 3):
+        i = comma + 1
+        if toks[comma].text != "," or comma in quoted or i in quoted:
+            continue
+        lemma = cue_at(toks, i)
+        if lemma is None or lemma not in CLAUSE_LEMMAS or lemma in ADDRESSEE_VERBS:
+            continue
+        rng = phrase_after(toks, i, end)
+        if rng is None or rng[0] != i + 1 or rng[1] >= end or toks[rng[1]].text != "," \
+                or not any(t.is_cap for t in toks[rng[0]:rng[1]]) or _subject_before(toks, i):
+            continue
+        if any(t.text in {";", ":", "“", "”", '"'} or CUE_LEMMA.get(t.lower) for t in toks[rng[1]:end]):
+            continue
+        return (comma, toks[i], (toks[rng[0]].start, toks[rng[1] - 1].end))
     return None
 
 
