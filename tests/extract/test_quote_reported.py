@@ -133,3 +133,12 @@ def test_quote_reported_trailing_inverted_speaker_with_a_long_appositive(text, c
     assert q.text == content
     assert q.speaker_mention is not None and q.speaker_mention.text == speaker
 
+
+@pytest.mark.parametrize("text,content,speaker", [
+    ("The award went to Lea Brandt, who said the convoy had turned back at the border on Monday.",
+     "the convoy had turned back at the border on Monday", "Lea Brandt"),
+])
+def test_quote_reported_relative_who_said_takes_the_antecedent_as_speaker(text, content, speaker):
+    [q] = reported(text)
+    assert q.text == content
+    assert q.speaker_mention is not None and q.speaker_mention.text == speaker

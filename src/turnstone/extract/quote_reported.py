@@ -201,6 +201,11 @@ def _reported_in(text: str, sent: tuple[int, int], inside: list[tuple[int, int]]
             continue
         if rng is None and i > 0 and toks[i - 1].lower in {"and", "but", "also"}:
             rng = subject_at_start(toks, i)
+        if rng is None and i > 1 and toks[i - 1].lower == "who":
+            # "… to Lea Brandt, who said …": the relative pronoun's antecedent is the speaker
+            rng = phrase_before(toks, i - 2) if toks[i - 2].text == "," else phrase_before(toks, i - 1)
+            if rng is not None and any(n in quoted for n in range(*rng)):
+                rng = None
         if rng is None and i > 1 and toks[i - 1].text == "," and toks[i].lower.endswith("ing"):
             # "Brandt rejected the offer, saying (that) …": the participle's speaker is the subject
             rng = subject_at_start(toks, i - 1)
