@@ -142,3 +142,19 @@ def test_quote_reported_relative_who_said_takes_the_antecedent_as_speaker(text, 
     [q] = reported(text)
     assert q.text == content
     assert q.speaker_mention is not None and q.speaker_mention.text == speaker
+
+
+@pytest.mark.parametrize("text,content,speaker", [
+    ("Lea Brandt asked the minister whether the convoy would reach Vell before the winter.",
+     "whether the convoy would reach Vell before the winter", "Lea Brandt"),
+    ("Omar Haddad asked how the council could pay for the new harbour wall.",
+     "how the council could pay for the new harbour wall", "Omar Haddad"),
+])
+def test_quote_reported_indirect_question_after_asked(text, content, speaker):
+    [q] = reported(text)
+    assert q.text == content
+    assert q.speaker_mention is not None and q.speaker_mention.text == speaker
+
+
+def test_quote_reported_asked_for_something_is_no_question():
+    assert reported("Lea Brandt asked the council for more money to rebuild the harbour wall.") == []

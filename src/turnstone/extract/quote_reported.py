@@ -34,6 +34,9 @@ CLAUSE_OPENERS = {"the", "a", "an", "he", "she", "they", "it", "we", "i", "you",
                   "both", "russia", "our", "my", "if", "when", "while", "without", "because", "what",
                   "how", "why", "whether", "more", "most", "several", "one", "two", "three", "every",
                   "each", "neither", "none", "nothing", "everyone", "nobody", "someone", "such"}
+# Verbs of asking report a question: "X asked (the minister) whether/how …".
+QUESTION_LEMMAS = {"ask", "wonder", "inquire"}
+QUESTION_WORDS = {"whether", "if", "how", "why", "what", "who", "when", "where", "which"}
 MIN_CONTENT_WORDS = 3
 TRAILING_ADJUNCTS = {"on", "in", "at", "during", "after", "before", "last", "this", "earlier", "later", "late",
                      "recently", "yesterday", "today", "monday", "tuesday", "wednesday", "thursday",
@@ -81,6 +84,14 @@ def _content_after(toks: list[Token], i: int, lemma: str, doc: Any = None) -> in
     """Index of the first token of the reported clause after the cue at ``i``, or None.
     ``doc``, the article's parse or None, finds clauses no opener word marks."""
     j = i + 1
+    if lemma in QUESTION_LEMMAS:
+        # the question word after a short addressee: "asked the minister whether …"
+        for k in range(j, min(len(toks), j + 5)):
+            if toks[k].lower in QUESTION_WORDS:
+                return k
+            if toks[k].text in BOUNDARY or CUE_LEMMA.get(toks[k].lower):
+                break
+        return None
     if doc is not None and j < len(toks) and toks[j].lower != "that" and toks[j].text not in BOUNDARY \
             and _complement_opens(doc, toks[i], toks[j]):
         return j  # 'said the envoys were hopeful that …': the clause starts here, not after 'that'
@@ -194,7 +205,7 @@ def _reported_in(text: str, sent: tuple[int, int], inside: list[tuple[int, int]]
         if i in quoted:
             continue
         lemma = cue_at(toks, i)
-        if lemma is None or lemma not in CLAUSE_LEMMAS:
+        if lemma is None or lemma not in CLAUSE_LEMMAS | QUESTION_LEMMAS:
             continue
         rng = phrase_before(toks, i)
         if rng is not None and any(n in quoted for n in range(*rng)):
