@@ -121,11 +121,11 @@ def test_quote_reported_promise_with_an_infinitive_is_no_clause(parsed):
 
 
 @pytest.mark.parametrize("text,content,speaker", [
-    ("The race in the north will be tight, said Lea Brandt, director of the Vell Institute for "
-     "Regional Studies and a former adviser to the council in Tarn.",
+    (("The race in the north will be tight, said Lea Brandt, director of the Vell Institute for "
+      "Regional Studies and a former adviser to the council in Tarn."),
      "The race in the north will be tight", "Lea Brandt"),
-    ("The convoy carried grain and fuel for the harbour, says Omar Haddad, the head of the port "
-     "authority in Vell since the war began.",
+    (("The convoy carried grain and fuel for the harbour, says Omar Haddad, the head of the port "
+      "authority in Vell since the war began."),
      "The convoy carried grain and fuel for the harbour", "Omar Haddad"),
 ])
 def test_quote_reported_trailing_inverted_speaker_with_a_long_appositive(text, content, speaker):
