@@ -12,6 +12,13 @@ def reported(text: str) -> list:
     return [q for q in find_quotes(Article(text=text)) if q.kind == "indirect"]
 
 
+def indirect_quotes(nlp, text: str) -> list:  # type: ignore[no-untyped-def]
+    """The indirect quotes of ``text`` analysed by ``nlp`` (the shipped pipeline, with its parse)."""
+    article = Article(text=text)
+    article.doc = nlp(text)
+    return [q for q in find_quotes(article) if q.kind == "indirect"]
+
+
 @pytest.mark.parametrize("text,content,speaker", [
     ("In contrast, Lea Brandt said, there were more soldiers at the border than before.",
      "there were more soldiers at the border than before", "Lea Brandt"),
@@ -48,16 +55,6 @@ def test_quote_reported_participle_cue_needs_a_clause_after_it():
     assert reported("Lea Brandt left the hall on Monday, saying nothing.") == []
 
 
-@pytest.fixture(scope="module")
-def parsed():  # type: ignore[no-untyped-def]
-    from turnstone.analyze.nlp import load_nlp
-
-    nlp = load_nlp()
-    if not nlp.has_pipe("parser"):
-        pytest.skip("the trained model with a parser is not shipped here")
-    return nlp
-
-
 @pytest.mark.parametrize("text,content", [
     ("Lea Brandt said tankers were waiting outside the harbour at Vell.",
      "tankers were waiting outside the harbour at Vell"),
@@ -65,24 +62,18 @@ def parsed():  # type: ignore[no-untyped-def]
      "fresh elections would follow within a year"),
 ])
 def test_quote_reported_clause_the_parse_marks_as_the_cue_complement(parsed, text, content):
-    article = Article(text=text)
-    article.doc = parsed(text)
-    [q] = [q for q in find_quotes(article) if q.kind == "indirect"]
+    [q] = indirect_quotes(parsed, text)
     assert q.text == content
 
 
 def test_quote_reported_no_clause_from_the_parse_when_the_cue_has_only_an_object(parsed):
     text = "Lea Brandt said goodbye to the envoys at the harbour in Vell."
-    article = Article(text=text)
-    article.doc = parsed(text)
-    assert [q for q in find_quotes(article) if q.kind == "indirect"] == []
+    assert indirect_quotes(parsed, text) == []
 
 
 def test_quote_reported_clause_starts_at_the_complement_not_at_a_later_that(parsed):
     text = "Lea Brandt said the envoys were hopeful that the talks in Vell would resume."
-    article = Article(text=text)
-    article.doc = parsed(text)
-    [q] = [q for q in find_quotes(article) if q.kind == "indirect"]
+    [q] = indirect_quotes(parsed, text)
     assert q.text == "the envoys were hopeful that the talks in Vell would resume"
 
 
@@ -93,9 +84,7 @@ def test_quote_reported_clause_starts_at_the_complement_not_at_a_later_that(pars
      "the ministry would close the border crossing"),
 ])
 def test_quote_reported_clause_after_the_addressee_from_the_parse(parsed, text, content):
-    article = Article(text=text)
-    article.doc = parsed(text)
-    [q] = [q for q in find_quotes(article) if q.kind == "indirect"]
+    [q] = indirect_quotes(parsed, text)
     assert q.text == content
 
 
@@ -107,17 +96,13 @@ def test_quote_reported_clause_after_the_addressee_from_the_parse(parsed, text, 
      "the ceasefire had failed in the north"),
 ])
 def test_quote_reported_any_clause_cue_with_a_complement_from_the_parse(parsed, text, content):
-    article = Article(text=text)
-    article.doc = parsed(text)
-    [q] = [q for q in find_quotes(article) if q.kind == "indirect"]
+    [q] = indirect_quotes(parsed, text)
     assert q.text == content
 
 
 def test_quote_reported_promise_with_an_infinitive_is_no_clause(parsed):
     text = "Lea Brandt promised to reopen the border crossing at Vell next week."
-    article = Article(text=text)
-    article.doc = parsed(text)
-    assert [q for q in find_quotes(article) if q.kind == "indirect"] == []
+    assert indirect_quotes(parsed, text) == []
 
 
 @pytest.mark.parametrize("text,content,speaker", [

@@ -332,16 +332,6 @@ def test_quotes_reported_subject_of_a_past_verb_after_said_is_content_not_speake
     assert q.speaker == "e1" and q.speaker_mention.text == "Lea Brandt"
 
 
-@pytest.fixture(scope="module")
-def parsed():  # type: ignore[no-untyped-def]
-    from turnstone.analyze.nlp import load_nlp
-
-    nlp = load_nlp()
-    if not nlp.has_pipe("parser"):
-        pytest.skip("the trained model with a parser is not shipped here")
-    return nlp
-
-
 @pytest.mark.parametrize(("text", "content"), INVERTED_CLAUSE_CASES)
 def test_quotes_reported_subject_of_a_past_verb_after_said_with_the_parse(parsed, text, content):
     article = make_article(text, people={"Lea Brandt": ["Lea Brandt"]})
