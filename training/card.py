@@ -184,8 +184,19 @@ TRIED = """\
   the Coalition lists, 'ISIL' in 'ISIL tactical unit', 'CJTF-OIR'): re3d test precision is
   understated, and a model cannot reach 0.80 there without learning re3d's gaps. GUM and UNER false
   positives stay capitalised non-names in web and court genres.
-- Not tried for lack of CPU time on the shared 2-core machine: a transformer teacher and
-  distillation."""
+- Round 5 (2026-11-25), learning-rate schedules and seeds, none shipped (configs in `training/`,
+  results in their headers). Parser, 11,000 steps with warmup_linear decay (`parser_decay.cfg`):
+  dev LAS 81.47 at best (7,000 steps), EWT test 0.8162 strict / 0.8312 gold sentences (shipped
+  0.8198 / 0.8353); with dropout 0.15 behind at every evaluation. Senter threshold 0.5: test LAS
+  unchanged 0.8198. NER alone (GUM dev / re3d raw / re3d names / UNER): shipped seed 0
+  0.612/0.326/0.677/0.628; the same config with seed 1 0.648/0.322/0.668/0.600, so one seed moves
+  GUM by ~0.04 and UNER by ~0.03; warmup_linear decay over 6,000 steps 0.652/0.323/0.660/0.610,
+  initial rate 0.002 0.656/0.320/0.662/0.619, dropout 0.2 0.633/0.314/0.643/0.610, decay over 9,000
+  steps 0.617/0.332/0.691/0.615 (seed 1: 0.659/0.330/0.697/0.612; re3d names up with both seeds).
+  Every retrained NER failed the gold gate on one to four capitalised non-names in the samples
+  ('Patriot', 'Maidan' as PERSON, 'Thomas Shoal', 'Hutu').
+- Not tried: a transformer teacher and distillation (no GPU was lent to this task, and the shared
+  2-core CPU had no room for fine-tuning one)."""
 
 
 def render(res: dict[str, object]) -> str:
