@@ -60,11 +60,28 @@ def _spans(field_text: str) -> list[tuple[int, int]]:
 
 
 def quoted_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Top-level double-quoted stretches inside text[start:end], marks excluded."""
+    """Top-level double-quoted stretches inside text[start:end], marks excluded.
+
+    The NYT articles write the marks as two single ones, ''like this,'' (a third closes a nested
+    single quote first: ''he said 'no.''' ); a lone apostrophe ("the '90s") is no mark.
+    """
     pieces: list[tuple[int, int]] = []
     i = start
     while i < end:
         ch = text[i]
+        if text.startswith("''", i) and i + 2 < end and not text[i + 2].isspace() \
+                and (i == start or not text[i - 1].isalnum()):
+            j = text.find("''", i + 2, end)
+            while j >= 0 and text[j - 1].isspace():  # a closing pair follows a word or punctuation
+                j = text.find("''", j + 2, end)
+            if j >= 0 and j + 2 < end and text[j + 2] == "'":
+                j += 1  # ''' : the single mark closes first
+            if j < 0:
+                j = end
+            if j - i > 2:
+                pieces.append((i + 2, j))
+            i = j + 2
+            continue
         if ch in "\"“":
             close = "”" if ch == "“" else '"'
             j = text.find(close, i + 1, end)

@@ -36,3 +36,36 @@ def test_quote_text_sentences_without_marks_split_inside_quotes() -> None:
 def test_quote_text_find_marked_nesting_typos_and_open_ends(text: str, expected: list[tuple[str, bool]]) -> None:
     para = paragraphs(text)[0]
     assert [(text[m.start:m.end], m.closed) for m in find_marked(text, para, 0)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # newspaper-archive style: two single quote marks open and close a quote
+    ("''We will not sign this deal,'' said the envoy.", [("We will not sign this deal,", True)]),
+    ("The mayor called the plan ''a gift to landlords'' on Friday.", [("a gift to landlords", True)]),
+    # a quote nested inside one, closed together with it
+    ("''He told me 'no deal,''' the aide said.", [("He told me 'no deal,'", True)]),
+    # a quote going on into the next paragraph
+    ("Ms. Ortiz added: ''The border stays shut until", [("The border stays shut until", False)]),
+    # the Penn Treebank pair
+    ("``Nothing changes,'' the minister said.", [("Nothing changes,", True)]),
+])
+def test_quote_text_find_marked_two_single_marks(text: str, expected: list[tuple[str, bool]]) -> None:
+    para = paragraphs(text)[0]
+    assert [(text[m.start:m.end], m.closed) for m in find_marked(text, para, 0)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Prices rose in the '90s and the students' union protested.",
+    "The farmers' and the workers' leaders met on Monday.",
+    "It's the party's plan, the mayor's aide said.",
+])
+def test_quote_text_find_marked_single_apostrophes_open_nothing(text: str) -> None:
+    para = paragraphs(text)[0]
+    assert find_marked(text, para, 0) == []
+
+
+def test_quote_text_sentences_end_at_a_two_mark_close() -> None:
+    text = "''Stop. Go now.'' Then he left."
+    para = paragraphs(text)[0]
+    spans = sentences(text, para, find_marked(text, para, 0))
+    assert [text[a:b] for a, b in spans] == ["''Stop. Go now.''", "Then he left."]

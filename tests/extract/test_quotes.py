@@ -364,3 +364,14 @@ def test_quotes_role_with_appositive_name_and_a_past_verb_clause_end_to_end():
     assert by_text["the ceasefire held"].speaker_name == "Lea Brandt"
     assert not any("Lea Brandt" in q.text for q in article.quotes)
     assert by_text["aid was coming"].speaker_name == "Lea Brandt"
+
+
+def test_quotes_two_single_marks_are_direct_quotes_with_a_speaker():
+    text = ("Officials met in Geneva on Monday.\n"
+            "''The talks were useful,'' said Omar Haddad, the foreign minister. "
+            "He called the ceasefire ''fragile but real.''")
+    article = make_article(text, people={"Omar Haddad": ["Omar Haddad"]})
+    found = quoted(article)
+    assert [(q.text, q.speaker_name) for q in found] == [
+        ("The talks were useful,", "Omar Haddad"), ("fragile but real.", "Omar Haddad")]
+    assert all(text[q.start:q.end] == q.text for q in found)

@@ -43,7 +43,7 @@ _GROUP_TITLES = {"government", "administration", "cabinet", "ministry", "foreign
                  "national", "citizen", "resident", "worker", "counterpart", "deputy", "representative", "major",
                  "justice", "speaker", "executive", "attorney", "aide", "adviser", "advisor", "diplomat"}
 _MODIFIERS = {"vice", "deputy", "former", "acting", "interim"}
-_QUOTES = re.compile(r"[\"“”]")
+_QUOTES = re.compile(r"'{2,3}|``|[\"“”]")  # '' and `` are archive and treebank quotation marks
 # The words of a name after a title: capitalised, up to five ("Gen. Joseph F. Dunford Jr.").
 _NAME_WORD = re.compile(r"[A-Z][\w’'.-]*")
 _MAX_NAME_WORDS = 5
@@ -149,11 +149,11 @@ def _quoted_regions(text: str) -> list[tuple[int, int]]:
     regions = []
     for para_match in re.finditer(r"[^\n]+", text):
         para, base = para_match.group(), para_match.start()
-        marks = [m.start() for m in _QUOTES.finditer(para)]
-        for a, b in zip(marks[::2], marks[1::2]):
-            regions.append((base + a, base + b + 1))
+        marks = [(m.start(), m.end()) for m in _QUOTES.finditer(para)]
+        for (a, _), (_, b) in zip(marks[::2], marks[1::2]):
+            regions.append((base + a, base + b))
         if len(marks) % 2:  # a quote left open runs to the paragraph's end
-            regions.append((base + marks[-1], base + len(para)))
+            regions.append((base + marks[-1][0], base + len(para)))
     return regions
 
 

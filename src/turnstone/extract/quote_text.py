@@ -74,7 +74,22 @@ def _opens(text: str, i: int, para_start: int) -> bool:
     return i == para_start or text[i - 1] in OPEN_CONTEXT or text[i - 1] in OPENERS + "'‘"
 
 
-_QUOTE_MARKS = re.compile("[" + re.escape(OPENERS + CLOSERS + STRAIGHT) + "]")
+# Newspaper archives (the NYT's among them) write a quotation mark as two single ones: ''Yes,'' he
+# said; the Penn Treebank opens with ``. Three marks are a single quote closing or opening with it.
+_QUOTE_MARKS = re.compile("'{2,3}|``|[" + re.escape(OPENERS + CLOSERS + STRAIGHT) + "]")
+PAIR = "''"
+
+
+def _pair_opens(text: str, i: int, size: int, para_start: int, end: int) -> bool:
+    """An opening '' stands at the paragraph start or after a space or bracket, before a word."""
+    after = i + size
+    return (i == para_start or text[i - 1] in OPEN_CONTEXT + OPENERS + STRAIGHT) \
+        and after < end and not text[after].isspace()
+
+
+def _pair_closes(text: str, i: int, para_start: int) -> bool:
+    """A closing '' follows a word or punctuation, never a space."""
+    return i > para_start and not text[i - 1].isspace()
 
 
 def find_marked(text: str, para: tuple[int, int], index: int) -> list[Marked]:
@@ -82,6 +97,7 @@ def find_marked(text: str, para: tuple[int, int], index: int) -> list[Marked]:
 
     A quote still open at the paragraph's end ends there (``closed=False``): news paragraphs
     continue a long quote by opening the next paragraph with a new mark and no closing one.
+    A two-character mark ('') sits in text[open_at:start] and text[end:close_at + 1].
     """
     start, end = para
     found: list[Marked] = []
@@ -91,9 +107,20 @@ def find_marked(text: str, para: tuple[int, int], index: int) -> list[Marked]:
     for mark in _QUOTE_MARKS.finditer(text, start, end):  # no other character changes the state
         i = mark.start()
         ch = text[i]
+        if ch in "'`":  # a two-mark quote: '' or `` opens, '' closes; other marks leave it alone
+            size = len(mark.group())
+            if open_at < 0 and (ch == "`" or _pair_opens(text, i, size, start, end)):
+                open_at, opener, depth = i, PAIR, 1
+            elif opener == PAIR and open_at >= 0 and ch == "'" and _pair_closes(text, i, start):
+                close = i + size - 2  # of three marks the first closes a nested single quote
+                found.append(Marked(open_at + 2, close, open_at, close + 1, index))
+                open_at = -1
+            continue
         if open_at < 0:
             if ch in OPENERS or (ch == STRAIGHT and _opens(text, i, start)):
                 open_at, opener, depth = i, ch, 1
+        elif opener == PAIR:
+            continue  # double marks inside a '' quote are not the newspaper's own
         elif opener == STRAIGHT:
             if ch == STRAIGHT or (ch in CLOSERS and STRAIGHT not in text[i + 1:end]):
                 # A straight mark closed by a curly one happens in pasted text.
@@ -115,7 +142,8 @@ def find_marked(text: str, para: tuple[int, int], index: int) -> list[Marked]:
                 found.append(Marked(open_at + 1, i, open_at, i, index))  # “ … " typed by mistake
                 open_at = -1
     if open_at >= 0 and end - open_at > 2:
-        found.append(Marked(open_at + 1, end, open_at, end, index, closed=False))
+        width = 2 if opener == PAIR else 1
+        found.append(Marked(open_at + width, end, open_at, end, index, closed=False))
     return [m for m in found if m.end - m.start >= 1 and text[m.start:m.end].strip()]
 
 
@@ -141,7 +169,7 @@ def is_sentence_end(text: str, i: int, limit: int) -> int:
     if k >= limit:
         return j
     nxt = text[k]
-    if not (nxt.isupper() or nxt.isdigit() or nxt in OPENERS + STRAIGHT + "‘'(["):
+    if not (nxt.isupper() or nxt.isdigit() or nxt in OPENERS + STRAIGHT + "‘'([`"):
         return -1
     if ch == ".":
         m = re.search(r"([\w.]+)$", text[max(0, i - 12):i])
@@ -155,7 +183,7 @@ def sentences(text: str, para: tuple[int, int], marked: list[Marked]) -> list[tu
     """Sentence spans of one paragraph; text inside quotation marks never ends a sentence unless
     the quote closes right after its final punctuation."""
     start, end = para
-    inside = [(m.open_at, m.close_at) for m in marked]
+    inside = [(m.open_at, m.close_at, m.end) for m in marked]
     spans = []
     s = start
     q = 0
@@ -165,8 +193,8 @@ def sentences(text: str, para: tuple[int, int], marked: list[Marked]) -> list[tu
             q += 1
         if q < len(inside) and inside[q][0] <= i < inside[q][1]:
             # Only the punctuation right before the closing mark may end the sentence.
-            close = inside[q][1]
-            if i != close - 1 or close >= end:
+            close, content_end = inside[q][1], inside[q][2]
+            if i != content_end - 1 or close >= end:
                 continue
         j = is_sentence_end(text, i, end)
         if j > 0:
