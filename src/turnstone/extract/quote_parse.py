@@ -38,7 +38,8 @@ def has_parse(doc: Any) -> bool:
         return False
 
 
-def _token_at(doc: Any, start: int, end: int) -> Any:
+def token_at(doc: Any, start: int, end: int) -> Any:
+    """The first token of the characters [start, end), or None where no token lies."""
     span = doc.char_span(start, end, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
 
@@ -83,7 +84,7 @@ def _subject_token(doc: Any, cue_start: int, cue_end: int,
     on to say' and '…, adding'), or None. No verb or subject inside ``quoted`` (the quotation
     spans around) is used: a quote never names its own speaker, and a parse that joins '"We
     will go on," the spokesman said' as conjoined verbs would give "We"."""
-    verb = _token_at(doc, cue_start, cue_end)
+    verb = token_at(doc, cue_start, cue_end)
     if verb is None:
         return None
 

@@ -20,7 +20,7 @@ from .quote_frames import (
     phrase_before,
     subject_at_start,
 )
-from .quote_parse import SUBJECT_DEPS, has_parse
+from .quote_parse import SUBJECT_DEPS, has_parse, token_at
 from .quote_text import Token, find_marked, paragraphs, sentences, tokens
 
 if TYPE_CHECKING:
@@ -56,19 +56,18 @@ NOT_ADJUNCT_ING = {"including", "during", "according", "nothing", "something", "
 def _complement_opens(doc: Any, cue: Token, first: Token) -> bool:
     """From the parse: a clausal complement of the cue verb starts at ``first`` ('said tankers
     were waiting': 'waiting' is a ccomp of 'said' whose words begin at 'tankers')."""
-    verb = doc.char_span(cue.start, cue.end, alignment_mode="expand")
-    if verb is None or not len(verb):
-        return False
-    return any(child.dep_ == "ccomp" and child.left_edge.idx == first.start for child in verb[0].children)
+    verb = token_at(doc, cue.start, cue.end)
+    return verb is not None and any(child.dep_ == "ccomp" and child.left_edge.idx == first.start
+                                    for child in verb.children)
 
 
 def _complement_after_object(doc: Any, toks: list[Token], i: int) -> int | None:
     """From the parse: where the clausal complement of an addressee verb starts, past its object
     and adjuncts ('told the Courier on Monday the convoy had turned back'), or None."""
-    verb = doc.char_span(toks[i].start, toks[i].end, alignment_mode="expand")
-    if verb is None or not len(verb):
+    verb = token_at(doc, toks[i].start, toks[i].end)
+    if verb is None:
         return None
-    for child in verb[0].children:
+    for child in verb.children:
         if child.dep_ != "ccomp" or child.left_edge.idx <= toks[i].start:
             continue
         start = child.left_edge.idx
@@ -102,11 +101,11 @@ def _content_after(toks: list[Token], i: int, lemma: str, doc: Any = None) -> in
             break
         if toks[k].text in {".", ";", ":", "“", '"', "?", "!"}:
             break
-    if j < len(toks) and lemma in OBJECT_VERBS and doc is not None:
-        k = _complement_after_object(doc, toks, i)
-        if k is not None:
-            return k
     if j < len(toks) and lemma in OBJECT_VERBS:
+        if doc is not None:
+            after_object = _complement_after_object(doc, toks, i)
+            if after_object is not None:
+                return after_object
         # "told reporters the talks failed": skip a short object
         k = j
         while k < len(toks) and k < j + 4 and toks[k].text not in BOUNDARY and toks[k].lower not in CLAUSE_OPENERS:
@@ -128,8 +127,6 @@ def _content_after(toks: list[Token], i: int, lemma: str, doc: Any = None) -> in
             return None
         if first.lower in CLAUSE_OPENERS or (first.is_cap and first.lower not in {"in", "on", "at", "after"}) \
                 or first.text[:1].isdigit():
-            return j
-        if doc is not None and first.text not in BOUNDARY and _complement_opens(doc, toks[i], first):
             return j
     return None
 
@@ -319,12 +316,12 @@ def _parse_says_clause(doc: Any, toks: list[Token], i: int, comma: int, rng: tup
     """From the parse: the phrase after the cue heads the subject of a verb the cue governs
     ('said the ceasefire held': 'ceasefire' is the subject of 'held', a complement of 'said'),
     or the words before the comma hold no verb, so they report nothing."""
-    cue = doc.char_span(toks[i].start, toks[i].end, alignment_mode="expand")
+    verb = token_at(doc, toks[i].start, toks[i].end)
     phrase = doc.char_span(toks[rng[0]].start, toks[rng[1] - 1].end, alignment_mode="expand")
     before = doc.char_span(toks[0].start, toks[comma].start, alignment_mode="expand")
-    if cue is None or phrase is None or before is None or not len(cue) or not len(phrase):
+    if verb is None or phrase is None or before is None or not len(phrase):
         return False
-    verb, head = cue[0], phrase.root
+    head = phrase.root
     if head.dep_ in SUBJECT_DEPS and head.head is not verb and verb in head.head.ancestors:
         return True
     return len(before) > 0 and not any(t.pos_ in {"VERB", "AUX"} for t in before)
