@@ -16,15 +16,14 @@ from typing import Any
 from ..kb.store import default_kb
 from ..model import Article
 from .quote_cues import ROLE_WORDS, TITLE_WORDS
+from .timex_values import MONTHS, WEEKDAYS
 
 LOGGER = logging.getLogger(__name__)
 
-TIME_WORDS = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-    "nov", "dec", "spring", "summer", "fall", "autumn", "winter", "week", "weekend", "month", "year",
-    "day", "morning", "afternoon", "evening", "night", "today", "yesterday", "tonight", "tomorrow",
+# The times stage's month and weekday names, and other words that name a time, not a speaker.
+TIME_WORDS = set(MONTHS) | set(WEEKDAYS) | {
+    "spring", "summer", "fall", "autumn", "winter", "week", "weekend", "month", "year", "day", "morning",
+    "afternoon", "evening", "night", "today", "yesterday", "tonight", "tomorrow",
 }
 # Pronouns that point at a thing or stand for a clause: never the one quoted.
 THING_PRONOUNS = {"who", "whom", "which", "that", "this", "these", "those", "what", "whatever", "there",
