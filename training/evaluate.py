@@ -102,6 +102,13 @@ def score_ud(nlp: Language, docs: list[Doc], gold_tokens: bool, gold_sents: bool
     return {k: round(float(sc[k]), 4) for k in keys if sc.get(k) is not None}
 
 
+def one_sentence_docs(docs: list[Doc]) -> list[Doc]:
+    """Each gold sentence as a Doc of its own: what `spacy convert` makes of a .conllu file by
+    default (``--n-sents 1``) and so what a plain `spacy evaluate` scores. The pipeline then runs
+    in full on each and may still split a sentence, but never joins two."""
+    return [sent.as_doc() for d in docs for sent in d.sents]
+
+
 def words_per_second(nlp: Language, texts: list[str], rounds: int = 2) -> dict[str, float]:
     """Words per second with ``nlp.pipe`` on one thread: per wall-clock second and per
     CPU second of this process (the latter is what one free core gives when the
@@ -152,6 +159,7 @@ def evaluate(model: Path, corpus: Path, speed: bool = True, ruler: bool = True) 
         docs = load_docs(test, nlp)
         result["ewt_test_gold_tokens"] = score_ud(nlp, docs, gold_tokens=True)
         result["ewt_test_gold_sentences"] = score_ud(nlp, docs, gold_tokens=True, gold_sents=True)
+        result["ewt_test_sentence_docs"] = score_ud(nlp, one_sentence_docs(docs), gold_tokens=True)
         result["ewt_test_raw_text"] = score_ud(nlp, docs, gold_tokens=False)
         if speed:
             texts = [d.text for d in docs]
@@ -171,7 +179,7 @@ def to_markdown(res: dict[str, object]) -> str:
             for lab, s in val.items():
                 lines.append(f"| {key[4:]} | {lab} | {s['p']:.3f} | {s['r']:.3f} | {s['f']:.3f} | {s['n']} |")
     lines.append("")
-    for key in ("ewt_test_gold_tokens", "ewt_test_gold_sentences", "ewt_test_raw_text"):
+    for key in ("ewt_test_gold_tokens", "ewt_test_gold_sentences", "ewt_test_sentence_docs", "ewt_test_raw_text"):
         if key in res:
             lines.append(f"- {key}: " + ", ".join(f"{k} {v:.4f}" for k, v in res[key].items()))  # type: ignore[union-attr]
     for key in ("words_per_second_1core", "size_mb", "load_seconds"):
