@@ -180,8 +180,9 @@ def to_markdown(res: dict[str, object]) -> str:
                 lines.append(f"| {key[4:]} | {lab} | {s['p']:.3f} | {s['r']:.3f} | {s['f']:.3f} | {s['n']} |")
     lines.append("")
     for key in ("ewt_test_gold_tokens", "ewt_test_gold_sentences", "ewt_test_sentence_docs", "ewt_test_raw_text"):
-        if key in res:
-            lines.append(f"- {key}: " + ", ".join(f"{k} {v:.4f}" for k, v in res[key].items()))  # type: ignore[union-attr]
+        scores = res.get(key)
+        if isinstance(scores, dict):
+            lines.append(f"- {key}: " + ", ".join(f"{k} {v:.4f}" for k, v in scores.items()))
     for key in ("words_per_second_1core", "size_mb", "load_seconds"):
         if key in res:
             lines.append(f"- {key}: {res[key]}")
