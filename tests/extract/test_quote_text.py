@@ -32,6 +32,13 @@ def test_quote_text_sentences_without_marks_split_inside_quotes() -> None:
     ('A "straight" one and "open only', [("straight", True), ("open only", False)]),
     ("«Bonjour» x", [("Bonjour", True)]),
     ("No marks at all.", []),
+    # pasted web text: a curly quote closed by a straight mark while a curly one comes later
+    ('“Roads are crumbling," she said. "Families wait.”', [("Roads are crumbling,", True), ("Families wait.", True)]),
+    # a straight quote nested inside a curly one does not close it
+    ('“He called it "reform," and it failed,” she said.', [('He called it "reform," and it failed,', True)]),
+    # a closing mark typed as the opener, after a no-break space too
+    ("”Fear. I am afraid.” ― A reader.", [("Fear. I am afraid.", True)]),
+    ('he said.\xa0"And it never ends." Then', [("And it never ends.", True)]),
 ])
 def test_quote_text_find_marked_nesting_typos_and_open_ends(text: str, expected: list[tuple[str, bool]]) -> None:
     para = paragraphs(text)[0]

@@ -71,7 +71,8 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
 
 
 def _opens(text: str, i: int, para_start: int) -> bool:
-    return i == para_start or text[i - 1] in OPEN_CONTEXT or text[i - 1] in OPENERS + "'‘"
+    before = text[i - 1]  # any space, the no-break space of pasted web text too
+    return i == para_start or before.isspace() or before in OPEN_CONTEXT or before in OPENERS + "'‘"
 
 
 # Newspaper archives (the NYT's among them) write a quotation mark as two single ones: ''Yes,'' he
@@ -80,10 +81,17 @@ _QUOTE_MARKS = re.compile("'{2,3}|``|[" + re.escape(OPENERS + CLOSERS + STRAIGHT
 PAIR = "''"
 
 
+def _closer_opens(text: str, i: int, para_start: int, end: int) -> bool:
+    """A closing curly mark typed as an opener: at the paragraph's start or after a space, and
+    before a word ('”Fear. I am truly afraid ...'; a closing one follows a word)."""
+    return text[i] in CLOSERS and (i == para_start or text[i - 1].isspace()) \
+        and i + 1 < end and not text[i + 1].isspace()
+
+
 def _pair_opens(text: str, i: int, size: int, para_start: int, end: int) -> bool:
     """An opening '' stands at the paragraph start or after a space or bracket, before a word."""
     after = i + size
-    return (i == para_start or text[i - 1] in OPEN_CONTEXT + OPENERS + STRAIGHT) \
+    return (i == para_start or text[i - 1].isspace() or text[i - 1] in OPEN_CONTEXT + OPENERS + STRAIGHT) \
         and after < end and not text[after].isspace()
 
 
@@ -104,6 +112,7 @@ def find_marked(text: str, para: tuple[int, int], index: int) -> list[Marked]:
     open_at = -1
     opener = ""
     depth = 0
+    nested_straight = False  # a straight quote open inside a curly one
     for mark in _QUOTE_MARKS.finditer(text, start, end):  # no other character changes the state
         i = mark.start()
         ch = text[i]
@@ -117,8 +126,8 @@ def find_marked(text: str, para: tuple[int, int], index: int) -> list[Marked]:
                 open_at = -1
             continue
         if open_at < 0:
-            if ch in OPENERS or (ch == STRAIGHT and _opens(text, i, start)):
-                open_at, opener, depth = i, ch, 1
+            if ch in OPENERS or (ch == STRAIGHT and _opens(text, i, start)) or _closer_opens(text, i, start, end):
+                open_at, opener, depth, nested_straight = i, ch, 1, False
         elif opener == PAIR:
             continue  # double marks inside a '' quote are not the newspaper's own
         elif opener == STRAIGHT:
@@ -137,10 +146,14 @@ def find_marked(text: str, para: tuple[int, int], index: int) -> list[Marked]:
                 if depth == 0:
                     found.append(Marked(open_at + 1, i, open_at, i, index))
                     open_at = -1
-            elif ch == STRAIGHT and depth == 1 and not _opens(text, i, start) \
-                    and not any(c in CLOSERS for c in text[i + 1:end]):
-                found.append(Marked(open_at + 1, i, open_at, i, index))  # “ … " typed by mistake
-                open_at = -1
+            elif ch == STRAIGHT and depth == 1:  # “He called it "reform," she said.”
+                if _opens(text, i, start):
+                    nested_straight = True
+                elif nested_straight:
+                    nested_straight = False
+                else:  # “ … " typed by mistake, or pasted text mixing the two
+                    found.append(Marked(open_at + 1, i, open_at, i, index))
+                    open_at = -1
     if open_at >= 0 and end - open_at > 2:
         width = 2 if opener == PAIR else 1
         found.append(Marked(open_at + width, end, open_at, end, index, closed=False))
