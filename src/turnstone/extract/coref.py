@@ -28,7 +28,7 @@ from typing import Any
 from ..analyze.doc_cache import token_values
 from ..kb.resolve import scan
 from ..kb.store import KnowledgeBase, norm
-from .quote_text import ABBREVIATIONS
+from .quote_text import ABBREVIATIONS, find_marked, paragraphs
 
 PRONOUNS = {"he", "she"}
 # "it"/"they" are resolved only as the subject of a speech or accusation verb ("It said",
@@ -43,7 +43,6 @@ _GROUP_TITLES = {"government", "administration", "cabinet", "ministry", "foreign
                  "national", "citizen", "resident", "worker", "counterpart", "deputy", "representative", "major",
                  "justice", "speaker", "executive", "attorney", "aide", "adviser", "advisor", "diplomat"}
 _MODIFIERS = {"vice", "deputy", "former", "acting", "interim"}
-_QUOTES = re.compile(r"'{2,3}|``|[\"“”]")  # '' and `` are archive and treebank quotation marks
 # The words of a name after a title: capitalised, up to five ("Gen. Joseph F. Dunford Jr.").
 _NAME_WORD = re.compile(r"[A-Z][\w’'.-]*")
 _MAX_NAME_WORDS = 5
@@ -146,15 +145,10 @@ _REPORTED_ITS = re.compile(_SPEECH + r"\s+(?:[^.!?\n\"“”]{0,80}?\s+and\s+tha
 
 
 def _quoted_regions(text: str) -> list[tuple[int, int]]:
-    regions = []
-    for para_match in re.finditer(r"[^\n]+", text):
-        para, base = para_match.group(), para_match.start()
-        marks = [(m.start(), m.end()) for m in _QUOTES.finditer(para)]
-        for (a, _), (_, b) in zip(marks[::2], marks[1::2]):
-            regions.append((base + a, base + b))
-        if len(marks) % 2:  # a quote left open runs to the paragraph's end
-            regions.append((base + marks[-1][0], base + len(para)))
-    return regions
+    """Each quotation with its marks, as the quotes stage reads them (a quote left open runs to
+    its paragraph's end): a pronoun in there is the quoted speaker's, not the narrator's."""
+    return [(m.open_at, m.close_at + 1 if m.closed else m.close_at)
+            for para in paragraphs(text) for m in find_marked(text, para, 0)]
 
 
 def title_matches(entity_title: str | None, words: tuple[str, ...]) -> bool:
