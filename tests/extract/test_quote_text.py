@@ -39,6 +39,12 @@ def test_quote_text_sentences_without_marks_split_inside_quotes() -> None:
     # a closing mark typed as the opener, after a no-break space too
     ("”Fear. I am afraid.” ― A reader.", [("Fear. I am afraid.", True)]),
     ('he said.\xa0"And it never ends." Then', [("And it never ends.", True)]),
+    ("” … they are so not like him.", [(" … they are so not like him.", False)]),
+    ("” he said after a pause.", []),  # the end of the last paragraph's quote
+    ('Clinton:"We learned that." Then', [("We learned that.", True)]),
+    # a straight quote closed by a curly one although a straight one comes later
+    ('"They are afraid,” he continued. "They are."', [("They are afraid,", True), ("They are.", True)]),
+    ("as “criminals” and “rapists“ while calling", [("criminals", True), ("rapists", True)]),
 ])
 def test_quote_text_find_marked_nesting_typos_and_open_ends(text: str, expected: list[tuple[str, bool]]) -> None:
     para = paragraphs(text)[0]
@@ -55,6 +61,8 @@ def test_quote_text_find_marked_nesting_typos_and_open_ends(text: str, expected:
     ("Ms. Ortiz added: ''The border stays shut until", [("The border stays shut until", False)]),
     # the Penn Treebank pair
     ("``Nothing changes,'' the minister said.", [("Nothing changes,", True)]),
+    # a nested single quote closed before the pair, with a space between
+    ("''I hate the term 'Manhattan poor,' '' she said.", [("I hate the term 'Manhattan poor,' ", True)]),
 ])
 def test_quote_text_find_marked_two_single_marks(text: str, expected: list[tuple[str, bool]]) -> None:
     para = paragraphs(text)[0]

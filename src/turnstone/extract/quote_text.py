@@ -13,7 +13,7 @@ OPENERS = "“„«"
 CLOSERS = "”»"
 STRAIGHT = '"'
 # A straight mark after these characters opens a quote; elsewhere it closes one.
-OPEN_CONTEXT = " \t\n([{—–-/"
+OPEN_CONTEXT = " \t\n([{—–-/:"  # 'Clinton:"We learned ...'
 
 WORD = re.compile(r"(?:[A-Z]\.){2,}|(?:Gov|Govs|Sen|Sens|Rep|Reps|Gen|Dr|Mr|Mrs|Ms|Lt|Col|Sgt|Capt|Adm|Prof|Rev"
                   r"|Maj|Cmdr|Gov|St|Jr|Sr|Pres|Amb|[A-Z])\.(?=\s+[A-Z])|[RDI]-[A-Z][A-Za-z]{1,4}\.?|\w+(?:[’'.\-]\w+)*(?:[’']s?)?|[^\w\s]")
@@ -81,11 +81,23 @@ _QUOTE_MARKS = re.compile("'{2,3}|``|[" + re.escape(OPENERS + CLOSERS + STRAIGHT
 PAIR = "''"
 
 
+def _closes_after_word(text: str, i: int, end: int) -> bool:
+    """An opening mark typed where a quote closes: after a word or its punctuation and before a
+    space ('called them “rapists“ while ...'); an opening mark follows a space or bracket."""
+    before = text[i - 1]
+    return (before.isalnum() or before in ",.?!") and (i + 1 >= end or text[i + 1] == " ")
+
+
 def _closer_opens(text: str, i: int, para_start: int, end: int) -> bool:
-    """A closing curly mark typed as an opener: at the paragraph's start or after a space, and
-    before a word ('”Fear. I am truly afraid ...'; a closing one follows a word)."""
-    return text[i] in CLOSERS and (i == para_start or text[i - 1].isspace()) \
-        and i + 1 < end and not text[i + 1].isspace()
+    """A closing curly mark typed as an opener: after a space and before a word ('”Fear. I am
+    truly afraid ...'; a closing one follows a word), or opening a paragraph ('” … they are'),
+    unless a lower-case word follows ('” he said', the end of the last paragraph's quote)."""
+    if text[i] not in CLOSERS or i + 1 >= end:
+        return False
+    if i == para_start:
+        rest = text[i + 1:end].lstrip()
+        return bool(rest) and not rest[0].islower()
+    return text[i - 1].isspace() and not text[i + 1].isspace()
 
 
 def _pair_opens(text: str, i: int, size: int, para_start: int, end: int) -> bool:
@@ -96,8 +108,9 @@ def _pair_opens(text: str, i: int, size: int, para_start: int, end: int) -> bool
 
 
 def _pair_closes(text: str, i: int, para_start: int) -> bool:
-    """A closing '' follows a word or punctuation, never a space."""
-    return i > para_start and not text[i - 1].isspace()
+    """A closing '' follows a word or punctuation, never a space, unless the space follows a
+    nested quote's own closing mark ('the term 'Manhattan poor,' '' she said')."""
+    return i > para_start and (not text[i - 1].isspace() or text[i - 2:i] == "' ")
 
 
 def find_marked(text: str, para: tuple[int, int], index: int) -> list[Marked]:
@@ -131,12 +144,15 @@ def find_marked(text: str, para: tuple[int, int], index: int) -> list[Marked]:
         elif opener == PAIR:
             continue  # double marks inside a '' quote are not the newspaper's own
         elif opener == STRAIGHT:
-            if ch == STRAIGHT or (ch in CLOSERS and STRAIGHT not in text[i + 1:end]):
-                # A straight mark closed by a curly one happens in pasted text.
+            if ch in OPENERS:  # "He called it “reform,” she said."
+                depth += 1
+            elif ch in CLOSERS and depth > 1:
+                depth -= 1
+            elif ch == STRAIGHT or ch in CLOSERS:  # a straight mark closed by a curly one: pasted text
                 found.append(Marked(open_at + 1, i, open_at, i, index))
                 open_at = -1
         else:  # a curly or guillemet quote: count nesting of the same kind
-            if ch == "“" and depth == 1 and text[i - 1] in ",.?!" and (i + 1 >= end or text[i + 1] == " "):
+            if ch == "“" and depth == 1 and _closes_after_word(text, i, end):
                 found.append(Marked(open_at + 1, i, open_at, i, index))  # '…not,“ he said': a typo
                 open_at = -1
             elif ch in OPENERS:
