@@ -67,10 +67,10 @@ def _month_day(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple[
         year = int(m.group(3))
     elif anchor is None:
         return "DATE", None
-    elif preposition_tense(ctx) == "past":  # "since the Oct. 23 attack": the last such day
+    elif (tense := preposition_tense(ctx)) == "past":  # "since the Oct. 23 attack": the last such day
         year = anchor.year if (month, day) <= (anchor.month, anchor.day) else anchor.year - 1
     else:
-        year = month_year(anchor, month, preposition_tense(ctx) or clause_tense(ctx))
+        year = month_year(anchor, month, tense or clause_tense(ctx))
     return "DATE", f"{year:04d}-{month:02d}-{day:02d}"
 
 
@@ -132,10 +132,10 @@ def _bare_month(m: re.Match[str], anchor: dt.date | None, ctx: Context) -> tuple
         year = anchor.year if month > anchor.month else anchor.year + 1
     elif "this" in lead:
         year = anchor.year
-    elif preposition_tense(ctx) == "past":  # "since March": the last March begun
+    elif (tense := preposition_tense(ctx)) == "past":  # "since March": the last March begun
         year = anchor.year if month <= anchor.month else anchor.year - 1
     else:
-        year = month_year(anchor, month, preposition_tense(ctx) or clause_tense(ctx))
+        year = month_year(anchor, month, tense or clause_tense(ctx))
     return "DATE", f"{year:04d}-{month:02d}"
 
 
