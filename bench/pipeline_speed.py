@@ -1,6 +1,8 @@
 """End-to-end speed of the whole pipeline on the PolNeAR news texts (about 700 words each).
 
-    .venv/bin/python bench/pipeline_speed.py [--limit N] [--batch-size B] [--no-latency]
+    .venv/bin/python bench/pipeline_speed.py [--limit N] [--batch-size B] [--no-latency] [--profile accurate]
+
+(--profile accurate needs the accurate extra, e.g. PYTHONPATH=src /work/tvenv/bin/python bench/pipeline_speed.py.)
 
 Prints, for one process on one core:
   * the yardstick: spaCy's blank English tokenizer alone over the same texts (words/s, articles/s);
@@ -59,12 +61,12 @@ def pipeline_run(texts: list[str], batch_size: int) -> tuple[float, float, dict[
     """Wall and CPU seconds for cleaning + the default pipeline, per-stage seconds, events and quotes."""
     from dataclasses import replace
 
-    from turnstone.analyze.nlp import load_nlp
+    from turnstone.analyze.stage import get_nlp
     from turnstone.core import default_pipeline
     from turnstone.ingest.readers import article_from_text
     from turnstone.pipeline import Pipeline
 
-    load_nlp()  # model loading is measured by the first-result latency, not here
+    get_nlp()  # model loading (the profile's) is measured by the first-result latency, not here
     spent: dict[str, float] = defaultdict(float)
 
     def timed(stage):  # type: ignore[no-untyped-def]
@@ -132,21 +134,28 @@ def main() -> int:
     parser.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE, help="articles per nlp.pipe batch")
     parser.add_argument("--no-latency", action="store_true", help="skip the first-result probe")
     parser.add_argument("--json", action="store_true", help="print the numbers as one JSON line too")
+    parser.add_argument("--profile", default=None, help="default or accurate (sets $TURNSTONE_PROFILE, so the "
+                        "ingest run and the first-result probe use it too)")
     args = parser.parse_args()
+    if args.profile:
+        from turnstone.analyze.nlp import PROFILE_ENV
+
+        os.environ[PROFILE_ENV] = args.profile
     paths = polnear_paths(args.limit)
     if not paths:
         return 0
     texts = [p.read_text(encoding="utf-8") for p in paths]
     n, n_words = len(texts), words(texts)
 
-    from turnstone.analyze.nlp import MODEL_DIR, load_nlp
+    from turnstone.analyze.nlp import MODEL_DIR, current_profile, load_nlp
+    from turnstone.analyze.stage import get_nlp
     from turnstone.pipeline import pipeline_version
 
     meta = load_nlp().meta
     model = (f"trained model {meta.get('lang')}_{meta.get('name')} {meta.get('version')}"
              if (MODEL_DIR / "config.cfg").exists() else "blank English + sentencizer")
     print(f"PolNeAR: {n} articles, {n_words:,} words ({n_words / n:.0f} words/article); {model}; "
-          f"pipeline {pipeline_version()}; components {load_nlp().pipe_names}")
+          f"pipeline {pipeline_version()}; profile {current_profile()}; components {get_nlp().pipe_names}")
 
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores: per-core rates use this process's CPU "
           "time, which other work on the machine does not inflate; wall-clock rates are shown beside them")
@@ -182,7 +191,7 @@ def main() -> int:
         targets.append(("first result < 2 s", latency < 2))
     print("targets    " + "   ".join(f"{name}: {'met' if ok else 'NOT met'}" for name, ok in targets))
     if args.json:
-        print(json.dumps({"articles": n, "words": n_words, "articles_per_s_core": round(rate, 2),
+        print(json.dumps({"profile": current_profile(), "articles": n, "words": n_words, "articles_per_s_core": round(rate, 2),
                           "words_per_s": round(n_words / cpu), "tokenizer_articles_per_s": round(n / tok_cpu, 2),
                           "ratio": round(tok_cpu / cpu, 4), "wall_articles_per_s": round(n / took, 2), "ingest_articles_per_s": round(stored / ingest_s, 2),
                           "peak_rss_mb": round(peak_mb), "first_result_s": latency,

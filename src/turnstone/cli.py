@@ -25,10 +25,34 @@ def _err(message: str) -> None:
     typer.echo(message, err=True)
 
 
+PROFILE_HELP = ("default (the shipped CNN model) or accurate (transformer NER; needs the 'accurate' extra); "
+                "default: $TURNSTONE_PROFILE, else default.")
+ProfileOption = Annotated[str | None, typer.Option("--profile", help=PROFILE_HELP)]
+
+
+def _set_profile(profile: str | None) -> None:
+    """Use ``profile`` for this process and the workers it starts (through $TURNSTONE_PROFILE);
+    stop with the reason (exit 1) when it cannot load."""
+    import os
+
+    from .analyze.nlp import PROFILE_ENV, check_profile
+
+    if profile:
+        os.environ[PROFILE_ENV] = profile
+    try:
+        check_profile()
+    except TurnstoneError as err:
+        _err(f"error: {err}")
+        raise typer.Exit(1)
+
+
 @app.callback()
-def _main(verbose: Annotated[int, typer.Option("-v", "--verbose", count=True, help="More logging (-v, -vv).")] = 0) -> None:
+def _main(verbose: Annotated[int, typer.Option("-v", "--verbose", count=True, help="More logging (-v, -vv).")] = 0,
+          profile: ProfileOption = None) -> None:
     level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    if profile:
+        _set_profile(profile)
 
 
 @app.command()
@@ -37,11 +61,13 @@ def extract(
     published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD.")] = None,
     source: Annotated[str | None, typer.Option(help="Source name, e.g. the outlet.")] = None,
     format: Annotated[str, typer.Option("--format", "-f", help="json, jsonl or table.")] = "json",
+    profile: ProfileOption = None,
 ) -> None:
     """Extract entities, quotes, times, places and events from articles."""
     from .core import process_paths
     from .render import render_table
 
+    _set_profile(profile)
     if format not in ("json", "jsonl", "table"):
         _err(f"unknown format {format!r}: use json, jsonl or table")
         raise typer.Exit(2)
@@ -90,10 +116,12 @@ def eval_command(
         help="Gold annotation files (*.gold.json); the shipped samples' gold when none is given.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     details: Annotated[bool, typer.Option("--details", help="List missed and false items.")] = False,
+    profile: ProfileOption = None,
 ) -> None:
     """Score the pipeline against gold articles: precision and recall per section."""
     from .evaluate import evaluate_files, render_report
 
+    _set_profile(profile)
     if not gold:
         from .samples import sample_gold_files
 
@@ -109,12 +137,14 @@ def eval_command(
 def samples(
     out: Annotated[Path | None, typer.Option(help="Write results as JSON Lines here.")] = None,
     format: Annotated[str, typer.Option("--format", "-f", help="json, jsonl or table.")] = "table",
+    profile: ProfileOption = None,
 ) -> None:
     """Run the pipeline over the sample articles shipped with Turnstone."""
     from .core import process_article
     from .render import render_table
     from .samples import sample_articles
 
+    _set_profile(profile)
     lines = []
     for article in sample_articles():
         result = process_article(article)

@@ -24,7 +24,7 @@ def default_pipeline() -> Pipeline:
 
 
 def process(text: str, *, published: str | dt.date | None = None, title: str | None = None,
-            source: str | None = None, url: str | None = None) -> Article:
+            source: str | None = None, url: str | None = None, profile: str | None = None) -> Article:
     """Clean ``text`` and run every extraction stage over it.
 
     Args:
@@ -33,15 +33,21 @@ def process(text: str, *, published: str | dt.date | None = None, title: str | N
         published: the publication date (YYYY-MM-DD, or a ``datetime.date``) that relative dates
             resolve against.
         title, source, url: metadata copied into the result.
+        profile: "default" (the shipped CNN model) or "accurate" (transformer NER; needs
+            ``pip install 'turnstone[accurate]'``); None: $TURNSTONE_PROFILE, else "default".
 
     Returns:
         The filled-in Article (see ``SPEC.md``).
 
     Raises:
         EmptyInputError: when no text is left after cleaning.
+        ProfileError: for an unknown profile, or MissingExtraError when its extra is missing.
     """
+    from .analyze.nlp import use_profile
+
     article = article_from_text(text, published=published, title=title, source=source, url=url)
-    return default_pipeline()(article)
+    with use_profile(profile):
+        return default_pipeline()(article)
 
 
 def process_article(article: Article) -> Article:

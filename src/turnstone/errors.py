@@ -9,7 +9,9 @@
     │   └── BadRecordError    E105  a JSONL line or feed item is malformed
     ├── StageError            E2xx  a pipeline stage failed on an article
     ├── KnowledgeBaseError    E3xx  a knowledge-base file is invalid
-    └── StoreError            E4xx  the database refused an operation
+    ├── StoreError            E4xx  the database refused an operation
+    └── ProfileError          E500  a processing profile is unknown or cannot load
+        └── MissingExtraError E501  the profile needs an extra that is not installed
 """
 
 from __future__ import annotations
@@ -66,3 +68,11 @@ class KnowledgeBaseError(TurnstoneError):
 
 class StoreError(TurnstoneError):
     code = "E400"
+
+
+class ProfileError(TurnstoneError):
+    code = "E500"
+
+
+class MissingExtraError(ProfileError):
+    code = "E501"

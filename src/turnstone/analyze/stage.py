@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+from spacy.language import Language
+
 from ..model import Article
 from ..pipeline import stage
 from .doc_cache import remember_text
-from .nlp import load_nlp
+from .nlp import current_profile, load_nlp
 
 
-def get_nlp():  # type: ignore[no-untyped-def]
-    """The pipeline the analyze stage uses (the shipped model plus knowledge-base rules)."""
+def get_nlp() -> Language:
+    """The pipeline the analyze stage uses (the shipped model plus knowledge-base rules), in the
+    current profile (``nlp.current_profile``)."""
+    if current_profile() == "accurate":
+        from .accurate import load_accurate_nlp  # imports torch only now
+
+        return load_accurate_nlp()
     from .ruler import add_kb_ruler  # the knowledge base's names, before the statistical NER
 
     return add_kb_ruler(load_nlp())

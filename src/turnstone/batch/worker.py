@@ -79,10 +79,11 @@ def worker_stages() -> tuple[Stage, ...]:
     from ..core import default_pipeline
 
     pipeline = default_pipeline()
-    # Load the spaCy model now rather than inside the first chunk's timing.
-    from ..analyze.nlp import load_nlp
+    # Load the spaCy model now rather than inside the first chunk's timing (the profile's own:
+    # $TURNSTONE_PROFILE, which `turnstone --profile accurate ingest` sets for its workers).
+    from ..analyze.stage import get_nlp
 
-    load_nlp()
+    get_nlp()
     return tuple(pipeline.stages)
 
 
