@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN = $(VENV)/bin
 SHARED ?= ../shared
 
-.PHONY: install demo test eval bench model eval-model event-model lint typecheck clean
+.PHONY: install demo test eval bench model eval-model event-model accurate-model lint typecheck clean
 
 $(BIN)/turnstone: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -44,6 +44,12 @@ event-model: install
 eval-model: install
 	@test -f build/corpus/ud_test.spacy || $(BIN)/python -m training.convert --shared $(SHARED) --out build/corpus
 	$(BIN)/python -m training.evaluate --corpus build/corpus
+
+# Export a trained NER teacher (python -m training.teacher train) as the accurate profile's model, with its
+# scores; needs the accurate extra in $(VENV) (pip install -e ".[accurate]"), e.g. make accurate-model VENV=../tvenv.
+TEACHER ?= build/teacher/t1
+accurate-model:
+	PYTHONPATH=. $(BIN)/python -m training.accurate_export --model $(TEACHER) --out src/turnstone/analyze/accurate_model
 
 lint: install
 	$(BIN)/ruff check src tests
