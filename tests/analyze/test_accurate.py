@@ -119,6 +119,7 @@ def _spans(doc, items):  # type: ignore[no-untyped-def]
         ("model", [(0, 2, "PERSON")]),
         ("fill", [(0, 2, "PERSON"), (5, 6, "GPE")]),
         ("ruler", [(0, 1, "ORG"), (5, 6, "GPE")]),
+        ("longest", [(0, 2, "PERSON"), (5, 6, "GPE")]),
     ],
 )
 def test_accurate_combine_modes(mode: str, expected: list[tuple[int, int, str]]) -> None:
@@ -127,6 +128,16 @@ def test_accurate_combine_modes(mode: str, expected: list[tuple[int, int, str]])
     ruler = _spans(doc, [(0, 1, "ORG"), (5, 6, "GPE")])
     got = [(sp.start, sp.end, sp.label_) for sp in combine(doc, model, ruler, mode)]
     assert sorted(got) == expected
+
+
+def test_accurate_combine_longest_keeps_the_ruler_on_a_tie() -> None:
+    doc = spacy.blank("en")("Chinese coast guard ships near the South China Sea")
+    model = _spans(doc, [(0, 1, "NORP"), (6, 9, "LOC")])
+    ruler = _spans(doc, [(0, 3, "ORG"), (7, 8, "GPE")])
+    got = sorted((sp.start, sp.end, sp.label_) for sp in combine(doc, model, ruler, "longest"))
+    assert got == [(0, 3, "ORG"), (6, 9, "LOC")]
+    tie = combine(doc, _spans(doc, [(7, 8, "LOC")]), _spans(doc, [(7, 8, "GPE")]), "longest")
+    assert [(sp.start, sp.label_) for sp in tie] == [(7, "GPE")]
 
 
 def test_accurate_unknown_combine_mode_is_an_error() -> None:
