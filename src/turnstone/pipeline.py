@@ -61,11 +61,14 @@ def _load_builtin_stages() -> None:
 def pipeline_version(names: Iterable[str] = DEFAULT_STAGES) -> str:
     """The version stored with results: the package version and the stages that made them.
 
-    A store re-processes an article whose results carry another version.
+    A store re-processes an article whose results carry another version. A profile other than
+    the default (``TURNSTONE_PROFILE=accurate``) is named too, so its results are not mixed up.
     """
     from . import __version__
+    from .analyze.nlp import current_profile
 
-    return f"{__version__}+{'.'.join(names)}"
+    profile = current_profile()
+    return f"{__version__}+{'.'.join(names)}" + ("" if profile == "default" else f"+{profile}")
 
 
 @dataclass

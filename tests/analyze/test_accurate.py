@@ -152,3 +152,12 @@ def test_accurate_viterbi_keeps_a_name_whole() -> None:
     logp[1, BIO_ID["I-GPE"]], logp[1, BIO_ID["I-LOC"]] = -0.1, -0.3
     spans = decode(viterbi(logp))
     assert len(spans) == 1 and spans[0][:2] == (0, 2)
+
+
+def test_accurate_pipeline_version_names_the_profile(monkeypatch: pytest.MonkeyPatch) -> None:
+    from turnstone.pipeline import pipeline_version
+
+    monkeypatch.delenv(PROFILE_ENV, raising=False)
+    default = pipeline_version()
+    monkeypatch.setenv(PROFILE_ENV, "accurate")
+    assert pipeline_version() == default + "+accurate"
