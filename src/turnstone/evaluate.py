@@ -279,10 +279,10 @@ def score_events(article: Article, gold: dict[str, Any]) -> Tally:
         hits = [v for v in article.events if v.id not in used and v.event == g["event"] and span
                 and _overlap((v.evidence.start, v.evidence.end), span) > 0]
         good = [v for v in hits if _event_attrs_ok(g, v)]
-        pick = (good or hits or [None])[0]
-        if pick is None:
+        if not hits:
             t.missed.append(f"{g['event']}: {g['evidence'][:50]}")
             continue
+        pick = (good or hits)[0]
         used.add(pick.id)
         t.found += 1
         if good:

@@ -47,6 +47,6 @@ def test_parquet_writing_does_not_import_pandas_but_reading_still_can(tmp_path):
         assert pa.Table.from_pandas(pd.DataFrame({{"n": [1, 2]}})).num_rows == 2
         print("ok")
     """)
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "ok"

@@ -66,7 +66,6 @@ class _NoPandas(importlib.abc.MetaPathFinder):
     def find_spec(self, fullname: str, path: Any = None, target: Any = None) -> None:
         if fullname == "pandas" or fullname.startswith("pandas."):
             raise ImportError(f"{fullname} is not imported while pyarrow probes for it")
-        return None
 
 
 _NO_PANDAS = _NoPandas()
