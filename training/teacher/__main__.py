@@ -30,7 +30,8 @@ from spacy.tokens import Doc, DocBin
 
 from training.convert import parse_weights, weighted
 from training.evaluate import MAPS, load_docs, score_ner
-from training.teacher.model import PieceTokenizer, Teacher, as_pipeline, load, minilm_dir, save, tag_docs, train
+from training.teacher.fit import train
+from turnstone.analyze.accurate.model import PieceTokenizer, Teacher, as_pipeline, load, minilm_dir, save, tag_docs
 
 LOGGER = logging.getLogger("training.teacher")
 # the hand-annotated sets, GUM and re3d train repeated (in-domain for two eval sets), a fifth of the
