@@ -17,7 +17,6 @@ import argparse
 import json
 import os
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -39,15 +38,15 @@ def gold_sets() -> dict[str, list[Path]]:
 
 
 def corpus_scores(nlp, corpus: Path) -> dict[str, object]:  # type: ignore[no-untyped-def]
-    from training.evaluate import MAPS, load_docs, score_ner
+    from training.evaluate import score_ner_sets
 
+    scores = score_ner_sets(nlp, corpus, timed=True)
     out: dict[str, object] = {}
-    for name, (fname, pmap, gmap) in MAPS.items():
-        if (corpus / fname).exists():
-            docs = load_docs(corpus / fname, nlp)
-            t0 = time.perf_counter()
-            out[name] = score_ner(nlp, docs, pmap, gmap)["ALL"]
-            out[f"{name} words/s"] = round(sum(len(d) for d in docs) / (time.perf_counter() - t0))
+    for key, val in scores.items():
+        if key.startswith("ner_") and isinstance(val, dict):
+            name = key[len("ner_"):]
+            out[name] = val["ALL"]
+            out[f"{name} words/s"] = scores[f"words_per_s_{name}"]
     return out
 
 

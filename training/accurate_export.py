@@ -22,7 +22,7 @@ from pathlib import Path
 
 import torch
 
-from training.evaluate import MAPS, load_docs, score_ner
+from training.evaluate import MAPS, dir_mb, score_ner_sets
 from turnstone.analyze.accurate.model import PieceTokenizer, as_pipeline, export, load, minilm_dir
 
 LOGGER = logging.getLogger("training.accurate_export")
@@ -48,18 +48,8 @@ def score(model_dir: Path, corpus: Path, quantize: str | None | bool = True) -> 
     model = load(model_dir, quantize=quantize)
     tok = PieceTokenizer(minilm_dir())
     res: dict[str, object] = {"load_s": round(time.perf_counter() - t0, 2)}
-    nlp = as_pipeline(model, tok)
-    for name, (fname, pmap, gmap) in MAPS.items():
-        if (corpus / fname).exists():
-            docs = load_docs(corpus / fname, nlp)
-            t0 = time.perf_counter()
-            res[f"ner_{name}"] = score_ner(nlp, docs, pmap, gmap)
-            res[f"words_per_s_{name}"] = round(sum(len(d) for d in docs) / (time.perf_counter() - t0))
+    res.update(score_ner_sets(as_pipeline(model, tok), corpus, timed=True))
     return res
-
-
-def dir_mb(path: Path) -> float:
-    return round(sum(f.stat().st_size for f in path.iterdir() if f.is_file()) / 1e6, 1)
 
 
 def compare(model_dir: Path, corpus: Path) -> list[dict[str, object]]:

@@ -82,6 +82,21 @@ def score_ner(nlp: Language, gold_docs: list[Doc], pred_map: dict[str, str],
     return out
 
 
+def score_ner_sets(nlp: Language, corpus: Path, suffix: str = "", timed: bool = False) -> dict[str, object]:
+    """``score_ner`` on each evaluation set of ``MAPS`` found in ``corpus``, keyed ``ner_<set><suffix>``;
+    with ``timed`` also ``words_per_s_<set>``, the words scored per second (loading left out)."""
+    out: dict[str, object] = {}
+    for name, (fname, pmap, gmap) in MAPS.items():
+        if not (corpus / fname).exists():
+            continue
+        docs = load_docs(corpus / fname, nlp)
+        t0 = time.perf_counter()
+        out[f"ner_{name}{suffix}"] = score_ner(nlp, docs, pmap, gmap)
+        if timed:
+            out[f"words_per_s_{name}"] = round(sum(len(d) for d in docs) / (time.perf_counter() - t0))
+    return out
+
+
 def score_ud(nlp: Language, docs: list[Doc], gold_tokens: bool, gold_sents: bool = False) -> dict[str, float]:
     """POS/morph/lemma/UAS/LAS on ``docs``: on gold tokens or on spaCy's tokenization of the raw
     text; with ``gold_sents`` also on the gold sentence boundaries (the parser then attaches
@@ -141,19 +156,12 @@ def evaluate(model: Path, corpus: Path, speed: bool = True, ruler: bool = True) 
     with Turnstone's knowledge-base entity ruler in front (keys ending in ``RULER_SUFFIX``)."""
     nlp = spacy.load(model)
     result: dict[str, object] = {"model": str(model), "pipeline": nlp.pipe_names}
-    for name, (fname, pmap, gmap) in MAPS.items():
-        path = corpus / fname
-        if path.exists():
-            result[f"ner_{name}"] = score_ner(nlp, load_docs(path, nlp), pmap, gmap)
+    result.update(score_ner_sets(nlp, corpus))
     if ruler:
         # what users get: turnstone's analyze stage puts the knowledge-base entity ruler before the NER
         from turnstone.analyze.ruler import add_kb_ruler
 
-        with_ruler = add_kb_ruler(spacy.load(model))
-        for name, (fname, pmap, gmap) in MAPS.items():
-            path = corpus / fname
-            if path.exists():
-                result[f"ner_{name}{RULER_SUFFIX}"] = score_ner(with_ruler, load_docs(path, nlp), pmap, gmap)
+        result.update(score_ner_sets(add_kb_ruler(spacy.load(model)), corpus, suffix=RULER_SUFFIX))
     test = corpus / "ud_test.spacy"
     if test.exists():
         docs = load_docs(test, nlp)

@@ -29,7 +29,7 @@ import torch
 from spacy.tokens import Doc, DocBin
 
 from training.convert import parse_weights, weighted
-from training.evaluate import MAPS, load_docs, score_ner
+from training.evaluate import score_ner_sets
 from training.teacher.fit import train
 from turnstone.analyze.accurate.model import PieceTokenizer, Teacher, as_pipeline, load, minilm_dir, save, tag_docs
 
@@ -91,13 +91,7 @@ def cmd_train(args: argparse.Namespace) -> None:
 def evaluate(model_dir: Path, corpus: Path, threads: int) -> dict[str, object]:
     torch.set_num_threads(threads)
     nlp = as_pipeline(load(model_dir), PieceTokenizer(minilm_dir()))
-    res: dict[str, object] = {"model": str(model_dir)}
-    for name, (fname, pmap, gmap) in MAPS.items():
-        if (corpus / fname).exists():
-            t0 = time.perf_counter()
-            docs = load_docs(corpus / fname, nlp)
-            res[f"ner_{name}"] = score_ner(nlp, docs, pmap, gmap)
-            res[f"words_per_s_{name}"] = round(sum(len(d) for d in docs) / (time.perf_counter() - t0))
+    res: dict[str, object] = {"model": str(model_dir), **score_ner_sets(nlp, corpus, timed=True)}
     (model_dir / "eval.json").write_text(json.dumps(res, indent=2))
     for key, val in res.items():
         if key.startswith("ner_") and isinstance(val, dict):

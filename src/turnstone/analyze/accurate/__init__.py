@@ -21,7 +21,7 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
+from spacy.util import filter_spans, minibatch
 
 from ...errors import MissingExtraError, ProfileError
 
@@ -74,7 +74,8 @@ def combine(doc: Doc, model_spans: list[Span], ruler_spans: Iterable[Span], mode
 
 class AccurateNER:
     """spaCy component: entities from the transformer, combined with those already on the doc
-    (the knowledge-base ruler's) by ``mode``."""
+    (the knowledge-base ruler's) by ``mode``; ``mode="model"`` sets the transformer's alone
+    (training scores the model that way, see ``model.as_pipeline``)."""
 
     def __init__(self, model: Any, tok: Any, mode: str = COMBINE, batch_size: int = 64) -> None:
         if mode not in COMBINE_MODES:
@@ -85,14 +86,8 @@ class AccurateNER:
         return self._tag([doc])[0]
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
-        buf: list[Doc] = []
-        for d in docs:
-            buf.append(d)
-            if len(buf) >= batch_size:
-                yield from self._tag(buf)
-                buf = []
-        if buf:
-            yield from self._tag(buf)
+        for batch in minibatch(docs, size=batch_size):  # type: ignore[no-untyped-call]
+            yield from self._tag(list(batch))
 
     def _tag(self, docs: list[Doc]) -> list[Doc]:
         from .data import decode

@@ -19,7 +19,7 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 import json
 import logging
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -271,32 +271,14 @@ def quantize_int8(model: nn.Module) -> nn.Module:
     return quantize_dynamic(model, {nn.Linear}, dtype=torch.qint8)
 
 
-class TeacherNER:
-    """spaCy component: sets ``doc.ents`` from the model (all of them, replacing earlier ones)."""
-
-    def __init__(self, model: nn.Module, tok: PieceTokenizer, batch_size: int = 64) -> None:
-        self.model, self.tok, self.batch_size = model, tok, batch_size
-
-    def __call__(self, doc: Doc) -> Doc:
-        return tag_docs(self.model, self.tok, [doc], batch_size=self.batch_size)[0]
-
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 256) -> Iterator[Doc]:
-        buf: list[Doc] = []
-        for d in docs:
-            buf.append(d)
-            if len(buf) >= batch_size:
-                yield from tag_docs(self.model, self.tok, buf, batch_size=self.batch_size)
-                buf = []
-        if buf:
-            yield from tag_docs(self.model, self.tok, buf, batch_size=self.batch_size)
-
-
 def as_pipeline(model: nn.Module, tok: PieceTokenizer) -> Language:
     """A blank English pipeline whose only component is the model (for scoring NER alone)."""
     import spacy
 
+    from . import AccurateNER
+
     nlp = spacy.blank("en")
     # Language.component re-registers the name with this instance (the latest wins)
-    Language.component("turnstone_teacher_ner", func=TeacherNER(model, tok))
+    Language.component("turnstone_teacher_ner", func=AccurateNER(model, tok, mode="model"))
     nlp.add_pipe("turnstone_teacher_ner")
     return nlp
