@@ -12,8 +12,9 @@ from dataclasses import dataclass
 OPENERS = "“„«"
 CLOSERS = "”»"
 STRAIGHT = '"'
-# A straight mark after these characters opens a quote; elsewhere it closes one.
-OPEN_CONTEXT = " \t\n([{—–-/:"  # 'Clinton:"We learned ...'
+# A straight mark after any space (the no-break space of pasted web text too) or one of these
+# characters opens a quote; elsewhere it closes one.
+OPEN_CONTEXT = "([{—–-/:"  # 'Clinton:"We learned ...'
 
 WORD = re.compile(r"(?:[A-Z]\.){2,}|(?:Gov|Govs|Sen|Sens|Rep|Reps|Gen|Dr|Mr|Mrs|Ms|Lt|Col|Sgt|Capt|Adm|Prof|Rev"
                   r"|Maj|Cmdr|Gov|St|Jr|Sr|Pres|Amb|[A-Z])\.(?=\s+[A-Z])|[RDI]-[A-Z][A-Za-z]{1,4}\.?|\w+(?:[’'.\-]\w+)*(?:[’']s?)?|[^\w\s]")
@@ -71,8 +72,8 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
 
 
 def _opens(text: str, i: int, para_start: int) -> bool:
-    before = text[i - 1]  # any space, the no-break space of pasted web text too
-    return i == para_start or before.isspace() or before in OPEN_CONTEXT or before in OPENERS + "'‘"
+    before = text[i - 1]
+    return i == para_start or before.isspace() or before in OPEN_CONTEXT + OPENERS + "'‘"
 
 
 # Newspaper archives (the NYT's among them) write a quotation mark as two single ones: ''Yes,'' he
