@@ -91,7 +91,12 @@ def model_available(path: Path | None = None) -> bool:
 
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
-    """Return the shipped pipeline, loaded once per process.
+    """Return the shipped pipeline, loaded once per process (see ``load_pipeline``)."""
+    return load_pipeline()
+
+
+def load_pipeline(exclude: tuple[str, ...] = ()) -> Language:
+    """Load the shipped pipeline without the components in ``exclude``.
 
     Returns:
         The trained ``spacy.Language`` from the package directory, or
@@ -99,7 +104,7 @@ def load_nlp() -> Language:
     """
     limit_blas_threads()
     if model_available(MODEL_DIR):
-        return spacy.load(MODEL_DIR)
+        return spacy.load(MODEL_DIR, exclude=list(exclude))
     LOGGER.warning("W001 no trained model at %s; using blank English with a sentencizer", MODEL_DIR)
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")

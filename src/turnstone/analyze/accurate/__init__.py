@@ -128,20 +128,10 @@ def load_accurate_nlp(mode: str | None = None) -> Language:
         MissingExtraError: when the ``accurate`` extra is missing (E501).
         ProfileError: when the shipped model is (E500).
     """
-    import spacy
-
-    from ..nlp import MODEL_DIR, model_available
+    from ..nlp import load_pipeline
     from ..ruler import add_kb_ruler
-    from ..threads import limit_blas_threads
 
     check_available()
-    limit_blas_threads()
-    if model_available(MODEL_DIR):
-        nlp = spacy.load(MODEL_DIR, exclude=["ner"])
-    else:
-        LOGGER.warning("W001 no trained model at %s; using blank English with a sentencizer", MODEL_DIR)
-        nlp = spacy.blank("en")
-        nlp.add_pipe("sentencizer")
-    add_kb_ruler(nlp)
+    nlp = add_kb_ruler(load_pipeline(exclude=("ner",)))
     nlp.add_pipe(COMPONENT, config={"mode": mode or COMBINE})
     return nlp
